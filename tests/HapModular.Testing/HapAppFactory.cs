@@ -1,6 +1,7 @@
 using Autofac;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -30,6 +31,9 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Whether to use <see cref="Time"/> instead of the system clock.</summary>
     protected virtual bool UseFakeTime => true;
+
+    /// <summary>Whether requests authenticate with the <see cref="TestAuthentication"/> header instead of the real sign-in.</summary>
+    protected virtual bool UseTestAuthentication => false;
 
     /// <summary>Extra settings (key → value) for this factory.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -68,6 +72,11 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (UseTestAuthentication)
+        {
+            builder.ConfigureServices(services => services.AddTestAuthentication());
         }
     }
 

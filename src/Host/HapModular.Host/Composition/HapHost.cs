@@ -5,6 +5,7 @@ using HapModular.Host.Plugins;
 using HapModular.Host.Jobs;
 using HapModular.Host.Web;
 using HapModular.Modules.Shared;
+using HapModular.Modules.Shared.Storage;
 using Serilog;
 
 namespace HapModular.Host.Composition;
@@ -33,14 +34,18 @@ internal static class HapHost
 
         builder.Services.AddHapWeb(builder.Configuration, connectionString);
         builder.Services.AddHapJobs(builder.Configuration, connectionString);
+        var pages = builder.Services.AddRazorPages();
         foreach (var module in modules)
         {
+            // Module pages (Razor class libraries) are application parts because the module list says so.
+            pages.AddApplicationPart(module.GetType().Assembly);
             module.ConfigureServices(builder.Services, context);
         }
 
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
             container.RegisterInstance(context);
+            container.RegisterInstance(new FileSystemBlobStore(Path.Combine(dataDirectory, "blobs"))).As<IBlobStore>();
             container.RegisterInstance(TimeProvider.System).As<TimeProvider>().IfNotRegistered(typeof(TimeProvider));
             container.RegisterModule<MediatorRegistration>();
             foreach (var module in modules)

@@ -19,3 +19,7 @@ public sealed record IsAccountActive(Guid UserId) : IRequest<bool>;
 /// <param name="Email">Professional e-mail.</param>
 /// <param name="IsActive">Active (approved, not deactivated).</param>
 public sealed record PhysicianInfo(Guid UserId, string FirstName, string LastName, string Inami, string? Specialty, string Email, bool IsActive);
+
+/// <summary>The physician account whose INAMI identity (digits 1–8) matches, or null (demo seeding, exclusions UI).</summary>
+/// <param name="Inami">INAMI digits (11, or the 8 identity digits).</param>
+public sealed record FindPhysicianByInami(string Inami) : IRequest<PhysicianInfo?>;
