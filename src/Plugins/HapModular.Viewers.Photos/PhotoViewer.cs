@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace HapModular.Viewers.Photos;
@@ -73,31 +72,31 @@ internal sealed class PhotoViewer : IViewer
     private static string View(DecodedPhoto photo, RenderRequest request)
     {
         var c = request.Culture;
-        var src = WebUtility.HtmlEncode(request.ResourceUrl(ImageTarget, ("max", ViewSize.ToString(CultureInfo.InvariantCulture))));
-        var full = WebUtility.HtmlEncode(request.ResourceUrl(ImageTarget));
+        var src = HtmlText.Encode(request.ResourceUrl(ImageTarget, ("max", ViewSize.ToString(CultureInfo.InvariantCulture))));
+        var full = HtmlText.Encode(request.ResourceUrl(ImageTarget));
         var html = new StringBuilder();
         html.Append("<figure class=\"hap-photo\" data-full=\"").Append(full)
-            .Append("\" data-label-zoom-in=\"").Append(WebUtility.HtmlEncode(Labels.Get(c, "zoom-in")))
-            .Append("\" data-label-zoom-out=\"").Append(WebUtility.HtmlEncode(Labels.Get(c, "zoom-out")))
-            .Append("\" data-label-reset=\"").Append(WebUtility.HtmlEncode(Labels.Get(c, "reset"))).Append("\">");
+            .Append("\" data-label-zoom-in=\"").Append(HtmlText.Encode(Labels.Get(c, "zoom-in")))
+            .Append("\" data-label-zoom-out=\"").Append(HtmlText.Encode(Labels.Get(c, "zoom-out")))
+            .Append("\" data-label-reset=\"").Append(HtmlText.Encode(Labels.Get(c, "reset"))).Append("\">");
         html.Append("<div class=\"hap-photo-stage\"><img class=\"hap-photo-image\" src=\"").Append(src)
-            .Append("\" alt=\"").Append(WebUtility.HtmlEncode(Labels.Get(c, "photo")))
+            .Append("\" alt=\"").Append(HtmlText.Encode(Labels.Get(c, "photo")))
             .Append("\" width=\"").Append(photo.Width.ToString(CultureInfo.InvariantCulture))
             .Append("\" height=\"").Append(photo.Height.ToString(CultureInfo.InvariantCulture)).Append("\"></div>");
         html.Append("<figcaption class=\"hap-photo-caption\">");
         if (photo.Taken is { } taken)
         {
-            html.Append(WebUtility.HtmlEncode(Labels.Get(c, "taken"))).Append(" <time datetime=\"")
+            html.Append(HtmlText.Encode(Labels.Get(c, "taken"))).Append(" <time datetime=\"")
                 .Append(taken.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)).Append("\">")
-                .Append(WebUtility.HtmlEncode(taken.ToString("g", c))).Append("</time>");
+                .Append(HtmlText.Encode(taken.ToString("g", c))).Append("</time>");
         }
         else
         {
-            html.Append(WebUtility.HtmlEncode(Labels.Get(c, "undated")));
+            html.Append(HtmlText.Encode(Labels.Get(c, "undated")));
         }
 
         html.Append(" · ").Append(photo.Width.ToString(c)).Append(" × ").Append(photo.Height.ToString(c)).Append(' ')
-            .Append(WebUtility.HtmlEncode(Labels.Get(c, "pixels")));
+            .Append(HtmlText.Encode(Labels.Get(c, "pixels")));
         html.Append("</figcaption></figure>");
         return html.ToString();
     }
