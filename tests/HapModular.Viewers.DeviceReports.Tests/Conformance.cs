@@ -12,6 +12,7 @@ public sealed class EcgViewerConformance : ViewerConformanceTests
         yield return Devices.Aecg("hl7_aecg_example_2003_ballot_12lead.xml");
         yield return Devices.Aecg("liryc_hl7aecg_example.xml");
         yield return Devices.Contec();
+        yield return Devices.Doc("scp-ecg/ecgtoolkit_example_12lead.scp", "application/scp-ecg");
     }
 }
 

@@ -106,21 +106,52 @@ public sealed class EcgViewerTests
     }
 
     [Fact]
-    public async Task Scp_ecg_gives_a_clear_download_reason_when_not_decoded()
+    public async Task Scp_ecg_is_decoded_and_its_stored_leads_obey_einthoven()
     {
         var content = Devices.Doc("scp-ecg/ecgtoolkit_example_12lead.scp", "application/scp-ecg");
         Assert.Equal(MatchScore.MediaType, Devices.Ecg.Match(content.Metadata));
-        var result = await Devices.Ecg.RenderAsync(content, Devices.Request("view"), CancellationToken.None);
-        if (result is RenderResult.CannotDisplayResult cannot)
+        var ecg = Ecg.EcgSource.Load(content.Data, out var reason);
+        Assert.True(ecg is not null, reason);
+        Assert.Equal(500, ecg!.SampleRateHz);
+        Assert.Equal(Twelve.Order(), ecg.Leads.Select(l => l.Name).Order());
+        Assert.All(ecg.Leads, l => Assert.Equal(5000, l.MicroVolts.Length));
+
+        // III, aVR, aVL and aVF are stored, not derived: II − I − III ≈ 0 proves the Huffman and
+        // second-difference decoding (any slip would make the residual drift by millivolts).
+        var (i, ii, iii, avf) = (ecg.Lead("I")!.MicroVolts, ecg.Lead("II")!.MicroVolts, ecg.Lead("III")!.MicroVolts, ecg.Lead("aVF")!.MicroVolts);
+        var range = ii.Max() - ii.Min();
+        Assert.InRange(range, 300, 10_000);
+        Assert.All(Enumerable.Range(0, 5000), k => Assert.InRange(ii[k] - i[k] - iii[k], -30, 30));
+        Assert.All(Enumerable.Range(0, 5000), k => Assert.InRange(avf[k] - ((ii[k] + iii[k]) / 2), -30, 30));
+
+        var g = new EcgGeometry(await Devices.Svg(Devices.Ecg, content));
+        Assert.All(g.Calibrations, d => Assert.Equal(10, EcgGeometry.PulseHeight(d)));
+        Assert.Equal(249.95, g.Traces[^1].Width, 2);
+    }
+
+    [Fact]
+    public void Scp_example_is_the_2003_ballot_recording_sample_for_sample()
+    {
+        // ECGToolkit converted the HL7 ballot aECG (ELI250, 2002-11-22 09:10) to SCP-ECG: two independent
+        // readers (XML digits × scale, Huffman + second differences × AVM) must agree on every sample.
+        var scp = Ecg.EcgSource.Load(File.ReadAllBytes(Corpus.Document("scp-ecg/ecgtoolkit_example_12lead.scp")), out _)!;
+        var aecg = Ecg.EcgSource.Load(Devices.Aecg("hl7_aecg_example_2003_ballot_12lead.xml").Data, out _)!;
+        Assert.Equal(aecg.Acquired, scp.Acquired);
+        foreach (var name in Twelve)
         {
-            Assert.Contains("download", cannot.Reason, StringComparison.Ordinal);
+            var a = aecg.Lead(name)!.MicroVolts;
+            var b = scp.Lead(name)!.MicroVolts;
+            Assert.Equal(a.Length, b.Length);
+            Assert.True(a.Zip(b).All(p => Math.Abs(p.First - p.Second) <= 5), $"lead {name} differs");
         }
-        else
-        {
-            var g = new EcgGeometry(await Devices.Svg(Devices.Ecg, content));
-            Assert.All(g.Calibrations, d => Assert.Equal(10, EcgGeometry.PulseHeight(d)));
-            Assert.Equal(12, g.Traces.Select(t => t.Lead).Distinct().Count());
-        }
+    }
+
+    [Fact]
+    public async Task Truncated_scp_ecg_gives_a_clear_reason()
+    {
+        var bytes = File.ReadAllBytes(Corpus.Document("scp-ecg/ecgtoolkit_example_12lead.scp"))[..20000];
+        var result = await Devices.Ecg.RenderAsync(new ViewerContent(new DocumentMetadata("application/scp-ecg"), bytes), Devices.Request("view"), CancellationToken.None);
+        Assert.Contains("truncated", Assert.IsType<RenderResult.CannotDisplayResult>(result).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
