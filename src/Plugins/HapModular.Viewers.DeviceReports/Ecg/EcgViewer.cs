@@ -20,7 +20,8 @@ internal sealed class EcgViewer : IViewer
         "devicereports.ecg",
         "Electrocardiogram",
         [AecgMediaType, ScpMediaType, ContecMediaType, "application/xml", "text/xml"],
-        ["1.2.840.10008.5.1.4.1.1.9.1.1", "1.2.840.10008.5.1.4.1.1.9.1.2", "1.2.840.10008.5.1.4.1.1.9.2.1"]);
+        ["1.2.840.10008.5.1.4.1.1.9.1.1", "1.2.840.10008.5.1.4.1.1.9.1.2", "1.2.840.10008.5.1.4.1.1.9.2.1"],
+        "device-report.js");
 
     public int Match(DocumentMetadata metadata)
     {
