@@ -142,6 +142,15 @@ internal sealed class DatasetParser
 
         if (length > end - pos)
         {
+            if (depth == 0 && vr != DicomVR.SQ && tag == DicomTags.PixelData)
+            {
+                // Keep what there is of truncated pixel data: the image reports exactly which frame is short.
+                warnings.Add($"offset {start}: element {tag} declares {length} bytes but only {end - pos} remain (truncated); kept the {end - pos} bytes present");
+                var partial = new DicomElement(tag, vr, start, data[pos..end], BigEndian);
+                pos = end;
+                return partial;
+            }
+
             throw new DicomReadException(start, $"element {tag} declares {length} bytes but only {end - pos} remain (truncated or corrupt)");
         }
 

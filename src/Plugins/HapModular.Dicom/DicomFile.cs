@@ -141,7 +141,9 @@ public sealed class DicomFile
         var element = (ushort)(span[2] | (span[3] << 8));
 
         // A data set without preamble must start with a low, even group (0000 command, 0002 meta, 0008 identification).
-        if (group is not (0x0000 or 0x0002 or 0x0008) || (element > 0x00FF && group != 0x0002))
+        // Group 0000 (command) must open with its 4-byte group length, else zeros would pass as a data set.
+        var commandStart = group == 0 && element == 0 && (span[4..8].SequenceEqual("UL\x04\0"u8) || span[4..8].SequenceEqual(new byte[] { 4, 0, 0, 0 }));
+        if (group is not (0x0000 or 0x0002 or 0x0008) || (element > 0x00FF && group != 0x0002) || (group == 0 && !commandStart))
         {
             throw new DicomReadException(0, $"not DICOM: no preamble or 'DICM' marker, and the first bytes read as tag ({group:x4},{element:x4}), which cannot start a data set");
         }
