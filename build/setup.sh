@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what HapModular needs from Debian, only what is missing (idempotent; apt-get runs only when needed).
+#   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts
+#   build/setup.sh --browser  also Chromium, for the browser tests
+set -euo pipefail
+
+want=()
+has_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+# PostgreSQL: any initdb+pg_ctl+postgres on PATH or under /usr/lib/postgresql will do.
+pg_found=no
+for d in $(echo "$PATH" | tr ':' ' ') /usr/lib/postgresql/*/bin; do
+  if [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/postgres" ]; then pg_found=yes; break; fi
+done
+[ "$pg_found" = yes ] || want+=(postgresql)
+
+for p in libopenjp2-7 libcharls2 fonts-dejavu-core; do has_pkg "$p" || want+=("$p"); done
+if [ "${1:-}" = "--browser" ]; then has_pkg chromium || want+=(chromium); fi
+
+if [ ${#want[@]} -gt 0 ]; then
+  echo "Installing: ${want[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+  # Debian starts a system cluster when it installs the server; HapModular runs its own, so stop that one.
+  if [[ " ${want[*]} " == *" postgresql "* ]] && command -v pg_ctlcluster >/dev/null; then
+    $sudo_cmd service postgresql stop >/dev/null 2>&1 || true
+  fi
+fi
+
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet not found on PATH)." >&2; exit 1; }

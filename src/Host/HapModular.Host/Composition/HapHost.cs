@@ -1,0 +1,92 @@
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using HapModular.Host.Database;
+using HapModular.Host.Plugins;
+using HapModular.Host.Jobs;
+using HapModular.Host.Web;
+using HapModular.Modules.Shared;
+using HapModular.Modules.Shared.Storage;
+using Serilog;
+
+namespace HapModular.Host.Composition;
+
+/// <summary>Builds and runs the host: database, modules, plugins, web pipeline. Program.cs only lists modules.</summary>
+internal static class HapHost
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyList<IModule> modules)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        // Serilog writes to the console itself and to any provider a test adds (log-capture tests).
+        builder.Logging.ClearProviders();
+        builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext().WriteTo.Console(), writeToProviders: true);
+
+        using var bootLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        var bootLogger = bootLoggerFactory.CreateLogger("HapModular.Host");
+        var dataDirectory = Path.GetFullPath(builder.Configuration["Hap:DataDirectory"] ?? ".hapdata");
+        Directory.CreateDirectory(dataDirectory);
+        var (connectionString, embedded) = await HapDatabase.ResolveAsync(builder.Configuration, dataDirectory, bootLogger);
+        var context = new ModuleContext(builder.Configuration, connectionString, dataDirectory, builder.Environment.IsDevelopment());
+
+        var plugins = PluginLoader.LoadAll(PluginLoader.ResolvePath(builder.Configuration), builder.Configuration, bootLogger);
+        builder.Services.AddSingleton(plugins);
+        builder.Services.AddSingleton<IViewerCatalog>(plugins);
+
+        builder.Services.AddHapWeb(builder.Configuration, connectionString);
+        builder.Services.AddHapJobs(builder.Configuration, connectionString);
+        var pages = builder.Services.AddRazorPages();
+        foreach (var module in modules)
+        {
+            // Module pages (Razor class libraries) are application parts because the module list says so.
+            pages.AddApplicationPart(module.GetType().Assembly);
+            module.ConfigureServices(builder.Services, context);
+        }
+
+        builder.Host.ConfigureContainer<ContainerBuilder>(container =>
+        {
+            container.RegisterInstance(context);
+            container.RegisterInstance(new FileSystemBlobStore(Path.Combine(dataDirectory, "blobs"))).As<IBlobStore>();
+            container.RegisterInstance(TimeProvider.System).As<TimeProvider>().IfNotRegistered(typeof(TimeProvider));
+            container.RegisterModule<MediatorRegistration>();
+            foreach (var module in modules)
+            {
+                module.ConfigureContainer(container, context);
+            }
+        });
+
+        var app = builder.Build();
+        if (embedded is not null)
+        {
+            app.Lifetime.ApplicationStopped.Register(embedded.Stop);
+        }
+
+        app.UseHapWeb(plugins);
+        foreach (var module in modules)
+        {
+            module.MapEndpoints(app);
+        }
+
+        return app;
+    }
+
+    public static async Task RunAsync(WebApplication app, string[] args)
+    {
+        if (args.Length > 0 && await HostCommands.TryRunAsync(app, args))
+        {
+            return;
+        }
+
+        await app.StartAsync();
+        if (args.Contains("--demo"))
+        {
+            await DemoData.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
+        }
+
+        foreach (var url in app.Urls)
+        {
+            Console.WriteLine($"HapModular is running at {url}  (Ctrl-C to stop)");
+        }
+
+        await app.WaitForShutdownAsync();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using HapModular.SharedKernel;
+
+namespace HapModular.Host.Jobs;
+
+/// <summary>Hangfire on PostgreSQL (schema <c>hangfire</c>), its server, and the dashboard at <c>/jobs</c>.</summary>
+internal static class JobsSetup
+{
+    public static IServiceCollection AddHapJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddHangfire(cfg => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+        if (configuration.GetValue("Hap:Jobs:Server", true))
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = configuration.GetValue("Hap:Jobs:Workers", 2);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(configuration.GetValue("Hap:Jobs:PollSeconds", 5));
+            });
+        }
+
+        return services;
+    }
+
+    public static void MapHapJobsDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminOnlyDashboardFilter()], DisplayStorageConnectionString = false });
+
+    /// <summary>Admins only; before anyone can sign in (no authentication scheme yet), loopback only.</summary>
+    private sealed class AdminOnlyDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            if (http.User.IsInRole(Roles.Admin))
+            {
+                return true;
+            }
+
+            var schemes = http.RequestServices.GetService<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider>();
+            var anyScheme = schemes?.GetAllSchemesAsync().GetAwaiter().GetResult().Any() == true;
+            return !anyScheme && http.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
+        }
+    }
+}

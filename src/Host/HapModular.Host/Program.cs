@@ -1,0 +1,22 @@
+using HapModular.Host.Composition;
+using HapModular.Modules.Audit;
+using HapModular.Modules.Consent;
+using HapModular.Modules.Identity;
+using HapModular.Modules.Notifications;
+using HapModular.Modules.Records;
+
+// The modules of the portal, explicitly: no assembly scanning decides what runs in a hospital.
+var modules = new HapModular.Modules.Shared.IModule[]
+{
+    new IdentityModule(),
+    new ConsentModule(),
+    new RecordsModule(),
+    new NotificationsModule(),
+    new AuditModule(),
+};
+
+var app = await HapHost.BuildAsync(args, modules);
+await HapHost.RunAsync(app, args);
+
+/// <summary>Entry point; public for WebApplicationFactory in the tests.</summary>
+public partial class Program;

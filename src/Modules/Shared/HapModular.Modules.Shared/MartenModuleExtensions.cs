@@ -1,0 +1,29 @@
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HapModular.Modules.Shared;
+
+/// <summary>One Marten store per module, in the module's own PostgreSQL schema.</summary>
+public static class MartenModuleExtensions
+{
+    /// <summary>
+    /// Registers a separate Marten store for a module (<typeparamref name="TStore"/> is the module's public marker
+    /// interface deriving from <see cref="IDocumentStore"/>), in schema <see cref="IModule.Name"/>, events included,
+    /// and creates or updates that schema at start-up.
+    /// </summary>
+    public static IServiceCollection AddModuleStore<TStore>(this IServiceCollection services, ModuleContext context, string schema, Action<StoreOptions>? configure = null)
+        where TStore : class, IDocumentStore
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        services.AddMartenStore<TStore>(options =>
+        {
+            options.Connection(context.ConnectionString);
+            options.DatabaseSchemaName = schema;
+            options.Events.DatabaseSchemaName = schema;
+            options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+            configure?.Invoke(options);
+        }).ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+}

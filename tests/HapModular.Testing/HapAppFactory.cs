@@ -1,0 +1,98 @@
+using Autofac;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace HapModular.Testing;
+
+/// <summary>
+/// The real host on a fresh real database, in process. Settings can be overridden per test class; Autofac
+/// registrations are overridden through <see cref="ConfigureTestContainer"/> (STACK.md gotcha 3).
+/// Hangfire's server is off unless <see cref="RunJobs"/>; use <c>IBackgroundJobClient</c> from DI, never the static API.
+/// </summary>
+public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string? connectionString;
+
+    /// <summary>The test's data folder (blobs, letters, mail pickup), deleted at the end.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hap-tests", "data-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The database of this factory.</summary>
+    public string ConnectionString => connectionString ?? throw new InvalidOperationException("InitializeAsync first");
+
+    /// <summary>Controllable time, registered as the host's <see cref="TimeProvider"/>.</summary>
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>Whether the Hangfire server runs in this host.</summary>
+    protected virtual bool RunJobs => false;
+
+    /// <summary>Whether to use <see cref="Time"/> instead of the system clock.</summary>
+    protected virtual bool UseFakeTime => true;
+
+    /// <summary>Whether requests authenticate with the <see cref="TestAuthentication"/> header instead of the real sign-in.</summary>
+    protected virtual bool UseTestAuthentication => false;
+
+    /// <summary>Extra settings (key → value) for this factory.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    /// <inheritdoc />
+    public virtual async Task InitializeAsync() => connectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
+
+    /// <inheritdoc />
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Nothing was written.
+        }
+    }
+
+    /// <summary>Autofac overrides for this factory.</summary>
+    protected virtual void ConfigureTestContainer(ContainerBuilder builder)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Hap", ConnectionString);
+        builder.UseSetting("Hap:DataDirectory", DataDirectory);
+        builder.UseSetting("Hap:Jobs:Server", RunJobs ? "true" : "false");
+        builder.UseSetting("Hap:Jobs:PollSeconds", "1");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (UseTestAuthentication)
+        {
+            builder.ConfigureServices(services => services.AddTestAuthentication());
+        }
+    }
+
+    /// <inheritdoc />
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.ConfigureContainer<ContainerBuilder>(container =>
+        {
+            if (UseFakeTime)
+            {
+                container.RegisterInstance(Time).As<TimeProvider>();
+            }
+
+            ConfigureTestContainer(container);
+        });
+        return base.CreateHost(builder);
+    }
+}
