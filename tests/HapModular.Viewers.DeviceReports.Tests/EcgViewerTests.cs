@@ -172,6 +172,7 @@ public sealed class EcgViewerTests
         }
 
         Assert.Equal(MatchScore.None, Devices.Ecg.Match(new DocumentMetadata("application/dicom", "x.dcm", "1.2.840.10008.5.1.4.1.1.2")));
+        Assert.Equal(MatchScore.None, Devices.Ecg.Match(new DocumentMetadata("application/dicom", "x.dcm")));
         Assert.True(Devices.Ecg.Match(new DocumentMetadata("application/xml", "ecg_rest.xml")) is > 30 and < MatchScore.MediaType);
         Assert.Equal(MatchScore.None, Devices.Ecg.Match(new DocumentMetadata("application/xml", "discharge.xml")));
     }
