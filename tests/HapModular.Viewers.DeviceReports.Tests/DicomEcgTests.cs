@@ -28,6 +28,11 @@ public sealed class DicomEcgTests
         Assert.Contains("<li>RITMO SINUSALE</li>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><th>QTc</th><td>370 ms</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("el250 — Mortara Instrument, Inc.", html, StringComparison.Ordinal);
+
+        var inspected = await Devices.Ecg.InspectAsync(content, CancellationToken.None);
+        Assert.Equal("1.3.76.13.65829.2.20130125082826.1072139.2", inspected.Keys[InspectionKeys.StudyInstanceUid]);
+        Assert.Equal("ECG", inspected.Keys[InspectionKeys.Modality]);
+        Assert.Equal(new DateTime(2013, 1, 25, 10, 59, 19), inspected.ClinicalDate?.DateTime);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ internal static class DicomEcgReader
 
         var device = string.Join(" — ", new[] { ds.GetString(Model), ds.GetString(Manufacturer) }.Where(x => !string.IsNullOrWhiteSpace(x)));
         var (measurements, statements) = ReadAnnotations(ds);
-        var ecg = new EcgRecording("DICOM", fs, leads, Acquired(ds), device.Length > 0 ? device : null, measurements, statements);
+        var ecg = new EcgRecording("DICOM", fs, leads, Acquired(ds), device.Length > 0 ? device : null, measurements, statements) { Keys = Keys(ds) };
         return ecg.WithDerivedLimbLeads();
     }
 
@@ -173,6 +173,26 @@ internal static class DicomEcgReader
         }
 
         return (measurements, statements.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    private static Dictionary<string, string> Keys(DicomDataset ds)
+    {
+        var keys = new Dictionary<string, string>();
+        void Add(string key, ushort group, ushort element)
+        {
+            if (ds.GetString(new DicomTag(group, element)) is { Length: > 0 } v)
+            {
+                keys[key] = v;
+            }
+        }
+
+        Add(InspectionKeys.StudyInstanceUid, 0x0020, 0x000D);
+        Add(InspectionKeys.SeriesInstanceUid, 0x0020, 0x000E);
+        Add(InspectionKeys.SopInstanceUid, 0x0008, 0x0018);
+        Add(InspectionKeys.SopClassUid, 0x0008, 0x0016);
+        Add(InspectionKeys.Modality, 0x0008, 0x0060);
+        Add(InspectionKeys.PatientId, 0x0010, 0x0020);
+        return keys;
     }
 
     private static DateTimeOffset? Acquired(DicomDataset ds)

@@ -56,7 +56,7 @@ internal sealed class EcgViewer : IViewer
             return ValueTask.FromResult(InspectionResult.Failed(reason));
         }
 
-        var keys = new Dictionary<string, string>();
+        var keys = new Dictionary<string, string>(ecg.Keys);
         if (ecg.Device is { } device)
         {
             keys[InspectionKeys.Author] = device;
