@@ -63,6 +63,12 @@ public sealed class DicomEcgTests
         var g = new EcgGeometry(await Devices.Svg(Devices.Ecg, content));
         Assert.NotEmpty(g.Traces);
         Assert.All(g.Calibrations, d => Assert.Equal(10, EcgGeometry.PulseHeight(d)));
+
+        // Its channels are in mV (sensitivity units): a QRS spans hundreds of µV, not a fraction of one.
+        var ecg = Ecg.EcgSource.Load(content.Data, out _)!;
+        Assert.Equal(240, ecg.SampleRateHz);
+        var ii = ecg.Lead("II")!.MicroVolts;
+        Assert.InRange(ii.Max() - ii.Min(), 200, 5000);
     }
 
     [Fact]

@@ -72,8 +72,14 @@ internal static class DicomEcgReader
         for (var c = 0; c < channels; c++)
         {
             var def = definitions[c];
-            var scale = (def.TryGetDouble(Sensitivity, out var s) ? s : 1) * (def.TryGetDouble(CorrectionFactor, out var f) ? f : 1) * UnitToMicroVolts(def);
-            var baseline = (def.TryGetDouble(Baseline, out var b) ? b : 0) * UnitToMicroVolts(def);
+            if (UnitToMicroVolts(def) is not { } unit)
+            {
+                // Pressure (mmHg) or other non-voltage channels of hemodynamic waveforms are not ECG paper material.
+                continue;
+            }
+
+            var scale = (def.TryGetDouble(Sensitivity, out var s) ? s : 1) * (def.TryGetDouble(CorrectionFactor, out var f) ? f : 1) * unit;
+            var baseline = (def.TryGetDouble(Baseline, out var b) ? b : 0) * unit;
             var uv = new double[samples];
             for (var k = 0; k < samples; k++)
             {
@@ -82,6 +88,12 @@ internal static class DicomEcgReader
             }
 
             leads.Add(new EcgLead(LeadName(def.GetSequence(ChannelSource).FirstOrDefault()), uv));
+        }
+
+        if (leads.Count == 0)
+        {
+            reason = "The waveform holds no ECG (voltage) channels; pressure curves are not drawn by this viewer.";
+            return null;
         }
 
         var device = string.Join(" — ", new[] { ds.GetString(Model), ds.GetString(Manufacturer) }.Where(x => !string.IsNullOrWhiteSpace(x)));
@@ -101,13 +113,14 @@ internal static class DicomEcgReader
             : (bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(s) : BinaryPrimitives.ReadUInt32LittleEndian(s)),
     };
 
-    private static double UnitToMicroVolts(DicomDataset channel) =>
+    private static double? UnitToMicroVolts(DicomDataset channel) =>
         channel.GetSequence(SensitivityUnits).FirstOrDefault()?.GetString(CodeValue) switch
         {
+            "uV" or "µV" or null => 1,
             "mV" => 1000,
             "V" => 1_000_000,
             "nV" => 0.001,
-            _ => 1,
+            _ => null,
         };
 
     // SCP-ECG lead codes "5.6.3-9-n" carry the EN 1064 lead number; other schemes fall back to the meaning.
