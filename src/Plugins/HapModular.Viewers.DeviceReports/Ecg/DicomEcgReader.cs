@@ -28,10 +28,6 @@ internal static class DicomEcgReader
     private static readonly DicomTag Baseline = new(0x003A, 0x0213);
     private static readonly DicomTag CodeValue = new(0x0008, 0x0100);
     private static readonly DicomTag CodeMeaning = new(0x0008, 0x0104);
-    private static readonly DicomTag Annotations = new(0x0040, 0xB020);
-    private static readonly DicomTag ConceptName = new(0x0040, 0xA043);
-    private static readonly DicomTag NumericValue = new(0x0040, 0xA30A);
-    private static readonly DicomTag UnformattedText = new(0x0070, 0x0006);
     private static readonly DicomTag AcquisitionDateTime = new(0x0008, 0x002A);
     private static readonly DicomTag ContentDate = new(0x0008, 0x0023);
     private static readonly DicomTag ContentTime = new(0x0008, 0x0033);
@@ -97,7 +93,7 @@ internal static class DicomEcgReader
         }
 
         var device = string.Join(" — ", new[] { ds.GetString(Model), ds.GetString(Manufacturer) }.Where(x => !string.IsNullOrWhiteSpace(x)));
-        var (measurements, statements) = ReadAnnotations(ds);
+        var (measurements, statements) = DicomEcgAnnotations.Read(ds);
         var ecg = new EcgRecording("DICOM", fs, leads, Acquired(ds), device.Length > 0 ? device : null, measurements, statements) { Keys = Keys(ds) };
         return ecg.WithDerivedLimbLeads();
     }
@@ -145,47 +141,6 @@ internal static class DicomEcgReader
         meaning = meaning.StartsWith("Lead ", StringComparison.OrdinalIgnoreCase) ? meaning[5..] : meaning;
         var paren = meaning.IndexOf('(', StringComparison.Ordinal);
         return (paren > 0 ? meaning[..paren] : meaning).Trim();
-    }
-
-    private static (List<EcgMeasurement>, List<string>) ReadAnnotations(DicomDataset ds)
-    {
-        var measurements = new List<EcgMeasurement>();
-        var statements = new List<string>();
-        foreach (var a in ds.GetSequence(Annotations))
-        {
-            if (a.GetString(UnformattedText) is { Length: > 0 } text)
-            {
-                statements.Add(text);
-                continue;
-            }
-
-            var concept = a.GetSequence(ConceptName).FirstOrDefault()?.GetString(CodeMeaning);
-            if (concept is null || !a.TryGetDouble(NumericValue, out var value) || value <= 0)
-            {
-                continue;
-            }
-
-            var key = concept switch
-            {
-                "RR Interval" => "hr",
-                "PR Interval" => "pr",
-                "QRS Duration" => "qrs",
-                "QT Interval" => "qt",
-                "QTc Interval" => "qtc",
-                "Ventricular Heart Rate" or "Heart Rate" => "hr",
-                _ => null,
-            };
-            if (key is null || measurements.Any(m => m.Key == key))
-            {
-                continue;
-            }
-
-            measurements.Add(concept == "RR Interval"
-                ? new EcgMeasurement("hr", Math.Round(60000 / value).ToString(CultureInfo.InvariantCulture), "bpm")
-                : new EcgMeasurement(key, value.ToString(CultureInfo.InvariantCulture), key == "hr" ? "bpm" : "ms"));
-        }
-
-        return (measurements, statements.Distinct(StringComparer.Ordinal).ToList());
     }
 
     private static Dictionary<string, string> Keys(DicomDataset ds)
