@@ -1,0 +1,137 @@
+using HapModular.Dicom.Imaging;
+
+namespace HapModular.Dicom.Codecs;
+
+/// <summary>Gets one frame's stored values (samples interleaved) from native or encapsulated pixel data.</summary>
+internal static class FrameDecoder
+{
+    /// <summary>Decodes a frame; <paramref name="colorSpace"/> says what the samples are in (e.g. RGB after a JPEG 2000 inverse MCT).</summary>
+    public static int[] Decode(DicomFile file, PixelDescription d, int frame, out string colorSpace)
+    {
+        var ds = file.Dataset;
+        colorSpace = d.Photometric;
+        if (frame < 0 || frame >= d.Frames)
+        {
+            throw new DicomImageException($"frame {frame + 1} does not exist (the image has {d.Frames})");
+        }
+
+        var pixelData = ds[DicomTags.PixelData]!;
+        if (pixelData.Fragments is null)
+        {
+            var values = NativePixels.ReadFrame(d, pixelData, frame);
+            if (d.Photometric is "YBR_FULL_422" or "YBR_PARTIAL_422")
+            {
+                colorSpace = d.Photometric == "YBR_FULL_422" ? "YBR_FULL" : "YBR_PARTIAL";
+            }
+
+            return values;
+        }
+
+        var bytes = EncapsulatedFrames.GetFrame(ds, pixelData.Fragments, d.Frames, frame);
+        try
+        {
+            return DecodeCompressed(file.TransferSyntax.Uid, bytes, d, ref colorSpace);
+        }
+        catch (CodecException ex)
+        {
+            throw new DicomImageException($"frame {frame + 1} ({file.TransferSyntax.Name}): {ex.Message}", ex);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or NotSupportedException or OverflowException)
+        {
+            throw new DicomImageException($"frame {frame + 1} ({file.TransferSyntax.Name}): corrupt compressed data ({ex.GetType().Name})", ex);
+        }
+    }
+
+    private static int[] DecodeCompressed(string uid, ReadOnlyMemory<byte> bytes, PixelDescription d, ref string colorSpace)
+    {
+        int[] values;
+        int w, h, c, p;
+        if (uid == TransferSyntax.RleLosslessUid)
+        {
+            values = RleDecoder.Decode(bytes.Span, d.PixelCount, d.SamplesPerPixel, d.BitsAllocated);
+            StoredValues.Normalize(values, d, 0);
+            if (colorSpace is "YBR_FULL_422")
+            {
+                colorSpace = "YBR_FULL";
+            }
+
+            return values;
+        }
+
+        if (uid is TransferSyntax.Jpeg2000LosslessUid or TransferSyntax.Jpeg2000Uid || uid.StartsWith("1.2.840.10008.1.2.4.20", StringComparison.Ordinal)
+            || uid is "1.2.840.10008.1.2.4.92" or "1.2.840.10008.1.2.4.93")
+        {
+            values = OpenJpeg.Decode(bytes.Span, out w, out h, out c, out p, out _);
+
+            // OpenJPEG applies the inverse colour transform (RCT/ICT) itself: the samples are RGB.
+            if (colorSpace is "YBR_RCT" or "YBR_ICT")
+            {
+                colorSpace = "RGB";
+            }
+        }
+        else
+        {
+            var sof = FindStartOfFrame(bytes.Span);
+            switch (sof)
+            {
+                case 0xC3 or 0xC7:
+                    values = JpegLosslessDecoder.Decode(bytes.Span, out w, out h, out c, out p);
+                    break;
+                case 0xF7 or 0xF8:
+                    values = CharLs.Decode(bytes.Span, out w, out h, out c, out p);
+                    break;
+                case 0xC0 or 0xC1 or 0xC2:
+                    values = JpegDctDecoder.Decode(bytes, out w, out h, out c, out p);
+                    if (colorSpace is "YBR_FULL_422" or "YBR_PARTIAL_422" or "YBR_PARTIAL_420")
+                    {
+                        colorSpace = "YBR_FULL";
+                    }
+
+                    break;
+                default:
+                    throw new CodecException($"transfer syntax {uid} is not supported, or the frame is not a JPEG stream");
+            }
+        }
+
+        if (w != d.Columns || h != d.Rows || c != d.SamplesPerPixel)
+        {
+            throw new CodecException($"the codestream is {w}×{h}×{c} but the data set says {d.Columns}×{d.Rows}×{d.SamplesPerPixel}");
+        }
+
+        StoredValues.Normalize(values, d, 0);
+        return values;
+    }
+
+    private static int FindStartOfFrame(ReadOnlySpan<byte> s)
+    {
+        if (s.Length < 4 || s[0] != 0xFF || s[1] != 0xD8)
+        {
+            return 0;
+        }
+
+        var pos = 2;
+        while (pos + 4 <= s.Length)
+        {
+            if (s[pos] != 0xFF)
+            {
+                return 0;
+            }
+
+            var marker = s[pos + 1];
+            if (marker == 0xFF)
+            {
+                pos++;
+                continue;
+            }
+
+            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC || marker is 0xF7 or 0xF8)
+            {
+                return marker;
+            }
+
+            pos += 2 + ((s[pos + 2] << 8) | s[pos + 3]);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+using HapModular.Dicom.Codecs;
+
+namespace HapModular.Dicom.Imaging;
+
+/// <summary>The image of a DICOM object: decodes frames and renders them for display. Thread-safe (no shared state).</summary>
+public sealed class DicomImage
+{
+    private DicomImage(DicomFile file, PixelDescription description)
+    {
+        File = file;
+        Description = description;
+    }
+
+    /// <summary>The file.</summary>
+    public DicomFile File { get; }
+
+    /// <summary>The pixel module.</summary>
+    public PixelDescription Description { get; }
+
+    /// <summary>Number of frames.</summary>
+    public int FrameCount => Description.Frames;
+
+    /// <summary>Creates the image of a file.</summary>
+    /// <param name="file">The file.</param>
+    /// <returns>The image.</returns>
+    /// <exception cref="DicomImageException">The object has no (supported) image.</exception>
+    public static DicomImage Create(DicomFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!file.Dataset.Contains(DicomTags.PixelData) && file.Warnings.Count > 0)
+        {
+            // Say why the pixels are missing when reading stopped early (e.g. truncated Pixel Data).
+            throw new DicomImageException("no Pixel Data (7fe0,0010) could be read: " + file.Warnings[^1]);
+        }
+
+        return new DicomImage(file, PixelDescription.From(file.Dataset));
+    }
+
+    /// <summary>Decodes a frame to stored values (samples interleaved, colour already in the returned colour space).</summary>
+    /// <param name="frame">0-based frame index.</param>
+    /// <param name="colorSpace">The colour space of the samples (e.g. MONOCHROME2, RGB, YBR_FULL, PALETTE COLOR).</param>
+    /// <returns>The values.</returns>
+    public int[] DecodeStored(int frame, out string colorSpace) => FrameDecoder.Decode(File, Description, frame, out colorSpace);
+
+    /// <summary>Renders a frame as 8-bit grey or RGB.</summary>
+    /// <param name="frame">0-based frame index.</param>
+    /// <param name="voi">The VOI choice for monochrome images.</param>
+    /// <returns>The display image.</returns>
+    public RenderedImage Render(int frame, VoiChoice voi)
+    {
+        ArgumentNullException.ThrowIfNull(voi);
+        var stored = DecodeStored(frame, out var colorSpace);
+        var d = Description;
+        if (d.IsMonochrome)
+        {
+            if (d.SamplesPerPixel != 1)
+            {
+                throw new DicomImageException($"{d.Photometric} with {d.SamplesPerPixel} samples per pixel is not valid");
+            }
+
+            var p = FrameParameters.For(File.Dataset, d, frame);
+            var grey = MonochromeRenderer.Render(stored, d, p, voi);
+            Overlays.BurnIn(File.Dataset, grey, d.Rows, d.Columns, frame);
+            return new RenderedImage(d.Columns, d.Rows, 1, grey);
+        }
+
+        return new RenderedImage(d.Columns, d.Rows, 3, ColorRenderer.Render(stored, d, colorSpace, File.Dataset));
+    }
+
+    /// <summary>
+    /// Modality values of a monochrome frame (rescale or modality LUT applied), rounded and clamped to 16-bit signed,
+    /// for client-side window/level; with the frame's default window.
+    /// </summary>
+    /// <param name="frame">0-based frame index.</param>
+    /// <param name="defaultWindow">The window the default rule gives (null when it is a VOI LUT).</param>
+    /// <returns>The values, row by row.</returns>
+    public short[] ModalityValues(int frame, out WindowLevel? defaultWindow)
+    {
+        var d = Description;
+        if (!d.IsMonochrome)
+        {
+            throw new DicomImageException("modality values exist only for monochrome images");
+        }
+
+        var stored = DecodeStored(frame, out _);
+        var p = FrameParameters.For(File.Dataset, d, frame);
+        var (min, max) = MonochromeRenderer.MinMax(stored);
+        defaultWindow = MonochromeRenderer.DefaultWindow(p, min, max);
+        var result = new short[stored.Length];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            result[i] = (short)Math.Clamp(Math.Round(p.Modality(stored[i])), short.MinValue, short.MaxValue);
+        }
+
+        return result;
+    }
+
+    /// <summary>The stored windows that apply to a frame (functional groups first), in file order.</summary>
+    /// <param name="frame">0-based frame index.</param>
+    /// <returns>The windows; empty when none is stored.</returns>
+    public IReadOnlyList<WindowLevel> StoredWindows(int frame) => FrameParameters.For(File.Dataset, Description, frame).Windows;
+}

@@ -1,0 +1,151 @@
+namespace HapModular.Dicom.Imaging;
+
+/// <summary>
+/// Monochrome frames to 8-bit grey: modality transform, then VOI (window per PS3.3 C.11.2.1.2 as dcmtk applies it,
+/// VOI LUT, or min–max), then MONOCHROME1 inversion. Small stored ranges go through one precomputed table.
+/// </summary>
+internal static class MonochromeRenderer
+{
+    public static byte[] Render(int[] stored, PixelDescription d, FrameParameters p, VoiChoice choice)
+    {
+        var (minStored, maxStored) = MinMax(stored);
+        var map = BuildMapping(p, choice, minStored, maxStored);
+        var invert = d.Photometric == "MONOCHROME1";
+        var output = new byte[stored.Length];
+        var range = (long)maxStored - minStored;
+        if (range < 1 << 20)
+        {
+            var table = new byte[range + 1];
+            for (var i = 0; i <= range; i++)
+            {
+                table[i] = ToByte(map(p.Modality(minStored + i)), invert);
+            }
+
+            for (var i = 0; i < stored.Length; i++)
+            {
+                output[i] = table[stored[i] - minStored];
+            }
+
+            return output;
+        }
+
+        for (var i = 0; i < stored.Length; i++)
+        {
+            output[i] = ToByte(map(p.Modality(stored[i])), invert);
+        }
+
+        return output;
+    }
+
+    // dcmtk truncates the (inverted, for MONOCHROME1) output value rather than rounding it.
+    private static byte ToByte(double v, bool invert) => (byte)Math.Clamp((int)(invert ? 255 - v : v), 0, 255);
+
+    /// <summary>The window the default rule would use for this frame, when it is a window (not a LUT).</summary>
+    public static WindowLevel? DefaultWindow(FrameParameters p, int minStored, int maxStored)
+    {
+        if (p.Windows.Count > 0)
+        {
+            return p.Windows[0];
+        }
+
+        if (p.VoiLuts.Count > 0)
+        {
+            return null;
+        }
+
+        return MinMaxWindow(p, minStored, maxStored);
+    }
+
+    public static (int Min, int Max) MinMax(int[] values)
+    {
+        if (values.Length == 0)
+        {
+            return (0, 0);
+        }
+
+        int min = values[0], max = values[0];
+        foreach (var v in values)
+        {
+            if (v < min)
+            {
+                min = v;
+            }
+            else if (v > max)
+            {
+                max = v;
+            }
+        }
+
+        return (min, max);
+    }
+
+    private static WindowLevel MinMaxWindow(FrameParameters p, int minStored, int maxStored)
+    {
+        var a = p.Modality(minStored);
+        var b = p.Modality(maxStored);
+        var (lo, hi) = (Math.Min(a, b), Math.Max(a, b));
+
+        // dcmtk's min-max window: centre (min + max + 1) / 2, width max - min + 1, so min maps to 0 and max to 255.
+        return new WindowLevel((lo + hi + 1) / 2, hi - lo + 1);
+    }
+
+    private static Func<double, double> BuildMapping(FrameParameters p, VoiChoice choice, int minStored, int maxStored)
+    {
+        switch (choice.Kind)
+        {
+            case VoiKind.Window when choice.ExplicitWindow is { } w:
+                return Window(w, p.VoiFunction);
+            case VoiKind.FirstWindow when p.Windows.Count > 0:
+                return Window(p.Windows[0], p.VoiFunction);
+            case VoiKind.FirstVoiLut when p.VoiLuts.Count > 0:
+                return Lut(p.VoiLuts[0]);
+            case VoiKind.Default when p.Windows.Count > 0:
+                return Window(p.Windows[0], p.VoiFunction);
+            case VoiKind.Default when p.VoiLuts.Count > 0:
+                return Lut(p.VoiLuts[0]);
+            case VoiKind.None:
+                return v => Math.Round(v);
+            default:
+                return Window(MinMaxWindow(p, minStored, maxStored), "LINEAR");
+        }
+    }
+
+    private static Func<double, double> Lut(LookupTable lut)
+    {
+        var max = (double)Math.Max(1, lut.Entries.Max() > lut.MaxOutput ? lut.Entries.Max() : lut.MaxOutput);
+        return v => Math.Round(lut[(int)Math.Floor(v)] * 255.0 / max);
+    }
+
+    private static Func<double, double> Window(WindowLevel w, string function)
+    {
+        var c = w.Center;
+        var width = Math.Max(1, w.Width);
+        if (function == "SIGMOID")
+        {
+            return v => 255.0 / (1 + Math.Exp(-4 * (v - c) / width));
+        }
+
+        if (function == "LINEAR_EXACT")
+        {
+            return v => v <= c - (width / 2) ? 0 : v > c + (width / 2) ? 255 : (((v - c) / width) + 0.5) * 255;
+        }
+
+        var w1 = width - 1;
+        var left = c - 0.5 - (w1 / 2);
+        var right = c - 0.5 + (w1 / 2);
+        return v =>
+        {
+            if (v <= left)
+            {
+                return 0;
+            }
+
+            if (v > right || w1 <= 0)
+            {
+                return 255;
+            }
+
+            return (((v - (c - 0.5)) / w1) + 0.5) * 255;
+        };
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+
+namespace HapModular.Viewers.DeviceReports.Ecg;
+
+/// <summary>
+/// Resting ECGs: HL7 aECG, Contec ECG90A, DICOM waveforms (SOP classes below) and SCP-ECG. Targets:
+/// <c>view</c> (HTML) and <c>svg</c> (the trace on millimetre paper, shown as an image so it zooms sharply).
+/// </summary>
+internal sealed class EcgViewer : IViewer
+{
+    public const string SvgTarget = "svg";
+    public const string AecgMediaType = "application/hl7-aecg+xml";
+    public const string ScpMediaType = "application/scp-ecg";
+    public const string ContecMediaType = "application/x-contec-ecg";
+
+    // Below the media-type score: a CDA or other XML viewer still wins XML that is only named like an ECG.
+    private const int NameHintScore = 40;
+
+    public ViewerDescriptor Descriptor { get; } = new(
+        "devicereports.ecg",
+        "Electrocardiogram",
+        [AecgMediaType, ScpMediaType, ContecMediaType, "application/xml", "text/xml"],
+        ["1.2.840.10008.5.1.4.1.1.9.1.1", "1.2.840.10008.5.1.4.1.1.9.1.2", "1.2.840.10008.5.1.4.1.1.9.2.1"],
+        "device-report.js");
+
+    public int Match(DocumentMetadata metadata)
+    {
+        if (metadata.SopClassUid is { } sop && Descriptor.SopClassUids.Contains(sop, StringComparer.Ordinal))
+        {
+            return MatchScore.SopClass;
+        }
+
+        var type = metadata.MediaType.ToLowerInvariant();
+        if (type is AecgMediaType or ScpMediaType or ContecMediaType)
+        {
+            return MatchScore.MediaType;
+        }
+
+        var name = (metadata.FileName ?? string.Empty).ToLowerInvariant();
+        if (type is "application/xml" or "text/xml" && (name.Contains("ecg", StringComparison.Ordinal) || name.Contains("ekg", StringComparison.Ordinal)))
+        {
+            return NameHintScore;
+        }
+
+        return type == "application/octet-stream" && (name.EndsWith(".ecg", StringComparison.Ordinal) || name.EndsWith(".scp", StringComparison.Ordinal))
+            ? NameHintScore
+            : MatchScore.None;
+    }
+
+    public ValueTask<InspectionResult> InspectAsync(ViewerContent content, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var ecg = EcgSource.Load(content.Data, out var reason);
+        if (ecg is null)
+        {
+            return ValueTask.FromResult(InspectionResult.Failed(reason));
+        }
+
+        var keys = new Dictionary<string, string>(ecg.Keys);
+        if (ecg.Device is { } device)
+        {
+            keys[InspectionKeys.Author] = device;
+        }
+
+        return ValueTask.FromResult(new InspectionResult { Title = "ECG " + ecg.Leads.Count + " leads", ClinicalDate = ecg.Acquired, Keys = keys });
+    }
+
+    public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var ecg = EcgSource.Load(content.Data, out var reason);
+        if (ecg is null)
+        {
+            return ValueTask.FromResult(RenderResult.CannotDisplay(reason));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        RenderResult result = request.Target switch
+        {
+            SvgTarget => RenderResult.Binary(Encoding.UTF8.GetBytes(EcgSvg.Render(ecg)), "image/svg+xml"),
+            RenderTargets.View => RenderResult.Html(EcgHtml.Render(ecg, request)),
+            _ => RenderResult.CannotDisplay("Unknown target for an ECG."),
+        };
+        return ValueTask.FromResult(result);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace HapModular.Viewers.Photos;
+
+/// <summary>
+/// A photo decoded, turned upright and emptied of every metadata profile (EXIF with GPS and serial numbers,
+/// XMP, IPTC, ICC, PNG text). Only the capture date survives, read before the profiles are dropped.
+/// </summary>
+internal sealed class DecodedPhoto : IDisposable
+{
+    // A 100-megapixel limit keeps a crafted header from making the server allocate gigabytes.
+    private const long MaxPixels = 100_000_000;
+
+    private readonly Image<Rgba32> image;
+
+    private DecodedPhoto(Image<Rgba32> image, PhotoKind kind, DateTimeOffset? taken)
+    {
+        this.image = image;
+        Kind = kind;
+        Taken = taken;
+    }
+
+    public PhotoKind Kind { get; }
+
+    public DateTimeOffset? Taken { get; }
+
+    public int Width => image.Width;
+
+    public int Height => image.Height;
+
+    public static PhotoLoad Load(ReadOnlySpan<byte> bytes)
+    {
+        var kind = PhotoFormat.Detect(bytes);
+        switch (kind)
+        {
+            case PhotoKind.Heif:
+                return PhotoFormat.IsoBoxesAreComplete(bytes)
+                    ? PhotoLoad.Refused("HEIC/HEIF photos cannot be decoded on this server (no maintained HEIF decoder is available); download the original to view it.")
+                    : PhotoLoad.Refused("The HEIC/HEIF file is truncated (incomplete download or copy).");
+            case PhotoKind.Jpeg when !PhotoFormat.JpegIsComplete(bytes):
+                return PhotoLoad.Refused("The JPEG file is truncated: the picture would be incomplete.");
+            case PhotoKind.Png when !PhotoFormat.PngIsComplete(bytes):
+                return PhotoLoad.Refused("The PNG file is truncated: the picture would be incomplete.");
+            case PhotoKind.Unknown:
+                return PhotoLoad.Refused("Not a JPEG, PNG or HEIC photo.");
+        }
+
+        try
+        {
+            var array = bytes.ToArray();
+            var info = Image.Identify(array);
+            if (info is null)
+            {
+                return PhotoLoad.Refused("The photo header could not be read.");
+            }
+
+            if ((long)info.Width * info.Height > MaxPixels)
+            {
+                return PhotoLoad.Refused("The photo is too large to display here; download the original.");
+            }
+
+            var img = Image.Load<Rgba32>(array);
+            var taken = CaptureDate(img.Metadata.ExifProfile);
+            // AutoOrient applies orientations 2–8 and leaves any other value (0, 9…) as stored.
+            img.Mutate(x => x.AutoOrient());
+            img.Metadata.ExifProfile = null;
+            img.Metadata.XmpProfile = null;
+            img.Metadata.IptcProfile = null;
+            img.Metadata.IccProfile = null;
+            img.Metadata.GetPngMetadata().TextData.Clear();
+            return PhotoLoad.Ok(new DecodedPhoto(img, kind, taken));
+        }
+        catch (Exception e) when (e is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return PhotoLoad.Refused("The photo could not be decoded (damaged or unsupported encoding).");
+        }
+    }
+
+    /// <summary>The upright picture, at most <paramref name="max"/> pixels on its longer side, as JPEG or PNG.</summary>
+    public (byte[] Bytes, string MediaType) Encode(int max)
+    {
+        using var copy = image.Clone();
+        if (max > 0 && Math.Max(copy.Width, copy.Height) > max)
+        {
+            copy.Mutate(x => x.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(max, max) }));
+        }
+
+        using var ms = new MemoryStream();
+        if (Kind == PhotoKind.Png)
+        {
+            copy.Save(ms, new PngEncoder { CompressionLevel = PngCompressionLevel.DefaultCompression });
+            return (ms.ToArray(), "image/png");
+        }
+
+        copy.Save(ms, new JpegEncoder { Quality = 90 });
+        return (ms.ToArray(), "image/jpeg");
+    }
+
+    public void Dispose() => image.Dispose();
+
+    private static DateTimeOffset? CaptureDate(ExifProfile? exif)
+    {
+        var raw = exif?.GetValue(ExifTag.DateTimeOriginal)?.Value ?? exif?.GetValue(ExifTag.DateTime)?.Value;
+        if (raw is null || !DateTime.TryParseExact(raw.Trim('\0', ' '), "yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return null;
+        }
+
+        var offsetText = exif!.GetValue(ExifTag.OffsetTimeOriginal)?.Value;
+        if (offsetText is not null && TimeSpan.TryParseExact(offsetText.TrimStart('+'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset))
+        {
+            return new DateTimeOffset(local, offsetText.StartsWith('-') ? -offset : offset);
+        }
+
+        // EXIF without an offset is camera-local time; the hospital's cameras are in Belgium.
+        return new DateTimeOffset(local, BrusselsOffset(local));
+    }
+
+    private static TimeSpan BrusselsOffset(DateTime local)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels").GetUtcOffset(local);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+}
+
+/// <summary>Either a decoded photo or the plain reason it cannot be shown.</summary>
+internal readonly record struct PhotoLoad(DecodedPhoto? Photo, string? Reason)
+{
+    public static PhotoLoad Ok(DecodedPhoto photo) => new(photo, null);
+
+    public static PhotoLoad Refused(string reason) => new(null, reason);
+}

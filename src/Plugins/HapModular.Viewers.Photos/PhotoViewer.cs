@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+
+namespace HapModular.Viewers.Photos;
+
+/// <summary>
+/// Clinical photos. Targets: <c>view</c> (HTML; zoom, pan and before/after by <c>photo-viewer.js</c>),
+/// <c>image</c> (upright, metadata-free JPEG/PNG; <c>max</c> caps the longer side) and <c>thumbnail</c>.
+/// </summary>
+internal sealed class PhotoViewer : IViewer
+{
+    public const string ImageTarget = "image";
+    public const int ThumbnailSize = 256;
+    private const int ViewSize = 2048;
+
+    public ViewerDescriptor Descriptor { get; } = new(
+        "photos.clinical",
+        "Clinical photo",
+        ["image/jpeg", "image/pjpeg", "image/png", "image/heic", "image/heif", "image/heic-sequence", "image/heif-sequence"],
+        [],
+        "photo-viewer.js");
+
+    public int Match(DocumentMetadata metadata) =>
+        Descriptor.MediaTypes.Contains(metadata.MediaType, StringComparer.OrdinalIgnoreCase) ? MatchScore.MediaType : MatchScore.None;
+
+    public ValueTask<InspectionResult> InspectAsync(ViewerContent content, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var load = DecodedPhoto.Load(content.Data.Span);
+        if (load.Photo is not { } photo)
+        {
+            return ValueTask.FromResult(InspectionResult.Failed(load.Reason!));
+        }
+
+        using (photo)
+        {
+            var (thumb, type) = photo.Encode(ThumbnailSize);
+            return ValueTask.FromResult(new InspectionResult
+            {
+                ClinicalDate = photo.Taken,
+                Thumbnail = thumb,
+                ThumbnailMediaType = type,
+            });
+        }
+    }
+
+    public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var load = DecodedPhoto.Load(content.Data.Span);
+        if (load.Photo is not { } photo)
+        {
+            return ValueTask.FromResult(RenderResult.CannotDisplay(load.Reason!));
+        }
+
+        using (photo)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RenderResult result = request.Target switch
+            {
+                ImageTarget => Binary(photo.Encode(Math.Clamp(request.GetInt("max", 0), 0, 16384))),
+                RenderTargets.Thumbnail => Binary(photo.Encode(ThumbnailSize)),
+                RenderTargets.View => RenderResult.Html(View(photo, request)),
+                _ => RenderResult.CannotDisplay("Unknown target for a photo."),
+            };
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private static RenderResult Binary((byte[] Bytes, string MediaType) encoded) => RenderResult.Binary(encoded.Bytes, encoded.MediaType);
+
+    private static string View(DecodedPhoto photo, RenderRequest request)
+    {
+        var c = request.Culture;
+        var src = HtmlText.Encode(request.ResourceUrl(ImageTarget, ("max", ViewSize.ToString(CultureInfo.InvariantCulture))));
+        var full = HtmlText.Encode(request.ResourceUrl(ImageTarget));
+        var html = new StringBuilder();
+        html.Append("<figure class=\"hap-photo\" data-full=\"").Append(full)
+            .Append("\" data-label-zoom-in=\"").Append(HtmlText.Encode(Labels.Get(c, "zoom-in")))
+            .Append("\" data-label-zoom-out=\"").Append(HtmlText.Encode(Labels.Get(c, "zoom-out")))
+            .Append("\" data-label-reset=\"").Append(HtmlText.Encode(Labels.Get(c, "reset"))).Append("\">");
+        html.Append("<div class=\"hap-photo-stage\"><img class=\"hap-photo-image\" src=\"").Append(src)
+            .Append("\" alt=\"").Append(HtmlText.Encode(Labels.Get(c, "photo")))
+            .Append("\" width=\"").Append(photo.Width.ToString(CultureInfo.InvariantCulture))
+            .Append("\" height=\"").Append(photo.Height.ToString(CultureInfo.InvariantCulture)).Append("\"></div>");
+        html.Append("<figcaption class=\"hap-photo-caption\">");
+        if (photo.Taken is { } taken)
+        {
+            html.Append(HtmlText.Encode(Labels.Get(c, "taken"))).Append(" <time datetime=\"")
+                .Append(taken.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)).Append("\">")
+                .Append(HtmlText.Encode(taken.ToString("g", c))).Append("</time>");
+        }
+        else
+        {
+            html.Append(HtmlText.Encode(Labels.Get(c, "undated")));
+        }
+
+        html.Append(" · ").Append(photo.Width.ToString(c)).Append(" × ").Append(photo.Height.ToString(c)).Append(' ')
+            .Append(HtmlText.Encode(Labels.Get(c, "pixels")));
+        html.Append("</figcaption></figure>");
+        return html.ToString();
+    }
+}
