@@ -6,7 +6,7 @@ namespace HapModular.Dicom.Codecs;
 /// <summary>JPEG baseline and extended (8 and 12-bit DCT) through JpegLibrary; samples come out as coded (no colour conversion).</summary>
 internal static class JpegDctDecoder
 {
-    public static int[] Decode(ReadOnlyMemory<byte> data, out int width, out int height, out int components, out int precision)
+    public static int[] Decode(ReadOnlyMemory<byte> data, long maxSamples, out int width, out int height, out int components, out int precision)
     {
         var decoder = new JpegDecoder();
         decoder.SetInput(data);
@@ -15,7 +15,7 @@ internal static class JpegDctDecoder
         height = decoder.Height;
         components = decoder.NumberOfComponents;
         precision = decoder.Precision;
-        if (width <= 0 || height <= 0 || components is < 1 or > 4 || (long)width * height * components > 1L << 28)
+        if (width <= 0 || height <= 0 || components is < 1 or > 4 || (long)width * height * components > maxSamples)
         {
             throw new CodecException($"JPEG frame header not supported ({width}×{height}, {components} components)");
         }
