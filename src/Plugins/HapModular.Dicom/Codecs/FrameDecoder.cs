@@ -22,9 +22,9 @@ internal static class FrameDecoder
         if (pixelData.Fragments is null)
         {
             var values = NativePixels.ReadFrame(d, pixelData, frame);
-            if (d.Photometric is "YBR_FULL_422" or "YBR_PARTIAL_422")
+            if (d.Photometric == "YBR_PARTIAL_422")
             {
-                colorSpace = d.Photometric == "YBR_FULL_422" ? "YBR_FULL" : "YBR_PARTIAL";
+                colorSpace = "YBR_PARTIAL";
             }
 
             return values;
@@ -93,9 +93,10 @@ internal static class FrameDecoder
                     break;
                 case 0xC0 or 0xC1 or 0xC2:
                     values = JpegDctDecoder.Decode(bytes, Expected(d), out w, out h, out c, out p);
-                    if (colorSpace is "YBR_FULL_422" or "YBR_PARTIAL_422" or "YBR_PARTIAL_420")
+                    if (colorSpace.StartsWith("YBR_", StringComparison.Ordinal))
                     {
-                        colorSpace = "YBR_FULL";
+                        // The JPEG decoder delivers YCbCr; converted the way libjpeg converts it (dcmtk's references).
+                        colorSpace = "YBR_JPEG";
                     }
 
                     break;

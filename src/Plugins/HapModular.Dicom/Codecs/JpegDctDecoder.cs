@@ -23,6 +23,20 @@ internal static class JpegDctDecoder
         var output = new int[width * height * components];
         decoder.SetOutputWriter(new Writer(output, width, height, components, (1 << precision) - 1));
         decoder.Decode();
+        var maxH = decoder.GetMaximumHorizontalSampling();
+        var maxV = decoder.GetMaximumVerticalSampling();
+        for (var c = 0; c < components; c++)
+        {
+            if (maxH == 2 && decoder.GetHorizontalSampling(c) == 1 && decoder.GetVerticalSampling(c) == maxV)
+            {
+                FancyUpsampling.H2V1(output, width, height, components, c);
+            }
+            else if (maxH == 2 && maxV == 2 && decoder.GetHorizontalSampling(c) == 1 && decoder.GetVerticalSampling(c) == 1)
+            {
+                FancyUpsampling.H2V2(output, width, height, components, c);
+            }
+        }
+
         return output;
     }
 
