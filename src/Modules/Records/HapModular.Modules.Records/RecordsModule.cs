@@ -1,6 +1,13 @@
 using Autofac;
+using HapModular.Modules.Records.Demo;
+using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Ingestion;
+using HapModular.Modules.Records.Patients;
+using HapModular.Modules.Records.Storage;
 using HapModular.Modules.Shared;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace HapModular.Modules.Records;
 
@@ -13,9 +20,30 @@ public sealed class RecordsModule : IModule
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
+        services.AddModuleStore<IRecordsStore>(context, Name, o =>
+        {
+            o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey);
+        });
+        services.AddHostedService<RecordsSchemaInitializer>();
     }
 
     /// <inheritdoc />
-    public void ConfigureContainer(ContainerBuilder builder, ModuleContext context) =>
+    public void ConfigureContainer(ContainerBuilder builder, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         builder.RegisterMediatRHandlers(typeof(RecordsModule).Assembly);
+        builder.Register(_ => new NissProtector(NissKeySource.Load(context))).SingleInstance();
+        // The module's own data source: its connections never touch another module's schema.
+        builder.Register(_ => new RecordsDatabase(NpgsqlDataSource.Create(context.ConnectionString))).SingleInstance();
+        builder.RegisterType<PatientDirectory>().SingleInstance();
+        builder.RegisterType<DocumentRepository>().SingleInstance();
+        builder.RegisterType<SourceSystemKeys>().SingleInstance();
+        builder.RegisterType<DocumentIngestor>().InstancePerLifetimeScope();
+        builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
+        builder.RegisterType<DemoPatients>().As<IDemoSeeder>().SingleInstance();
+        builder.RegisterType<DemoDocuments>().As<IDemoSeeder>().SingleInstance();
+    }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => IngestEndpoint.Map(endpoints);
 }

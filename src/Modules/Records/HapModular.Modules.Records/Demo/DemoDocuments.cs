@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Ingestion;
+using HapModular.Modules.Shared;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HapModular.Modules.Records.Demo;
+
+/// <summary>
+/// Imports every file of <c>shared/corpus</c> into the demo patients' records: each file goes to one patient
+/// (round robin), and the first patient also receives every clinical file so one record shows every viewer. Dates
+/// (2019–2026) and departments follow from the path, so re-seeding finds the same source ids and skips them.
+/// </summary>
+internal sealed class DemoDocuments : IDemoSeeder
+{
+    public const string Source = "demo-corpus";
+
+    private static readonly Dictionary<string, string[]> Departments = new()
+    {
+        [DocumentKinds.Imaging] = ["Radiologie", "Cardiologie", "Médecine nucléaire", "Ophtalmologie"],
+        [DocumentKinds.DeviceReport] = ["Cardiologie", "Pneumologie"],
+        [DocumentKinds.Photo] = ["Dermatologie", "Chirurgie plastique"],
+        [DocumentKinds.Lab] = ["Laboratoire", "Biologie clinique"],
+        [DocumentKinds.Report] = ["Médecine interne", "Urgences", "Cardiologie", "Radiologie"],
+        [DocumentKinds.Other] = ["Archives"],
+    };
+
+    public int Order => 250;
+
+    public async Task<IReadOnlyList<string>> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var environment = services.GetService<IWebHostEnvironment>();
+        var corpus = CorpusLocator.Find(environment?.ContentRootPath, AppContext.BaseDirectory);
+        if (corpus is null)
+        {
+            return ["Records: shared/corpus not found; no demo documents."];
+        }
+
+        var mediator = services.GetRequiredService<IMediator>();
+        var patients = new List<Guid>();
+        foreach (var patient in DemoPatients.All)
+        {
+            patients.Add(await mediator.Send(patient, cancellationToken));
+        }
+
+        var work = new List<(string File, string Relative, Guid Patient, string SourceId)>();
+        var files = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var relative = Path.GetRelativePath(corpus, files[i]).Replace('\\', '/');
+            var owner = i % patients.Count;
+            work.Add((files[i], relative, patients[owner], owner + ":" + relative));
+            if (owner != 0 && IsClinical(relative))
+            {
+                work.Add((files[i], relative, patients[0], "0:" + relative));
+            }
+        }
+
+        var refused = new ConcurrentBag<string>();
+        var accepted = 0;
+        await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (item, ct) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            var ingestor = scope.ServiceProvider.GetRequiredService<DocumentIngestor>();
+            var outcome = await ingestor.IngestAsync(Source, Metadata(item.Relative, item.Patient, item.SourceId), await File.ReadAllBytesAsync(item.File, ct), ct);
+            if (outcome.Accepted)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+            else
+            {
+                refused.Add($"  refused {item.Relative}: {outcome.Title} ({outcome.Reason})");
+            }
+        });
+
+        return [string.Create(CultureInfo.InvariantCulture, $"Records: {accepted} demo documents from {files.Count} corpus files, {refused.Count} refused."), .. refused.Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    private static bool IsClinical(string relative) =>
+        !relative.StartsWith("dicom/reference/", StringComparison.Ordinal) && relative.Contains('/', StringComparison.Ordinal);
+
+    private static IngestMetadata Metadata(string relative, Guid patient, string sourceId)
+    {
+        var seed = BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(relative)), 0);
+        var date = new DateTimeOffset(2019, 1, 1, 8, 0, 0, TimeSpan.Zero).AddDays(seed % 2850).AddMinutes(seed % 600);
+        var kind = relative switch
+        {
+            _ when relative.StartsWith("dicom/reference/", StringComparison.Ordinal) => DocumentKinds.Other,
+            _ when relative.StartsWith("photos/", StringComparison.Ordinal) => DocumentKinds.Photo,
+            _ when relative.StartsWith("documents/aecg/", StringComparison.Ordinal) || relative.StartsWith("documents/device/", StringComparison.Ordinal) || relative.StartsWith("documents/scp-ecg/", StringComparison.Ordinal) => DocumentKinds.DeviceReport,
+            _ when relative.StartsWith("documents/hl7v2/", StringComparison.Ordinal) || relative.StartsWith("documents/fhir/", StringComparison.Ordinal) => DocumentKinds.Lab,
+            _ when relative.StartsWith("documents/", StringComparison.Ordinal) => DocumentKinds.Report,
+            _ => null,
+        };
+        var departments = Departments[kind ?? DocumentKinds.Imaging];
+        return new IngestMetadata
+        {
+            SourceId = sourceId,
+            PatientId = patient,
+            Kind = kind,
+            ClinicalDate = date,
+            Department = departments[seed % departments.Length],
+            Author = "Dr " + (new[] { "Martin", "Claes", "Dumont", "Wouters" })[seed % 4],
+            FileName = Path.GetFileName(relative),
+        };
+    }
+}

@@ -1,0 +1,186 @@
+using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Patients;
+using HapModular.Modules.Shared;
+using HapModular.Modules.Shared.Storage;
+using HapModular.SharedKernel;
+using HapModular.Viewers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace HapModular.Modules.Records.Ingestion;
+
+/// <summary>
+/// One ingestion path for the HTTP API, the import command and the demo: validate, resolve the patient, detect the
+/// media type from the bytes, let the matching viewer inspect, store blobs (content-addressed, so an abandoned
+/// ingestion leaves at most an unreferenced blob), then one idempotent INSERT. Nothing is half-written.
+/// </summary>
+internal sealed partial class DocumentIngestor(
+    DocumentRepository documents,
+    PatientDirectory patients,
+    IBlobStore blobs,
+    IViewerCatalog viewers,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<DocumentIngestor> logger)
+{
+    public long MaxBytes => configuration.GetValue("Records:MaxDocumentBytes", 64L * 1024 * 1024);
+
+    public async Task<IngestOutcome> IngestAsync(string sourceSystem, IngestMetadata metadata, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (Validate(metadata) is { } invalid)
+        {
+            return IngestOutcome.Refuse(400, "Invalid metadata", invalid);
+        }
+
+        if (content.Length == 0)
+        {
+            return IngestOutcome.Refuse(400, "Empty content", "The content part is empty.");
+        }
+
+        if (content.Length > MaxBytes)
+        {
+            return IngestOutcome.Refuse(413, "Document too large", $"The limit is {MaxBytes} bytes.");
+        }
+
+        var patientId = await ResolvePatientAsync(metadata, cancellationToken);
+        if (patientId is null)
+        {
+            return IngestOutcome.Refuse(422, "Unknown patient", "No patient of the hospital has this id or NISS.");
+        }
+
+        if (await documents.FindBySourceAsync(sourceSystem, metadata.SourceId!, cancellationToken) is { } existing)
+        {
+            return IngestOutcome.Ok(existing.Id, created: false, existing.MediaType);
+        }
+
+        var mediaType = MediaTypeSniffer.Detect(content.Span, metadata.FileName);
+        if (mediaType == MediaTypes.Unknown)
+        {
+            return IngestOutcome.Refuse(415, "Unsupported content", "The content's format was not recognised from its bytes.");
+        }
+
+        var inspection = await InspectAsync(mediaType, metadata, content, cancellationToken);
+        if (inspection is { Succeeded: false })
+        {
+            return IngestOutcome.Refuse(422, "Corrupt content", inspection.FailureReason ?? "The viewer could not read the content.");
+        }
+
+        var document = await BuildAsync(sourceSystem, metadata, patientId.Value, mediaType, inspection, content, cancellationToken);
+        var (id, created) = await documents.InsertAsync(document, cancellationToken);
+        if (created)
+        {
+            LogIngested(logger, id, sourceSystem, mediaType, content.Length);
+        }
+
+        return IngestOutcome.Ok(id, created, mediaType);
+    }
+
+    private static string? Validate(IngestMetadata m)
+    {
+        if (string.IsNullOrWhiteSpace(m.SourceId) || m.SourceId.Length > 200)
+        {
+            return "sourceId is required (at most 200 characters).";
+        }
+
+        if (m.PatientId is null && string.IsNullOrWhiteSpace(m.PatientNiss))
+        {
+            return "patientId or patientNiss is required.";
+        }
+
+        if (m.PatientNiss is { Length: > 0 } && !Niss.TryParse(m.PatientNiss, out _, out _))
+        {
+            return "patientNiss is not a valid NISS.";
+        }
+
+        if (m.Kind is not null && !DocumentKinds.IsKnown(m.Kind))
+        {
+            return "kind must be one of: " + string.Join(", ", DocumentKinds.All) + ".";
+        }
+
+        if (m.MaskedBy is not null && m.MaskedBy is not ("author" or "patient" or "hospital"))
+        {
+            return "maskedBy must be author, patient or hospital.";
+        }
+
+        return m.Title?.Length > 300 || m.Department?.Length > 100 || m.Author?.Length > 200 || m.EmbargoCategory?.Length > 50
+            ? "title (300), department (100), author (200) or embargoCategory (50) is too long."
+            : null;
+    }
+
+    private Task<Guid?> ResolvePatientAsync(IngestMetadata m, CancellationToken cancellationToken) =>
+        m.PatientId is { } id ? patients.ExistsAsync(id, cancellationToken) : patients.FindByNissAsync(m.PatientNiss!, cancellationToken);
+
+    private async Task<InspectionResult?> InspectAsync(string mediaType, IngestMetadata m, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var metadata = new DocumentMetadata(mediaType, m.FileName, null, m.Kind);
+        var viewer = viewers.FindViewer(metadata);
+        if (viewer is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await viewer.InspectAsync(new ViewerContent(metadata, content), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The SDK forbids exceptions; a plugin that throws anyway must not take ingestion down.
+            LogViewerFailed(logger, ex, viewer.Descriptor.Id);
+            return InspectionResult.Failed("The viewer failed while reading the content.");
+        }
+    }
+
+    private async Task<StoredDocument> BuildAsync(string source, IngestMetadata m, Guid patientId, string mediaType, InspectionResult? inspection, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var keys = inspection?.Keys ?? new Dictionary<string, string>();
+        var sopClass = keys.GetValueOrDefault(InspectionKeys.SopClassUid);
+        var sha = await blobs.PutAsync(content, cancellationToken);
+        string? thumb = null;
+        if (inspection?.Thumbnail is { Length: > 0 } thumbnail && inspection.ThumbnailMediaType is "image/png" or "image/jpeg")
+        {
+            thumb = await blobs.PutAsync(thumbnail, cancellationToken);
+        }
+
+        var embargoDays = m.EmbargoCategory is { } category ? configuration.GetValue($"Records:Embargo:{category}", 0) : 0;
+        var title = FirstText(m.Title, inspection?.Title, m.FileName is { } f ? Path.GetFileNameWithoutExtension(f) : null) ?? mediaType;
+        return new StoredDocument(
+            Guid.NewGuid(),
+            patientId,
+            Truncate(title, 300),
+            m.Kind ?? DocumentKinds.Infer(mediaType, sopClass),
+            m.ClinicalDate ?? inspection?.ClinicalDate ?? now,
+            FirstText(m.Department) ?? "—",
+            FirstText(m.Author, keys.GetValueOrDefault(InspectionKeys.Author)),
+            mediaType,
+            content.Length,
+            sha,
+            m.FileName is { } name ? Truncate(Path.GetFileName(name), 200) : null,
+            source,
+            m.SourceId!,
+            keys.GetValueOrDefault(InspectionKeys.StudyInstanceUid),
+            keys.GetValueOrDefault(InspectionKeys.SeriesInstanceUid),
+            keys.GetValueOrDefault(InspectionKeys.SopInstanceUid),
+            sopClass,
+            keys.GetValueOrDefault(InspectionKeys.Modality),
+            keys.GetValueOrDefault(InspectionKeys.SeriesDescription),
+            m.MaskedBy,
+            m.EmbargoCategory,
+            embargoDays > 0 ? now.AddDays(embargoDays) : null,
+            thumb,
+            thumb is null ? null : inspection!.ThumbnailMediaType,
+            now);
+    }
+
+    private static string? FirstText(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested document {DocumentId} from {Source} ({MediaType}, {Size} bytes)")]
+    private static partial void LogIngested(ILogger logger, Guid documentId, string source, string mediaType, int size);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Viewer {Viewer} threw while inspecting; content refused")]
+    private static partial void LogViewerFailed(ILogger logger, Exception exception, string viewer);
+}

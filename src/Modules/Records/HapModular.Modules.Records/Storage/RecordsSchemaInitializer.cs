@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Hosting;
+
+namespace HapModular.Modules.Records.Storage;
+
+/// <summary>Creates the documents and source-system tables at start-up (idempotent).</summary>
+internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHostedService
+{
+    private const string Ddl = """
+        SELECT pg_advisory_lock(7204511);
+        CREATE SCHEMA IF NOT EXISTS records;
+        CREATE TABLE IF NOT EXISTS records.documents (
+            id                   uuid PRIMARY KEY,
+            patient_id           uuid NOT NULL,
+            title                text NOT NULL,
+            kind                 text NOT NULL,
+            clinical_date        timestamptz NOT NULL,
+            department           text NOT NULL,
+            author               text NULL,
+            media_type           text NOT NULL,
+            size                 bigint NOT NULL,
+            sha256               text NOT NULL,
+            file_name            text NULL,
+            source_system        text NOT NULL,
+            source_id            text NOT NULL,
+            study_uid            text NULL,
+            series_uid           text NULL,
+            instance_uid         text NULL,
+            sop_class_uid        text NULL,
+            modality             text NULL,
+            series_description   text NULL,
+            masked_by            text NULL,
+            embargo_category     text NULL,
+            embargo_until        timestamptz NULL,
+            thumbnail_sha256     text NULL,
+            thumbnail_media_type text NULL,
+            ingested_at          timestamptz NOT NULL,
+            CONSTRAINT documents_source UNIQUE (source_system, source_id)
+        );
+        CREATE INDEX IF NOT EXISTS documents_timeline ON records.documents (patient_id, clinical_date DESC, id DESC);
+        CREATE TABLE IF NOT EXISTS records.source_systems (
+            name       text PRIMARY KEY,
+            key_hash   text NOT NULL UNIQUE,
+            created_at timestamptz NOT NULL
+        );
+        SELECT pg_advisory_unlock(7204511);
+        """;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Ddl;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

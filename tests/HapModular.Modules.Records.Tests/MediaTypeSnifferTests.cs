@@ -1,0 +1,39 @@
+using HapModular.Modules.Records.Documents;
+using HapModular.Testing;
+
+namespace HapModular.Modules.Records.Tests;
+
+public sealed class MediaTypeSnifferTests
+{
+    [Theory]
+    [InlineData("documents/pdf/discharge_summary_sample.pdf", "application/pdf")]
+    [InlineData("photos/jpeg_baseline_hopper.jpg", "image/jpeg")]
+    [InlineData("photos/png_rgb_hopper.png", "image/png")]
+    [InlineData("photos/heic_photo_pug.heic", "image/heic")]
+    [InlineData("photos/heif_rgb_8bit_128.heif", "image/heic")] // its major brand is heic, whatever the extension says
+    [InlineData("dicom/ct_implicit_le_16bit_signed_rescale.dcm", "application/dicom")]
+    [InlineData("dicom/cr_monochrome1_acrnema_no_meta_no_preamble.dcm", "application/dicom")]
+    [InlineData("documents/cda/ccda_ccd.xml", "application/hl7-cda+xml")]
+    [InlineData("documents/aecg/fda_minimum_aecg.xml", "application/hl7-aecg+xml")]
+    [InlineData("documents/hl7v2/oru_r01_radiology_text_report.hl7", "application/hl7-v2")]
+    [InlineData("documents/fhir/diagnosticreport_cbc.json", "application/fhir+json")]
+    [InlineData("documents/scp-ecg/ecgtoolkit_example_12lead.scp", "application/scp-ecg")]
+    [InlineData("documents/device/ndd_easyone_spirometry_results.csv", "text/csv")]
+    public void The_media_type_comes_from_the_bytes(string file, string expected) =>
+        Assert.Equal(expected, MediaTypeSniffer.Detect(File.ReadAllBytes(Corpus.File(file)), Path.GetFileName(file)));
+
+    [Fact]
+    public void A_misleading_file_name_does_not_change_the_detected_type() =>
+        Assert.Equal("application/pdf", MediaTypeSniffer.Detect(File.ReadAllBytes(Corpus.File("documents/pdf/discharge_summary_sample.pdf")), "photo.jpg"));
+
+    [Theory]
+    [InlineData("<html><body>Hi</body></html>", "text/html")]
+    [InlineData("Patient va bien.\nContrôle dans 3 mois.", "text/plain")]
+    [InlineData("", "application/octet-stream")]
+    public void Text_formats_are_recognised(string text, string expected) =>
+        Assert.Equal(expected, MediaTypeSniffer.Detect(System.Text.Encoding.UTF8.GetBytes(text), null));
+
+    [Fact]
+    public void Random_bytes_are_unknown() =>
+        Assert.Equal("application/octet-stream", MediaTypeSniffer.Detect([0x00, 0x13, 0x37, 0x42, 0x00, 0x01, 0xFE, 0xEE, 0x00, 0x00, 0x00, 0x00, 0x01], "x.bin"));
+}
