@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.Pages.Desk;
+using HapModular.Modules.Records.Contracts;
 using HapModular.SharedKernel;
 using HapModular.Testing;
 using MediatR;
@@ -62,7 +63,7 @@ public sealed class LinkPagesTests(PagesFactory factory) : IClassFixture<PagesFa
     {
         var birth = new DateOnly(1962, 8, 19);
         var niss = NissFor(birth, 2 * sequence++);
-        factory.Records.Add(niss, "Paul", "Renard", birth);
+        await RegisterAsync(niss, "Renard", birth);
 
         var page = await (await Forms.PostAsync(Client(physician), "/links/declare", Declaration(niss, "Renard", "1962-08-19"), Scan())).Content.ReadAsStringAsync();
 
@@ -162,13 +163,20 @@ public sealed class LinkPagesTests(PagesFactory factory) : IClassFixture<PagesFa
 
     private HttpClient Client(TestUser user) => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).As(user);
 
-    private async Task<(Records.Contracts.PatientSummary Patient, string Niss)> PatientWithConsentAsync(string lastName, DateOnly birth)
+    private async Task<(PatientSummary Patient, string Niss)> PatientWithConsentAsync(string lastName, DateOnly birth)
     {
         var niss = NissFor(birth, 2 * Interlocked.Increment(ref sequence));
-        var patient = factory.Records.Add(niss, "Test", lastName, birth);
+        var patientId = await RegisterAsync(niss, lastName, birth);
         await using var scope = factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>()
-            .Send(new RecordConsent(patient.PatientId, ConsentStatus.Given, ConsentMethods.Signed, null, "REQ-0", Scenario.Desk));
-        return (patient, niss);
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await mediator.Send(new RecordConsent(patientId, ConsentStatus.Given, ConsentMethods.Signed, null, "REQ-0", Scenario.Desk));
+        return ((await mediator.Send(new GetPatientSummaries([patientId])))[0], niss);
+    }
+
+    private async Task<Guid> RegisterAsync(string niss, string lastName, DateOnly birth)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new RegisterPatient(niss, "Test", lastName, birth, "F", "fr", ["Rue Test 1", "7000 Mons"], null, false));
     }
 }
