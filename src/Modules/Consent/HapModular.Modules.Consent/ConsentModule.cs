@@ -1,6 +1,8 @@
 using Autofac;
+using HapModular.Modules.Consent.Demo;
 using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.Storage;
+using HapModular.Modules.Consent.Web;
 using HapModular.Modules.Shared;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
@@ -37,5 +39,7 @@ public sealed class ConsentModule : IModule
     {
         builder.RegisterMediatRHandlers(typeof(ConsentModule).Assembly);
         builder.RegisterType<ConsentOptions>().SingleInstance();
+        builder.RegisterType<ProofFiles>().InstancePerDependency();
+        builder.RegisterType<ConsentDemoSeeder>().As<IDemoSeeder>();
     }
 }
