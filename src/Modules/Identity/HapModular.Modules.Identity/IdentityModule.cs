@@ -8,6 +8,7 @@ using HapModular.Modules.Identity.Emails;
 using HapModular.Modules.Identity.Enrolment;
 using HapModular.Modules.Identity.PasswordReset;
 using HapModular.Modules.Identity.Passwords;
+using HapModular.Modules.Identity.Setup;
 using HapModular.Modules.Identity.SignIn;
 using HapModular.Modules.Identity.Totp;
 using HapModular.Modules.Identity.Users;
@@ -67,5 +68,6 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<UserAdministration>().InstancePerLifetimeScope();
         builder.RegisterType<PasswordResetService>().InstancePerLifetimeScope();
         builder.RegisterType<IdentityDemoSeeder>().As<IDemoSeeder>();
+        builder.RegisterType<CreateAdminCommand>().As<IHostCommand>();
     }
 }

@@ -43,6 +43,7 @@ internal sealed class IdentityDemoSeeder(IIdentityStore store, PasswordHasher ha
         }
 
         await session.SaveChangesAsync(cancellationToken);
+        lines.Add("  (A real installation starts with: HapModular.Host create-admin EMAIL — it prints a one-time enrolment link.)");
         return lines;
     }
 }
