@@ -76,8 +76,11 @@ class DicomViewer {
   }
 
   async loadRaw(index) {
+    // The meta (window, range) of the first frame loaded serves all frames: one request per frame in cine.
+    this.metaPromise = this.metaPromise || fetch(withQuery(this.urls.meta, { frame: index + 1 }))
+      .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); });
     const [meta, raw] = await Promise.all([
-      fetch(withQuery(this.urls.meta, { frame: index + 1 })).then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); }),
+      this.metaPromise,
       fetch(withQuery(this.urls.raw, { frame: index + 1 })).then((r) => { if (!r.ok) throw new Error(r.status); return r.arrayBuffer(); }),
     ]);
     const view = new DataView(raw);
