@@ -137,6 +137,14 @@ public sealed class LinkPagesTests(PagesFactory factory) : IClassFixture<PagesFa
     }
 
     [Fact]
+    public async Task The_signature_pad_script_and_styles_are_served()
+    {
+        var client = Client(physician);
+        Assert.Contains("signature-pad", await client.GetStringAsync("/_content/HapModular.Modules.Consent/js/signature-pad.js"), StringComparison.Ordinal);
+        Assert.Contains(".signature-pad", await client.GetStringAsync("/_content/HapModular.Modules.Consent/css/consent.css"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Other_roles_cannot_declare_links()
     {
         var response = await Client(new TestUser(Guid.NewGuid(), [Roles.PatientDesk])).GetAsync("/links/declare");
