@@ -48,6 +48,15 @@ public class IdentityFactory : HapAppFactory
         return (account, secret);
     }
 
+    /// <summary>A client signed in (for real: password and code) as a new admin.</summary>
+    public async Task<HttpClient> SignedInAdminAsync()
+    {
+        var (admin, secret) = await CreateAccountAsync(Roles.Admin, inami: null);
+        var client = NewClient();
+        using var response = await Forms.SignInAsync(client, admin.Email, Password, CodeNow(secret));
+        return response.StatusCode == System.Net.HttpStatusCode.Redirect ? client : throw new InvalidOperationException("Admin sign-in failed");
+    }
+
     internal async Task<Account> LoadAsync(Guid id)
     {
         using var scope = Services.CreateScope();

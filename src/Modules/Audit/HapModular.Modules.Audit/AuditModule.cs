@@ -1,6 +1,8 @@
 using Autofac;
 using HapModular.Modules.Audit.Storage;
+using HapModular.Modules.Audit.Verification;
 using HapModular.Modules.Shared;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -23,5 +25,10 @@ public sealed class AuditModule : IModule
         builder.RegisterMediatRHandlers(typeof(AuditModule).Assembly);
         // The module's own data source: its connections never touch another module's schema.
         builder.Register(_ => new AuditDatabase(NpgsqlDataSource.Create(context.ConnectionString))).SingleInstance();
+        builder.RegisterType<ChainVerifier>().SingleInstance();
+        builder.RegisterType<VerifyAuditCommand>().As<IHostCommand>().SingleInstance();
     }
+
+    /// <inheritdoc />
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => VerifyEndpoint.Map(endpoints);
 }

@@ -1,11 +1,15 @@
 using Autofac;
+using HapModular.Modules.Identity.AccessRequests;
 using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Auditing;
 using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Identity.Demo;
+using HapModular.Modules.Identity.Emails;
+using HapModular.Modules.Identity.Enrolment;
 using HapModular.Modules.Identity.Passwords;
 using HapModular.Modules.Identity.SignIn;
 using HapModular.Modules.Identity.Totp;
+using HapModular.Modules.Identity.Users;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -54,6 +58,12 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<SignInGuard>().InstancePerLifetimeScope();
         builder.RegisterType<SignInService>().InstancePerLifetimeScope();
         builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
+        builder.RegisterType<AccountLinks>().SingleInstance();
+        builder.RegisterType<AccountEmails>().InstancePerLifetimeScope();
+        builder.RegisterType<AccessRequestService>().InstancePerLifetimeScope();
+        builder.RegisterType<ApprovalService>().InstancePerLifetimeScope();
+        builder.RegisterType<EnrolmentService>().InstancePerLifetimeScope();
+        builder.RegisterType<UserAdministration>().InstancePerLifetimeScope();
         builder.RegisterType<IdentityDemoSeeder>().As<IDemoSeeder>();
     }
 }

@@ -1,10 +1,14 @@
 using Autofac;
+using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Demo;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Ingestion;
 using HapModular.Modules.Records.Patients;
 using HapModular.Modules.Records.Storage;
+using HapModular.Modules.Records.Timeline;
+using HapModular.Modules.Records.Viewing;
 using HapModular.Modules.Shared;
+using MediatR;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -39,11 +43,20 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<DocumentRepository>().SingleInstance();
         builder.RegisterType<SourceSystemKeys>().SingleInstance();
         builder.RegisterType<DocumentIngestor>().InstancePerLifetimeScope();
+        builder.RegisterType<TimelineQuery>().SingleInstance();
+        builder.RegisterType<DocumentRenderer>().SingleInstance();
+        builder.RegisterType<PatientAccessScope>().InstancePerLifetimeScope();
+        // THE guard: Autofac closes it only for requests that implement IPatientScoped (its generic constraint).
+        builder.RegisterGeneric(typeof(PatientAccessBehavior<,>)).As(typeof(IPipelineBehavior<,>)).InstancePerDependency();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<DemoPatients>().As<IDemoSeeder>().SingleInstance();
         builder.RegisterType<DemoDocuments>().As<IDemoSeeder>().SingleInstance();
     }
 
     /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => IngestEndpoint.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        IngestEndpoint.Map(endpoints);
+        DocumentEndpoints.Map(endpoints);
+    }
 }

@@ -30,6 +30,9 @@ internal sealed class Account
 
     public string? PracticeAddress { get; set; }
 
+    /// <summary>Two-letter UI language at request time: e-mails are written in it.</summary>
+    public string Language { get; set; } = "fr";
+
     public string? TermsVersion { get; set; }
 
     public DateTimeOffset? TermsAcceptedAt { get; set; }

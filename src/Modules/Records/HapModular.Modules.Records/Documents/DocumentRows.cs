@@ -45,7 +45,7 @@ internal static class DocumentRows
         p.AddWithValue("patient_id", d.PatientId);
         p.AddWithValue("title", d.Title);
         p.AddWithValue("kind", d.Kind);
-        p.AddWithValue("clinical_date", d.ClinicalDate);
+        p.AddWithValue("clinical_date", d.ClinicalDate.ToUniversalTime());
         p.AddWithValue("department", d.Department);
         p.AddWithValue("author", (object?)d.Author ?? DBNull.Value);
         p.AddWithValue("media_type", d.MediaType);
@@ -62,10 +62,10 @@ internal static class DocumentRows
         p.AddWithValue("series_description", (object?)d.SeriesDescription ?? DBNull.Value);
         p.AddWithValue("masked_by", (object?)d.MaskedBy ?? DBNull.Value);
         p.AddWithValue("embargo_category", (object?)d.EmbargoCategory ?? DBNull.Value);
-        p.AddWithValue("embargo_until", (object?)d.EmbargoUntil ?? DBNull.Value);
+        p.AddWithValue("embargo_until", (object?)d.EmbargoUntil?.ToUniversalTime() ?? DBNull.Value);
         p.AddWithValue("thumbnail_sha256", (object?)d.ThumbnailSha256 ?? DBNull.Value);
         p.AddWithValue("thumbnail_media_type", (object?)d.ThumbnailMediaType ?? DBNull.Value);
-        p.AddWithValue("ingested_at", d.IngestedAt);
+        p.AddWithValue("ingested_at", d.IngestedAt.ToUniversalTime());
     }
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -120,6 +120,29 @@ internal sealed partial class DocumentIngestor(
             return null;
         }
 
+        var inspection = await InspectWithAsync(viewer, metadata, content, cancellationToken);
+        var sopClass = inspection.Keys.GetValueOrDefault(InspectionKeys.SopClassUid);
+        if (inspection.Succeeded && sopClass is not null && viewers.FindViewer(metadata with { SopClassUid = sopClass }) is { } specific && !ReferenceEquals(specific, viewer))
+        {
+            // A SOP class with its own viewer (e.g. a DICOM ECG waveform): that viewer knows its thumbnail best.
+            var refined = await InspectWithAsync(specific, metadata with { SopClassUid = sopClass }, content, cancellationToken);
+            if (refined.Succeeded)
+            {
+                var keys = new Dictionary<string, string>(inspection.Keys);
+                foreach (var (k, v) in refined.Keys)
+                {
+                    keys[k] = v;
+                }
+
+                return refined with { Keys = keys, Title = refined.Title ?? inspection.Title, ClinicalDate = refined.ClinicalDate ?? inspection.ClinicalDate };
+            }
+        }
+
+        return inspection;
+    }
+
+    private async Task<InspectionResult> InspectWithAsync(IViewer viewer, DocumentMetadata metadata, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
         try
         {
             return await viewer.InspectAsync(new ViewerContent(metadata, content), cancellationToken);
@@ -151,7 +174,8 @@ internal sealed partial class DocumentIngestor(
             patientId,
             Truncate(title, 300),
             m.Kind ?? DocumentKinds.Infer(mediaType, sopClass),
-            m.ClinicalDate ?? inspection?.ClinicalDate ?? now,
+            // PostgreSQL timestamptz takes UTC only; documents carry their own offsets (CDA, EXIF).
+            (m.ClinicalDate ?? inspection?.ClinicalDate ?? now).ToUniversalTime(),
             FirstText(m.Department) ?? "—",
             FirstText(m.Author, keys.GetValueOrDefault(InspectionKeys.Author)),
             mediaType,

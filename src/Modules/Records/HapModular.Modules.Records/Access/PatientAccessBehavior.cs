@@ -1,0 +1,105 @@
+using HapModular.Modules.Audit.Contracts;
+using HapModular.Modules.Consent.Contracts;
+using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Shared;
+using HapModular.SharedKernel;
+using MediatR;
+
+namespace HapModular.Modules.Records.Access;
+
+/// <summary>
+/// THE guard for patient data (R1, R6, R7): every <see cref="IPatientScoped"/> request passes here. Physicians get
+/// Consent's <see cref="CheckAccess"/> decision, then the document checks (belongs to the patient, not masked,
+/// embargo over); patient-desk, admin and DPO staff may only ask for the access report (no clinical content).
+/// Each decision, allowed or denied, writes one audit record (never the NISS). A denial throws
+/// <see cref="PatientAccessDeniedException"/>, which every endpoint maps to the same neutral answer.
+/// </summary>
+internal sealed class PatientAccessBehavior<TRequest, TResponse>(
+    IMediator mediator,
+    ICurrentUser user,
+    DocumentRepository documents,
+    PatientAccessScope scope,
+    TimeProvider time) : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IPatientScoped
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var (allowed, reason, decision, document) = await DecideAsync(request, cancellationToken);
+        await mediator.Send(
+            new RecordAudit(
+                request.AuditAction,
+                allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+                user.IsAuthenticated ? user.UserId : null,
+                user.IsAuthenticated ? user.DisplayName : null,
+                user.IsInRole(Roles.Physician) ? user.Inami : null,
+                user.ClientAddress,
+                request.PatientId,
+                request.DocumentId,
+                document?.Title,
+                decision?.Purpose,
+                reason,
+                decision?.LinkOrGrantId),
+            cancellationToken);
+        if (!allowed)
+        {
+            throw new PatientAccessDeniedException();
+        }
+
+        scope.Decision = decision;
+        scope.Document = document;
+        return await next();
+    }
+
+    private async Task<(bool Allowed, string Reason, AccessDecision? Decision, StoredDocument? Document)> DecideAsync(TRequest request, CancellationToken cancellationToken)
+    {
+        if (!user.IsAuthenticated)
+        {
+            return (false, "anonymous", null, null);
+        }
+
+        if (!user.IsInRole(Roles.Physician))
+        {
+            // Staff see who accessed a record, never the record itself.
+            var staff = user.IsInRole(Roles.PatientDesk) || user.IsInRole(Roles.Dpo) || user.IsInRole(Roles.Admin);
+            var reportOnly = request.AuditAction == PatientScopedActions.AccessReport && request.DocumentId is null;
+            return staff && reportOnly ? (true, "staff", null, null) : (false, "role", null, null);
+        }
+
+        if (request.AuditAction == PatientScopedActions.AccessReport)
+        {
+            return (false, "role", null, null);
+        }
+
+        var decision = await mediator.Send(new CheckAccess(user.UserId, user.Inami, request.PatientId), cancellationToken);
+        if (!decision.Allowed)
+        {
+            return (false, decision.Reason, decision, null);
+        }
+
+        if (request.DocumentId is not { } documentId)
+        {
+            scope.ClinicalAccess = true;
+            return (true, decision.Reason, decision, null);
+        }
+
+        var document = await documents.FindAsync(documentId, cancellationToken);
+        if (document is null || document.PatientId != request.PatientId)
+        {
+            return (false, "document-not-found", decision, null);
+        }
+
+        if (document.MaskedBy is not null)
+        {
+            return (false, "masked", decision, document);
+        }
+
+        if (document.EmbargoUntil is { } until && until > time.GetUtcNow())
+        {
+            return (false, "embargoed", decision, document);
+        }
+
+        scope.ClinicalAccess = true;
+        return (true, decision.Reason, decision, document);
+    }
+}

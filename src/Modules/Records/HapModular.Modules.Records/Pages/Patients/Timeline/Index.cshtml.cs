@@ -1,0 +1,63 @@
+using HapModular.Modules.Records.Access;
+using HapModular.Modules.Records.Timeline;
+using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HapModular.Modules.Records.Pages.Patients.Timeline;
+
+/// <summary>A patient's timeline (J3): header, filters, counts per kind, documents newest first.</summary>
+internal sealed class IndexModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Department { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    public Guid PatientId { get; private set; }
+
+    public TimelinePage? Timeline { get; private set; }
+
+    public IReadOnlyList<TimelineDay> Days { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid patientId, CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return LocalRedirect("/account/sign-in?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString));
+        }
+
+        PatientId = patientId;
+        Response.Headers.CacheControl = "private, no-store";
+        try
+        {
+            var filter = new TimelineFilter(Kind, string.IsNullOrWhiteSpace(Department) ? null : Department, From, To, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim());
+            Timeline = await mediator.Send(new GetTimeline(patientId, filter, After), cancellationToken);
+            Days = TimelineLayout.Arrange(Timeline.Documents);
+        }
+        catch (PatientAccessDeniedException)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+
+        return Page();
+    }
+
+    public string DocumentUrl(Guid documentId) => $"/patients/{PatientId}/documents/{documentId}";
+
+    public string KindUrl(string? kind) => Url.Page(null, new { patientId = PatientId, kind, Department, From, To, Q }) ?? string.Empty;
+}

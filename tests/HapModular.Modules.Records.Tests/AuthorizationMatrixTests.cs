@@ -1,0 +1,94 @@
+using System.Net;
+using HapModular.SharedKernel;
+using HapModular.Testing;
+
+namespace HapModular.Modules.Records.Tests;
+
+/// <summary>
+/// R1/R6: every patient-scoped endpoint, every refusal situation → the same neutral 404, never content, no hint of
+/// which reason applied.
+/// </summary>
+public sealed class AuthorizationMatrixTests(GuardFactory factory) : IClassFixture<GuardFactory>, IAsyncLifetime
+{
+    private GuardWorld w = null!;
+
+    public async Task InitializeAsync() => w = await GuardWorld.CreateAsync(factory, nameof(AuthorizationMatrixTests));
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public static TheoryData<string> Endpoints => new() { "timeline", "page", "thumbnail", "render", "download" };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Every_refusal_gives_the_same_neutral_answer(string endpoint)
+    {
+        var cases = new List<(string Name, TestUser User, Guid Patient, Guid Document)>
+        {
+            ("no link", w.NoLink, w.PatientA, w.Photo),
+            ("expired", w.Expired, w.PatientA, w.Photo),
+            ("revoked", w.Revoked, w.PatientA, w.Photo),
+            ("consent withdrawn", w.ConsentWithdrawn, w.PatientA, w.Photo),
+            ("excluded", w.Excluded, w.PatientA, w.Photo),
+            ("staff (DPO)", new TestUser(Guid.NewGuid(), [Roles.Dpo], null, "Dr Test"), w.PatientA, w.Photo),
+            ("unknown patient", w.Linked, Guid.NewGuid(), w.Photo),
+        };
+        if (endpoint != "timeline")
+        {
+            cases.Add(("masked", w.Linked, w.PatientA, w.Masked));
+            cases.Add(("embargoed", w.Linked, w.PatientA, w.Embargoed));
+            cases.Add(("another patient's document", w.Linked, w.PatientA, w.OtherPatientsDocument));
+            cases.Add(("unknown document", w.Linked, w.PatientA, Guid.NewGuid()));
+        }
+
+        var bodies = new List<string>();
+        foreach (var (name, user, patient, document) in cases)
+        {
+            var response = await factory.CreateClient().As(user).GetAsync(Url(endpoint, patient, document));
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{name}: {response.StatusCode}");
+            var body = MainContent(await response.Content.ReadAsStringAsync());
+            Assert.DoesNotContain("Artois", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("hopper", body, StringComparison.OrdinalIgnoreCase);
+            bodies.Add(body);
+        }
+
+        Assert.Single(bodies.Distinct());
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task A_linked_physician_gets_the_content(string endpoint)
+    {
+        var response = await factory.CreateClient().As(w.Linked).GetAsync(Url(endpoint, w.PatientA, w.Photo));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_timeline_shows_neither_masked_nor_embargoed_documents_nor_counts_them()
+    {
+        var html = await factory.CreateClient().As(w.Linked).GetStringAsync($"/patients/{w.PatientA}");
+        Assert.Contains("ARTOIS", html, StringComparison.Ordinal);
+        Assert.Contains($"/documents/{w.Report}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(w.Masked.ToString(), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(w.Embargoed.ToString(), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Tous les types (4)", html, StringComparison.Ordinal);
+        Assert.Contains("Tous les types (2)", html, StringComparison.Ordinal);
+    }
+
+    internal static string Url(string endpoint, Guid patient, Guid document) => endpoint switch
+    {
+        "timeline" => $"/patients/{patient}",
+        "page" => $"/patients/{patient}/documents/{document}",
+        "thumbnail" => $"/patients/{patient}/documents/{document}/thumbnail",
+        "render" => $"/patients/{patient}/documents/{document}/render/view",
+        _ => $"/patients/{patient}/documents/{document}/download",
+    };
+
+    // The page's main content (the layout's navigation carries a per-request anti-forgery token).
+    private static string MainContent(string html)
+    {
+        var start = html.IndexOf("<main", StringComparison.Ordinal);
+        var end = html.IndexOf("</main>", StringComparison.Ordinal);
+        return start >= 0 && end > start ? html[start..end] : html;
+    }
+}

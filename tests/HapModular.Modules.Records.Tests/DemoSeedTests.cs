@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Shared;
+using HapModular.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HapModular.Modules.Records.Tests;
+
+public sealed class DemoSeedTests(HapAppFactory factory) : IClassFixture<HapAppFactory>
+{
+    [Fact]
+    public async Task The_demo_imports_the_whole_corpus_quickly_and_seeding_again_adds_nothing()
+    {
+        _ = factory.Server;
+        var watch = Stopwatch.StartNew();
+        var lines = await SeedAsync();
+        watch.Stop();
+        var repository = factory.Services.GetRequiredService<DocumentRepository>();
+        var count = await repository.CountAsync(default);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"demo seeding took {watch.Elapsed}");
+        Assert.True(count > Directory.EnumerateFiles(Corpus.Root, "*", SearchOption.AllDirectories).Count(), string.Join('\n', lines));
+        await SeedAsync();
+        Assert.Equal(count, await repository.CountAsync(default));
+    }
+
+    private async Task<List<string>> SeedAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var lines = new List<string>();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order is 200 or 250).OrderBy(s => s.Order))
+        {
+            lines.AddRange(await seeder.SeedAsync(scope.ServiceProvider, default));
+        }
+
+        return lines;
+    }
+}
