@@ -23,6 +23,12 @@ async Task<(LoadResult Timeline, LoadResult Bare)> MeasureAsync(string label)
 {
     var bare = await LoadLoop.RunAsync($"bare indexed read {label}", client, $"/bench/bare?p={patient}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
     var timeline = await LoadLoop.RunAsync($"timeline (guard+audit) {label}", client, $"/patients/{patient}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
+    if (args.Contains("--diagnose"))
+    {
+        Console.WriteLine(await LoadLoop.RunAsync($"timeline, empty filter {label}", client, $"/patients/{patient}?q=zzzz", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds)));
+        Console.WriteLine(await LoadLoop.RunAsync($"thumbnail 404 (guard+audit) {label}", client, $"/patients/{patient}/documents/{Guid.NewGuid()}/thumbnail", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds)));
+    }
+
     Console.WriteLine(bare);
     Console.WriteLine(timeline);
     Console.WriteLine($"ratio timeline/bare throughput = {timeline.Throughput / bare.Throughput:P0}");
