@@ -10,9 +10,12 @@ namespace HapModular.Dicom.Tests;
 /// <summary>Frame 1 of every corpus image against dcmtk's reference PNG (or gdcmconv's for JPEG 2000), same window rule.</summary>
 public sealed class FidelityTests(ITestOutputHelper output)
 {
-    // Lossy sources: the reference went through libjpeg/OpenJPEG/CharLS with their own IDCT and upsampling;
-    // different but correct decoders differ by rounding (±1–3 grey levels at edges), so the mean is what is bounded.
+    // Lossy sources: dcmtk decoded them with libjpeg's integer IDCT (and gdcmconv with its OpenJPEG); we use
+    // JpegLibrary's IDCT, whose rounding differs by a grey level or two on a few pixels, most at sharp edges. So a
+    // lossy frame must agree on average (mean ≤ 1), for 99 % of values within ±1, and never by more than 4.
     private const double LossyMeanLimit = 1.0;
+    private const double LossyWithinPercent = 99.0;
+    private const int LossyMaxDiff = 4;
 
     private static readonly HashSet<string> LossySyntaxes =
     [
@@ -99,8 +102,8 @@ public sealed class FidelityTests(ITestOutputHelper output)
         var percent = 100.0 * within / ours.Pixels.Length;
         var mean = (double)sum / ours.Pixels.Length;
         var kind = Path.GetFileName(referencePath).Contains("gdcmconv", StringComparison.Ordinal) ? "vs gdcmconv" : "vs dcmtk";
-        var ok = lossy ? mean <= LossyMeanLimit : percent >= 99.9 && max <= 2;
-        return (ok ? "pass" : "FAIL", percent, max, mean, (lossy ? "lossy, mean≤1 " : "lossless ") + kind);
+        var ok = lossy ? mean <= LossyMeanLimit && percent >= LossyWithinPercent && max <= LossyMaxDiff : percent >= 99.9 && max <= 2;
+        return (ok ? "pass" : "FAIL", percent, max, mean, (lossy ? "lossy " : "lossless ") + kind);
     }
 
     internal static RenderedImage LoadReference(string path, int channels)

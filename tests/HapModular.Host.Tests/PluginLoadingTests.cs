@@ -14,6 +14,9 @@ public sealed class PluginLoadingTests(PluginLoadingTests.Factory factory) : ICl
 
         protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Hap:PluginsPath", PluginsPath)];
 
+        // Why a plugin failed is shown to admins only.
+        protected override bool UseTestAuthentication => true;
+
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
@@ -83,9 +86,22 @@ public sealed class PluginLoadingTests(PluginLoadingTests.Factory factory) : ICl
         Assert.False(string.IsNullOrWhiteSpace(broken.Reason));
     }
 
-    private async Task<List<PluginDto>> ListAsync()
+    [Fact]
+    public async Task Anonymous_callers_see_statuses_but_not_why_a_plugin_failed()
+    {
+        var broken = Assert.Single(await ListAsync(asAdmin: false), p => p.Id == "broken.viewer");
+        Assert.Equal("Malfunctioned", broken.Status);
+        Assert.Null(broken.Reason);
+    }
+
+    private async Task<List<PluginDto>> ListAsync(bool asAdmin = true)
     {
         using var client = factory.CreateClient();
+        if (asAdmin)
+        {
+            client.As(new TestUser(Guid.NewGuid(), [HapModular.SharedKernel.Roles.Admin]));
+        }
+
         return (await client.GetFromJsonAsync<List<PluginDto>>(new Uri("/api/viewers", UriKind.Relative)))!;
     }
 

@@ -13,6 +13,7 @@ public sealed class EcgViewerConformance : ViewerConformanceTests
         yield return Devices.Aecg("liryc_hl7aecg_example.xml");
         yield return Devices.Contec();
         yield return Devices.Doc("scp-ecg/ecgtoolkit_example_12lead.scp", "application/scp-ecg");
+        yield return new ViewerContent(new DocumentMetadata("application/dicom", "ecg.dcm", "1.2.840.10008.5.1.4.1.1.9.1.1"), File.ReadAllBytes(Corpus.Dicom("ecg_12lead_waveform.dcm")));
     }
 }
 

@@ -61,6 +61,15 @@ public sealed class EcgViewerTests
     }
 
     [Fact]
+    public async Task Liryc_trace_that_cannot_have_its_stated_rate_is_flagged()
+    {
+        // The file states 57/min, but at its declared 100 Hz the 10 s trace holds only two QRS complexes.
+        var html = await Devices.Html(Devices.Ecg, Devices.Aecg("liryc_hl7aecg_example.xml"));
+        Assert.Contains("<p class=\"hap-warning\">Attention : le tracé montre 2 complexes QRS en 10 s, alors que la fréquence déclarée (57/min) en ferait environ 10.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("hap-warning", await Devices.Html(Devices.Ecg, Devices.Aecg("hl7_aecg_example_2003_ballot_12lead.xml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ballot_example_shows_intervals_and_device()
     {
         var html = await Devices.Html(Devices.Ecg, Devices.Aecg("hl7_aecg_example_2003_ballot_12lead.xml"));
@@ -163,6 +172,7 @@ public sealed class EcgViewerTests
         }
 
         Assert.Equal(MatchScore.None, Devices.Ecg.Match(new DocumentMetadata("application/dicom", "x.dcm", "1.2.840.10008.5.1.4.1.1.2")));
+        Assert.Equal(MatchScore.None, Devices.Ecg.Match(new DocumentMetadata("application/dicom", "x.dcm")));
         Assert.True(Devices.Ecg.Match(new DocumentMetadata("application/xml", "ecg_rest.xml")) is > 30 and < MatchScore.MediaType);
         Assert.Equal(MatchScore.None, Devices.Ecg.Match(new DocumentMetadata("application/xml", "discharge.xml")));
     }

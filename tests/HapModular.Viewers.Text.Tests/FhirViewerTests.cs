@@ -37,3 +37,20 @@ public sealed class FhirViewerTests
         Assert.Contains("Patient", Assert.IsType<RenderResult.CannotDisplayResult>(result).Reason, StringComparison.Ordinal);
     }
 }
+
+public sealed class FhirComponentTests
+{
+    [Fact]
+    public async Task Observation_components_are_listed_in_the_value_cell()
+    {
+        var json = """
+            {"resourceType":"Observation","status":"final","code":{"text":"Blood pressure"},
+             "component":[{"code":{"text":"Systolic"},"valueQuantity":{"value":142,"unit":"mm[Hg]"}},
+                          {"code":{"text":"Diastolic"},"valueQuantity":{"value":91,"unit":"mm[Hg]"}}],
+             "interpretation":[{"coding":[{"code":"H","display":"High"}]}]}
+            """u8.ToArray();
+        var html = Assert.IsType<RenderResult.HtmlFragment>(await Reports.Render(new ViewerContent(new DocumentMetadata("application/fhir+json"), json))).Value;
+        Assert.Contains("<tr class=\"hap-abnormal\"><td>Blood pressure</td><td class=\"hap-value\">Systolic : 142 mm[Hg]\nDiastolic : 91 mm[Hg]</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong class=\"hap-flag\">High</strong>", html, StringComparison.Ordinal);
+    }
+}

@@ -83,7 +83,8 @@ public static class CharacterSets
                 continue;
             }
 
-            var end = i;
+            // An unknown escape byte is kept as text so the scan always moves forward.
+            var end = i + 1;
             while (end < bytes.Length && bytes[end] != 0x1B)
             {
                 end++;

@@ -10,8 +10,10 @@ namespace HapModular.Dicom;
 /// </summary>
 public sealed class DicomFile
 {
-    // Inflated data sets larger than this are refused: a small deflated file must not exhaust memory.
-    private const int MaxInflatedBytes = 512 * 1024 * 1024;
+    // Inflated data sets beyond 1000 times their compressed size (at least 64 MiB, at most 512 MiB) are refused:
+    // a small deflated file must not exhaust memory.
+    private const long MinInflateCap = 64L * 1024 * 1024;
+    private const long MaxInflateCap = 512L * 1024 * 1024;
 
     private DicomFile(DicomDataset meta, DicomDataset dataset, TransferSyntax syntax, bool preamble, IReadOnlyList<string> warnings)
     {
@@ -188,13 +190,14 @@ public sealed class DicomFile
             using var input = new MemoryStream(deflated.ToArray(), writable: false);
             using var inflater = new DeflateStream(input, CompressionMode.Decompress);
             using var output = new MemoryStream();
+            var cap = Math.Clamp(deflated.Length * 1000L, MinInflateCap, MaxInflateCap);
             var buffer = new byte[81920];
             int n;
             while ((n = inflater.Read(buffer, 0, buffer.Length)) > 0)
             {
-                if (output.Length + n > MaxInflatedBytes)
+                if (output.Length + n > cap)
                 {
-                    throw new DicomReadException(0, $"deflated data set inflates beyond {MaxInflatedBytes} bytes; refused");
+                    throw new DicomReadException(0, $"deflated data set inflates beyond {cap} bytes; refused");
                 }
 
                 output.Write(buffer, 0, n);

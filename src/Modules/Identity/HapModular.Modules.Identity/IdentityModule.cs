@@ -1,10 +1,28 @@
 using Autofac;
+using HapModular.Modules.Identity.AccessRequests;
+using HapModular.Modules.Identity.Accounts;
+using HapModular.Modules.Identity.Auditing;
+using HapModular.Modules.Identity.Authentication;
+using HapModular.Modules.Identity.Demo;
+using HapModular.Modules.Identity.Emails;
+using HapModular.Modules.Identity.Enrolment;
+using HapModular.Modules.Identity.Passwords;
+using HapModular.Modules.Identity.SignIn;
+using HapModular.Modules.Identity.Totp;
+using HapModular.Modules.Identity.Users;
 using HapModular.Modules.Shared;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace HapModular.Modules.Identity;
 
-/// <summary>Front door of the Identity module: everything it registers, in one place.</summary>
+/// <summary>
+/// Front door of the Identity module: accounts (schema <c>identity</c>), access requests and approval, password +
+/// TOTP sign-in, the session cookie and the data-protection key ring shared by every host.
+/// </summary>
 public sealed class IdentityModule : IModule
 {
     /// <inheritdoc />
@@ -13,9 +31,39 @@ public sealed class IdentityModule : IModule
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        services.AddModuleStore<IIdentityStore>(context, Name, o =>
+        {
+            o.Schema.For<Account>().Index(a => a.Email).Index(a => a.InamiIdentity!);
+            o.Schema.For<AccountToken>();
+            o.Schema.For<AddressThrottle>();
+        });
+        services.AddDataProtection().SetApplicationName("HapModular");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
+            o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<IdentityDataSource>().Source)));
+        services.AddSingleton(_ => new IdentityDataSource(NpgsqlDataSource.Create(context.ConnectionString)));
+        services.AddIdentityCookies(IdentitySettings.From(context.Configuration));
     }
 
     /// <inheritdoc />
-    public void ConfigureContainer(ContainerBuilder builder, ModuleContext context) =>
+    public void ConfigureContainer(ContainerBuilder builder, ModuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         builder.RegisterMediatRHandlers(typeof(IdentityModule).Assembly);
+        var settings = IdentitySettings.From(context.Configuration);
+        builder.RegisterInstance(settings);
+        builder.RegisterInstance(new PasswordHasher(settings.PasswordIterations));
+        builder.RegisterType<TotpAuthenticator>().SingleInstance();
+        builder.RegisterType<SecurityAudit>().InstancePerLifetimeScope();
+        builder.RegisterType<SignInGuard>().InstancePerLifetimeScope();
+        builder.RegisterType<SignInService>().InstancePerLifetimeScope();
+        builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
+        builder.RegisterType<AccountLinks>().SingleInstance();
+        builder.RegisterType<AccountEmails>().InstancePerLifetimeScope();
+        builder.RegisterType<AccessRequestService>().InstancePerLifetimeScope();
+        builder.RegisterType<ApprovalService>().InstancePerLifetimeScope();
+        builder.RegisterType<EnrolmentService>().InstancePerLifetimeScope();
+        builder.RegisterType<UserAdministration>().InstancePerLifetimeScope();
+        builder.RegisterType<IdentityDemoSeeder>().As<IDemoSeeder>();
+    }
 }

@@ -1,4 +1,5 @@
 using Autofac;
+using HapModular.Modules.Notifications.Email;
 using HapModular.Modules.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,9 +14,13 @@ public sealed class NotificationsModule : IModule
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
+        services.AddEmailChannel();
     }
 
     /// <inheritdoc />
-    public void ConfigureContainer(ContainerBuilder builder, ModuleContext context) =>
+    public void ConfigureContainer(ContainerBuilder builder, ModuleContext context)
+    {
         builder.RegisterMediatRHandlers(typeof(NotificationsModule).Assembly);
+        builder.RegisterEmailChannel(context);
+    }
 }

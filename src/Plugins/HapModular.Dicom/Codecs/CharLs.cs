@@ -7,8 +7,15 @@ internal static unsafe partial class CharLs
 {
     private const string Library = "libcharls.so.2";
 
-    public static int[] Decode(ReadOnlySpan<byte> data, out int width, out int height, out int components, out int precision)
+    public static int[] Decode(ReadOnlySpan<byte> data, long maxSamples, out int width, out int height, out int components, out int precision)
     {
+        // CharLS spends seconds of CPU on a stream cut short; a JPEG-LS frame must end with EOI (FF D9), maybe padded.
+        var tail = data[Math.Max(0, data.Length - 4)..];
+        if (tail.IndexOf([(byte)0xFF, (byte)0xD9]) < 0)
+        {
+            throw new CodecException("JPEG-LS frame is truncated (no end-of-image marker)");
+        }
+
         IntPtr decoder;
         try
         {
@@ -36,7 +43,7 @@ internal static unsafe partial class CharLs
                 height = (int)info.Height;
                 components = info.ComponentCount;
                 precision = info.BitsPerSample;
-                if (width <= 0 || height <= 0 || components is < 1 or > 4 || precision is < 2 or > 16 || (long)width * height * components > 1L << 28)
+                if (width <= 0 || height <= 0 || components is < 1 or > 4 || precision is < 2 or > 16 || (long)width * height * components > maxSamples)
                 {
                     throw new CodecException($"JPEG-LS frame not supported ({width}×{height}, {components} components, {precision} bits)");
                 }

@@ -5,6 +5,9 @@ namespace HapModular.Dicom.Codecs;
 /// <summary>Gets one frame's stored values (samples interleaved) from native or encapsulated pixel data.</summary>
 internal static class FrameDecoder
 {
+    private const long MaxSamplesFloor = 16_000_000;
+    private const long SamplesPerCompressedByte = 4096;
+
     /// <summary>Decodes a frame; <paramref name="colorSpace"/> says what the samples are in (e.g. RGB after a JPEG 2000 inverse MCT).</summary>
     public static int[] Decode(DicomFile file, PixelDescription d, int frame, out string colorSpace)
     {
@@ -19,15 +22,22 @@ internal static class FrameDecoder
         if (pixelData.Fragments is null)
         {
             var values = NativePixels.ReadFrame(d, pixelData, frame);
-            if (d.Photometric is "YBR_FULL_422" or "YBR_PARTIAL_422")
+            if (d.Photometric == "YBR_PARTIAL_422")
             {
-                colorSpace = d.Photometric == "YBR_FULL_422" ? "YBR_FULL" : "YBR_PARTIAL";
+                colorSpace = "YBR_PARTIAL";
             }
 
             return values;
         }
 
         var bytes = EncapsulatedFrames.GetFrame(ds, pixelData.Fragments, d.Frames, frame);
+
+        // Compressed data can claim any size: refuse images far larger than their bytes could plausibly hold.
+        if ((long)d.PixelCount * d.SamplesPerPixel > MaxSamplesFloor + (SamplesPerCompressedByte * (long)bytes.Length))
+        {
+            throw new DicomImageException($"frame {frame + 1}: {d.Rows}×{d.Columns} pixels cannot come from {bytes.Length} compressed bytes");
+        }
+
         try
         {
             return DecodeCompressed(file.TransferSyntax.Uid, bytes, d, ref colorSpace);
@@ -36,8 +46,9 @@ internal static class FrameDecoder
         {
             throw new DicomImageException($"frame {frame + 1} ({file.TransferSyntax.Name}): {ex.Message}", ex);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IndexOutOfRangeException or ArgumentException or InvalidOperationException or NotSupportedException or OverflowException)
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException and not DicomImageException)
         {
+            // Third-party decoders signal corrupt input with assorted exception types; all mean the same here.
             throw new DicomImageException($"frame {frame + 1} ({file.TransferSyntax.Name}): corrupt compressed data ({ex.GetType().Name})", ex);
         }
     }
@@ -61,7 +72,7 @@ internal static class FrameDecoder
         if (uid is TransferSyntax.Jpeg2000LosslessUid or TransferSyntax.Jpeg2000Uid || uid.StartsWith("1.2.840.10008.1.2.4.20", StringComparison.Ordinal)
             || uid is "1.2.840.10008.1.2.4.92" or "1.2.840.10008.1.2.4.93")
         {
-            values = OpenJpeg.Decode(bytes.Span, out w, out h, out c, out p, out _);
+            values = OpenJpeg.Decode(bytes.Span, Expected(d), out w, out h, out c, out p, out _);
 
             // OpenJPEG applies the inverse colour transform (RCT/ICT) itself: the samples are RGB.
             if (colorSpace is "YBR_RCT" or "YBR_ICT")
@@ -75,16 +86,17 @@ internal static class FrameDecoder
             switch (sof)
             {
                 case 0xC3 or 0xC7:
-                    values = JpegLosslessDecoder.Decode(bytes.Span, out w, out h, out c, out p);
+                    values = JpegLosslessDecoder.Decode(bytes.Span, out w, out h, out c, out p, Expected(d));
                     break;
                 case 0xF7 or 0xF8:
-                    values = CharLs.Decode(bytes.Span, out w, out h, out c, out p);
+                    values = CharLs.Decode(bytes.Span, Expected(d), out w, out h, out c, out p);
                     break;
                 case 0xC0 or 0xC1 or 0xC2:
-                    values = JpegDctDecoder.Decode(bytes, out w, out h, out c, out p);
-                    if (colorSpace is "YBR_FULL_422" or "YBR_PARTIAL_422" or "YBR_PARTIAL_420")
+                    values = JpegDctDecoder.Decode(bytes, Expected(d), out w, out h, out c, out p);
+                    if (colorSpace.StartsWith("YBR_", StringComparison.Ordinal))
                     {
-                        colorSpace = "YBR_FULL";
+                        // The JPEG decoder delivers YCbCr; converted the way libjpeg converts it (dcmtk's references).
+                        colorSpace = "YBR_JPEG";
                     }
 
                     break;
@@ -101,6 +113,9 @@ internal static class FrameDecoder
         StoredValues.Normalize(values, d, 0);
         return values;
     }
+
+    // Decoders allocate only what the data set announces (already bounded), never what a corrupt codestream claims.
+    private static long Expected(PixelDescription d) => (long)d.PixelCount * d.SamplesPerPixel;
 
     private static int FindStartOfFrame(ReadOnlySpan<byte> s)
     {

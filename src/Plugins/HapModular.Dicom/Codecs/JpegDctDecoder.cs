@@ -6,7 +6,7 @@ namespace HapModular.Dicom.Codecs;
 /// <summary>JPEG baseline and extended (8 and 12-bit DCT) through JpegLibrary; samples come out as coded (no colour conversion).</summary>
 internal static class JpegDctDecoder
 {
-    public static int[] Decode(ReadOnlyMemory<byte> data, out int width, out int height, out int components, out int precision)
+    public static int[] Decode(ReadOnlyMemory<byte> data, long maxSamples, out int width, out int height, out int components, out int precision)
     {
         var decoder = new JpegDecoder();
         decoder.SetInput(data);
@@ -15,7 +15,7 @@ internal static class JpegDctDecoder
         height = decoder.Height;
         components = decoder.NumberOfComponents;
         precision = decoder.Precision;
-        if (width <= 0 || height <= 0 || components is < 1 or > 4 || (long)width * height * components > 1L << 28)
+        if (width <= 0 || height <= 0 || components is < 1 or > 4 || (long)width * height * components > maxSamples)
         {
             throw new CodecException($"JPEG frame header not supported ({width}×{height}, {components} components)");
         }
@@ -23,6 +23,20 @@ internal static class JpegDctDecoder
         var output = new int[width * height * components];
         decoder.SetOutputWriter(new Writer(output, width, height, components, (1 << precision) - 1));
         decoder.Decode();
+        var maxH = decoder.GetMaximumHorizontalSampling();
+        var maxV = decoder.GetMaximumVerticalSampling();
+        for (var c = 0; c < components; c++)
+        {
+            if (maxH == 2 && decoder.GetHorizontalSampling(c) == 1 && decoder.GetVerticalSampling(c) == maxV)
+            {
+                FancyUpsampling.H2V1(output, width, height, components, c);
+            }
+            else if (maxH == 2 && maxV == 2 && decoder.GetHorizontalSampling(c) == 1 && decoder.GetVerticalSampling(c) == 1)
+            {
+                FancyUpsampling.H2V2(output, width, height, components, c);
+            }
+        }
+
         return output;
     }
 

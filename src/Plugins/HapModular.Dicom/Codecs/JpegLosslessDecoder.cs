@@ -8,7 +8,7 @@ namespace HapModular.Dicom.Codecs;
 /// </summary>
 internal static class JpegLosslessDecoder
 {
-    public static int[] Decode(ReadOnlySpan<byte> data, out int width, out int height, out int components, out int precision)
+    public static int[] Decode(ReadOnlySpan<byte> data, out int width, out int height, out int components, out int precision, long maxSamples = 1L << 28)
     {
         width = height = components = precision = 0;
         var tables = new HuffmanTable?[4];
@@ -78,7 +78,7 @@ internal static class JpegLosslessDecoder
                         throw new CodecException($"JPEG lossless frame header not supported (P={precision}, {width}×{height}, {components} components)");
                     }
 
-                    if ((long)width * height * components > 1L << 28)
+                    if ((long)width * height * components > maxSamples)
                     {
                         throw new CodecException("JPEG lossless frame too large");
                     }

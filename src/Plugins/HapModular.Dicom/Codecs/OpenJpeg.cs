@@ -11,7 +11,7 @@ internal static unsafe partial class OpenJpeg
     // opj_dparameters_t is about 8.3 KB in 2.5; the library fills it, so a larger zeroed block is safe.
     private const int ParametersSize = 16384;
 
-    public static int[] Decode(ReadOnlySpan<byte> data, out int width, out int height, out int components, out int precision, out bool signed)
+    public static int[] Decode(ReadOnlySpan<byte> data, long maxSamples, out int width, out int height, out int components, out int precision, out bool signed)
     {
         // A JP2 file starts with its signature box; a raw codestream with SOC (FF 4F).
         var format = data.Length >= 12 && data[4] == (byte)'j' && data[5] == (byte)'P' ? 2 : 0;
@@ -43,6 +43,12 @@ internal static unsafe partial class OpenJpeg
                 opj_stream_set_user_data(stream, source, IntPtr.Zero);
                 opj_stream_set_user_data_length(stream, (ulong)data.Length);
                 Check(opj_read_header(stream, codec, &image), "header");
+                var header = (Image*)image;
+                if ((long)(header->X1 - header->X0) * (header->Y1 - header->Y0) * header->NumComps > maxSamples)
+                {
+                    throw new CodecException("JPEG 2000 header announces more samples than the data set");
+                }
+
                 Check(opj_decode(codec, stream, image), "decode");
                 Check(opj_end_decompress(codec, stream), "end");
                 return Copy((Image*)image, out width, out height, out components, out precision, out signed);

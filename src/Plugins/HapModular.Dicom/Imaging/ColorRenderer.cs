@@ -20,6 +20,12 @@ internal static class ColorRenderer
         switch (colorSpace)
         {
             case "YBR_FULL":
+                YbrFullToRgb(samples, shift, output);
+                break;
+            case "YBR_JPEG":
+                JpegYccToRgb(samples, output);
+                break;
+            case "YBR_FULL_422":
                 for (var i = 0; i < samples.Length; i += 3)
                 {
                     double y = samples[i] >> shift, cb = (samples[i + 1] >> shift) - 128, cr = (samples[i + 2] >> shift) - 128;
@@ -51,6 +57,44 @@ internal static class ColorRenderer
         }
 
         return output;
+    }
+
+    // dcmtk's tables (diybrpxt.h): per-channel terms truncated to integers, so our colours match its renders.
+    private static void YbrFullToRgb(int[] samples, int shift, byte[] output)
+    {
+        var rcr = new int[256];
+        var gcb = new int[256];
+        var gcr = new int[256];
+        var bcb = new int[256];
+        for (var l = 0; l < 256; l++)
+        {
+            rcr[l] = (int)((1.4020 * l) - (0.7010 * 255));
+            gcb[l] = (int)(0.3441 * l);
+            gcr[l] = (int)((0.7141 * l) - (0.5291 * 255));
+            bcb[l] = (int)((1.7720 * l) - (0.8859 * 255));
+        }
+
+        for (var i = 0; i < samples.Length; i += 3)
+        {
+            int y = Math.Clamp(samples[i] >> shift, 0, 255), cb = Math.Clamp(samples[i + 1] >> shift, 0, 255), cr = Math.Clamp(samples[i + 2] >> shift, 0, 255);
+            output[i] = (byte)Math.Clamp(y + rcr[cr], 0, 255);
+            output[i + 1] = (byte)Math.Clamp(y - gcb[cb] - gcr[cr], 0, 255);
+            output[i + 2] = (byte)Math.Clamp(y + bcb[cb], 0, 255);
+        }
+    }
+
+    // libjpeg's fixed-point YCbCr to RGB (jdcolor.c, 16 fraction bits).
+    private static void JpegYccToRgb(int[] samples, byte[] output)
+    {
+        const int half = 1 << 15;
+        static int Fix(double x) => (int)((x * 65536) + 0.5);
+        for (var i = 0; i < samples.Length; i += 3)
+        {
+            int y = samples[i], cb = Math.Clamp(samples[i + 1], 0, 255) - 128, cr = Math.Clamp(samples[i + 2], 0, 255) - 128;
+            output[i] = (byte)Math.Clamp(y + ((Fix(1.40200) * cr) + half >> 16), 0, 255);
+            output[i + 1] = (byte)Math.Clamp(y + ((-(Fix(0.34414) * cb)) - (Fix(0.71414) * cr) + half >> 16), 0, 255);
+            output[i + 2] = (byte)Math.Clamp(y + ((Fix(1.77200) * cb) + half >> 16), 0, 255);
+        }
     }
 
     private static byte Clamp(double v) => (byte)Math.Clamp((int)Math.Round(v), 0, 255);

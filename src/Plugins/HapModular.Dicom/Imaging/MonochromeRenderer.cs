@@ -13,7 +13,8 @@ internal static class MonochromeRenderer
         var invert = d.Photometric == "MONOCHROME1";
         var output = new byte[stored.Length];
         var range = (long)maxStored - minStored;
-        if (range < 1 << 20)
+        // A table pays off when it is not much larger than the frame (16-bit data); wide 32-bit ranges map directly.
+        if (range < 1 << 20 && range <= Math.Max(4096, stored.Length * 4L))
         {
             var table = new byte[range + 1];
             for (var i = 0; i <= range; i++)

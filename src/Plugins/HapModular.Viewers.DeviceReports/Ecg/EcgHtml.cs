@@ -29,7 +29,13 @@ internal static class EcgHtml
         Fact(L("leads"), string.Join(", ", ecg.Leads.Select(l => l.Name)));
         html.Append("</dl>");
 
-        html.Append("<figure class=\"hap-ecg-figure\"><img class=\"hap-ecg-image\" src=\"").Append(E(request.ResourceUrl("svg")))
+        if (RateMismatch(ecg) is { } warning)
+        {
+            html.Append("<p class=\"hap-warning\">").Append(E(string.Format(c, L("rate-mismatch"), warning.Beats, ecg.DurationSeconds, warning.Stated, warning.Expected))).Append("</p>");
+        }
+
+        html.Append("<figure class=\"hap-ecg-figure\" data-label-zoom-in=\"").Append(E(L("zoom-in"))).Append("\" data-label-zoom-out=\"").Append(E(L("zoom-out")))
+            .Append("\"><img class=\"hap-ecg-image\" src=\"").Append(E(request.ResourceUrl("svg")))
             .Append("\" alt=\"").Append(E(L("ecg-alt"))).Append("\"><figcaption>").Append(E(L("speed"))).Append("</figcaption></figure>");
 
         var measured = MeasurementOrder.Select(k => ecg.Measurements.FirstOrDefault(m => m.Key == k)).OfType<EcgMeasurement>().ToList();
@@ -62,5 +68,23 @@ internal static class EcgHtml
         }
 
         return html.Append("</article>").ToString();
+    }
+
+    /// <summary>
+    /// A stated heart rate that the drawn trace cannot have: usually a wrong sampling interval in the file, which
+    /// would make every interval on the paper wrong too, so the reader is told.
+    /// </summary>
+    internal static (int Beats, string Stated, double Expected)? RateMismatch(EcgRecording ecg)
+    {
+        var stated = ecg.Measurements.FirstOrDefault(m => m.Key == "hr");
+        var lead = ecg.Lead("II") ?? ecg.Leads.FirstOrDefault();
+        if (stated is null || lead is null || !double.TryParse(stated.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var bpm) || bpm <= 0)
+        {
+            return null;
+        }
+
+        var expected = bpm * ecg.DurationSeconds / 60;
+        var beats = HeartRate.RPeaks(lead.MicroVolts, ecg.SampleRateHz).Count;
+        return expected >= 4 && Math.Abs(beats - expected) / expected > 0.4 ? (beats, stated.Value, expected) : null;
     }
 }

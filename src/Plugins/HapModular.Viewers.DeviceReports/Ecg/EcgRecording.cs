@@ -18,6 +18,9 @@ internal sealed record EcgRecording(
 {
     public static readonly string[] StandardLeads = ["I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"];
 
+    /// <summary>Record keys found in the file (DICOM study/series UIDs, patient id), for the host to store.</summary>
+    public IReadOnlyDictionary<string, string> Keys { get; init; } = new Dictionary<string, string>();
+
     public double DurationSeconds => Leads.Count == 0 ? 0 : Leads.Max(l => l.MicroVolts.Length) / SampleRateHz;
 
     public EcgLead? Lead(string name) => Leads.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase));

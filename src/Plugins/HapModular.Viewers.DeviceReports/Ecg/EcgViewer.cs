@@ -20,7 +20,8 @@ internal sealed class EcgViewer : IViewer
         "devicereports.ecg",
         "Electrocardiogram",
         [AecgMediaType, ScpMediaType, ContecMediaType, "application/xml", "text/xml"],
-        ["1.2.840.10008.5.1.4.1.1.9.1.1", "1.2.840.10008.5.1.4.1.1.9.1.2", "1.2.840.10008.5.1.4.1.1.9.2.1"]);
+        ["1.2.840.10008.5.1.4.1.1.9.1.1", "1.2.840.10008.5.1.4.1.1.9.1.2", "1.2.840.10008.5.1.4.1.1.9.2.1"],
+        "device-report.js");
 
     public int Match(DocumentMetadata metadata)
     {
@@ -55,7 +56,7 @@ internal sealed class EcgViewer : IViewer
             return ValueTask.FromResult(InspectionResult.Failed(reason));
         }
 
-        var keys = new Dictionary<string, string>();
+        var keys = new Dictionary<string, string>(ecg.Keys);
         if (ecg.Device is { } device)
         {
             keys[InspectionKeys.Author] = device;

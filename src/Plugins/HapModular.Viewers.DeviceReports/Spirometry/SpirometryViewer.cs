@@ -8,7 +8,7 @@ internal sealed class SpirometryViewer : IViewer
     // Any CSV could be a spirometry export; the name decides between a fallback claim and a confident one.
     private const int CsvScore = 20;
 
-    public ViewerDescriptor Descriptor { get; } = new("devicereports.spirometry", "Spirometry results", ["text/csv"], []);
+    public ViewerDescriptor Descriptor { get; } = new("devicereports.spirometry", "Spirometry results", ["text/csv"], [], "device-report.js");
 
     public int Match(DocumentMetadata metadata)
     {

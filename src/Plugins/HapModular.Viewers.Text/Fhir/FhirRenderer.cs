@@ -108,7 +108,7 @@ internal sealed class FhirRenderer(RenderRequest request)
             var abnormal = flags.Any(Hl7v2.AbnormalFlags.IsAbnormal);
             html.Append(abnormal ? "<tr class=\"hap-abnormal\">" : "<tr>")
                 .Append("<td>").Append(HtmlText.Encode(Concept(Obj(o, "code")) ?? string.Empty)).Append("</td>")
-                .Append("<td class=\"hap-value\">").Append(HtmlText.Encode(Value(o))).Append("</td>")
+                .Append("<td class=\"hap-value\">").Append(HtmlText.EncodeKeepingLines(Value(o))).Append("</td>")
                 .Append("<td>").Append(HtmlText.Encode(Range(o))).Append("</td>")
                 .Append("<td>").Append(abnormal ? "<strong class=\"hap-flag\">" : string.Empty).Append(HtmlText.Encode(Concepts(o, "interpretation") ?? string.Empty))
                 .Append(abnormal ? "</strong>" : string.Empty).Append("</td></tr>");
@@ -123,8 +123,16 @@ internal sealed class FhirRenderer(RenderRequest request)
         ?? Concept(Obj(o, "valueCodeableConcept"))
         ?? (o.TryGetProperty("valueBoolean", out var b) ? b.GetRawText() : null)
         ?? (o.TryGetProperty("valueInteger", out var i) ? i.GetRawText() : null)
+        ?? Components(o)
         ?? Concept(Obj(o, "dataAbsentReason"))
         ?? string.Empty;
+
+    // Panels such as blood pressure carry their values in components (systolic, diastolic).
+    private static string? Components(JsonElement o)
+    {
+        var parts = Array(o, "component").Select(c => (Concept(Obj(c, "code")) ?? "?") + " : " + Value(c)).ToList();
+        return parts.Count > 0 ? string.Join("\n", parts) : null;
+    }
 
     private static string Range(JsonElement o)
     {

@@ -1,9 +1,12 @@
 namespace HapModular.Viewers.Text.Pdf;
 
-/// <summary>PDF reports: the browser's own viewer in a sandboxed frame (target <c>pdf</c>) and a download link.</summary>
+/// <summary>
+/// PDF reports: the browser's own viewer in a sandboxed frame (target <c>pdf</c>) and a download link. The
+/// client module only brings the stylesheet here; it adds no search bar to a bare PDF page.
+/// </summary>
 internal sealed class PdfReportViewer : IViewer
 {
-    public ViewerDescriptor Descriptor { get; } = new("text.pdf", "PDF report", ["application/pdf"], []);
+    public ViewerDescriptor Descriptor { get; } = new("text.pdf", "PDF report", ["application/pdf"], [], ReportPage.SearchModule);
 
     public int Match(DocumentMetadata metadata) =>
         string.Equals(metadata.MediaType, "application/pdf", StringComparison.OrdinalIgnoreCase) ? MatchScore.MediaType : MatchScore.None;

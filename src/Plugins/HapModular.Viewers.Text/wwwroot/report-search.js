@@ -107,7 +107,8 @@ function attach(report) {
 
 export function init(root = document) {
   addStylesheet();
-  for (const report of root.querySelectorAll('.hap-report:not([data-search-ready])')) {
+  // A bare PDF page has nothing to search here (the browser's PDF viewer searches inside its frame).
+  for (const report of root.querySelectorAll('.hap-report:not([data-search-ready]):not(.hap-report-pdf)')) {
     report.dataset.searchReady = '1';
     attach(report);
   }

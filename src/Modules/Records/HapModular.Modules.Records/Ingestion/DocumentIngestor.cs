@@ -174,7 +174,8 @@ internal sealed partial class DocumentIngestor(
             patientId,
             Truncate(title, 300),
             m.Kind ?? DocumentKinds.Infer(mediaType, sopClass),
-            m.ClinicalDate ?? inspection?.ClinicalDate ?? now,
+            // PostgreSQL timestamptz takes UTC only; documents carry their own offsets (CDA, EXIF).
+            (m.ClinicalDate ?? inspection?.ClinicalDate ?? now).ToUniversalTime(),
             FirstText(m.Department) ?? "—",
             FirstText(m.Author, keys.GetValueOrDefault(InspectionKeys.Author)),
             mediaType,

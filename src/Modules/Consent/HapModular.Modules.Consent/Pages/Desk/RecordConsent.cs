@@ -1,0 +1,34 @@
+using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Storage;
+using MediatR;
+
+namespace HapModular.Modules.Consent.Pages.Desk;
+
+/// <summary>Patient-desk staff record the patient's consent status (R3) on the patient's request.</summary>
+internal sealed record RecordConsent(Guid PatientId, ConsentStatus Status, string? Method, string? ProofReference, string? RequestReference, Actor By) : IRequest<bool>;
+
+internal sealed class RecordConsentHandler(IConsentStore store, TimeProvider time) : IRequestHandler<RecordConsent, bool>
+{
+    public async Task<bool> Handle(RecordConsent request, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForWriting<PatientConsent>(StreamIds.Consent(request.PatientId), cancellationToken);
+        var current = stream.Aggregate?.Status ?? ConsentStatus.None;
+        if (current == request.Status || current == ConsentStatus.Deceased)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        object e = request.Status switch
+        {
+            ConsentStatus.Given => new ConsentGiven(request.PatientId, request.Method ?? ConsentMethods.Oral, request.ProofReference, request.RequestReference, now, request.By),
+            ConsentStatus.Revoked => new ConsentRevoked(request.PatientId, request.RequestReference, now, request.By),
+            ConsentStatus.Deceased => new ConsentDeceased(request.PatientId, request.RequestReference, now, request.By),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Status, "No event for this status"),
+        };
+        stream.AppendOne(e);
+        await session.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,41 @@
+using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Resources;
+using HapModular.Modules.Consent.Web;
+using HapModular.Modules.Records.Contracts;
+using HapModular.Modules.Shared;
+using HapModular.SharedKernel;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace HapModular.Modules.Consent.Pages.Dpo.Emergency;
+
+/// <summary>R5 review queue: the DPO marks each emergency access justified or unjustified, with a comment.</summary>
+[Authorize(Roles = Roles.Dpo)]
+internal sealed class IndexModel(IMediator mediator, ICurrentUser user, IStringLocalizer<ConsentText> text) : PageModel
+{
+    public EmergencyGrantQueue Queue { get; private set; } = new([], []);
+
+    public IReadOnlyDictionary<Guid, PatientSummary> Patients { get; private set; } = new Dictionary<Guid, PatientSummary>();
+
+    public string? Notice { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Notice = TempData["Notice"] as string;
+        Queue = await mediator.Send(new GetEmergencyGrants(), cancellationToken);
+        var ids = Queue.Pending.Concat(Queue.Reviewed).Select(g => g.PatientId).Distinct().ToList();
+        Patients = ids.Count == 0 ? Patients : (await mediator.Send(new GetPatientSummaries(ids), cancellationToken)).ToDictionary(p => p.PatientId);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid grantId, bool justified, string? comment, CancellationToken cancellationToken)
+    {
+        var done = await mediator.Send(new ReviewEmergencyAccess(grantId, justified, comment?.Trim(), user.As(ActorRoles.Dpo)), cancellationToken);
+        TempData["Notice"] = done ? text["ReviewRecorded"].Value : text["ReviewAlreadyDone"].Value;
+        return RedirectToPage();
+    }
+
+    public string PatientName(Guid id) => Patients.TryGetValue(id, out var p) ? $"{p.LastName.ToUpperInvariant()} {p.FirstName}" : text["UnknownPatient"];
+}

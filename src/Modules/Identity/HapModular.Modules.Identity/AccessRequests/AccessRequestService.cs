@@ -1,0 +1,49 @@
+using System.Globalization;
+using HapModular.Modules.Audit.Contracts;
+using HapModular.Modules.Identity.Accounts;
+using HapModular.Modules.Identity.Auditing;
+using HapModular.SharedKernel;
+using Marten;
+
+namespace HapModular.Modules.Identity.AccessRequests;
+
+/// <summary>
+/// Records an access request as an account in <see cref="AccountStatus.Requested"/>. A request for an INAMI
+/// identity that already has an account (requested, approved, active or deactivated) changes nothing; the caller
+/// answers the same way, so the form does not reveal who has an account. A rejected request may be made again.
+/// </summary>
+internal sealed class AccessRequestService(IIdentityStore store, IdentitySettings settings, SecurityAudit audit, TimeProvider time)
+{
+    public async Task SubmitAsync(AccessRequestForm form, Inami inami, string specialty, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        var existing = await session.Query<Account>().Where(a => a.InamiIdentity == inami.Identity).ToListAsync(cancellationToken);
+        if (existing.Any(a => a.Status != AccountStatus.Rejected))
+        {
+            await audit.RecordAsync("access-request", AuditOutcome.Denied, reason: "duplicate-identity", cancellationToken: cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var account = existing.OrderByDescending(a => a.CreatedAt).FirstOrDefault() ?? new Account { Id = Guid.NewGuid(), CreatedAt = now };
+        account.Status = AccountStatus.Requested;
+        account.Roles = [Roles.Physician];
+        account.FirstName = form.FirstName!.Trim();
+        account.LastName = form.LastName!.Trim();
+        account.Email = form.Email!.Trim().ToLowerInvariant();
+        account.Phone = form.Phone?.Trim();
+        account.PracticeAddress = form.PracticeAddress?.Trim();
+        account.Inami = inami.Digits;
+        account.InamiIdentity = inami.Identity;
+        account.Specialty = specialty;
+        account.TermsVersion = settings.TermsVersion;
+        account.TermsAcceptedAt = now;
+        account.Language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        account.DecidedAt = null;
+        account.DecidedBy = null;
+        account.RejectionReason = null;
+        session.Store(account);
+        await session.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync("access-request", AuditOutcome.Allowed, account, cancellationToken: cancellationToken);
+    }
+}

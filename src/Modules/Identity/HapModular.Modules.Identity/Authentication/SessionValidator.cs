@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Security.Claims;
+using HapModular.Modules.Identity.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace HapModular.Modules.Identity.Authentication;
+
+/// <summary>
+/// Checked on every request: the account is still active, its security stamp unchanged (sign-out everywhere,
+/// deactivation, password change end sessions at once) and the session younger than the absolute lifetime.
+/// </summary>
+internal sealed class SessionValidator(IIdentityStore store, IdentitySettings settings, TimeProvider time)
+{
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (principal is null || !await IsValidAsync(principal, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentitySchemes.Session);
+        }
+    }
+
+    private async Task<bool> IsValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
+            || !long.TryParse(principal.FindFirstValue(IdentitySchemes.IssuedClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
+            || time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued) > settings.AbsoluteLifetime)
+        {
+            return false;
+        }
+
+        await using var session = store.QuerySession();
+        var account = await session.LoadAsync<Account>(id, cancellationToken);
+        return account is { Status: AccountStatus.Active } && account.SecurityStamp == principal.FindFirstValue(IdentitySchemes.StampClaim);
+    }
+}

@@ -1,0 +1,112 @@
+using HapModular.Modules.Identity.Accounts;
+using HapModular.Modules.Identity.Authentication;
+using HapModular.Modules.Identity.Enrolment;
+using HapModular.Modules.Identity.Passwords;
+using HapModular.Modules.Identity.Resources;
+using HapModular.Modules.Identity.Totp;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace HapModular.Modules.Identity.Pages.Account.Enrol;
+
+/// <summary>The enrolment link's page: choose a password, add the authenticator, keep the recovery codes.</summary>
+[AllowAnonymous]
+internal sealed class IndexModel(EnrolmentService enrolment, TotpAuthenticator totp, TimeProvider time, IStringLocalizer<IdentityText> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? ProtectedSecret { get; set; }
+
+    public string? Email { get; private set; }
+
+    public string? Secret { get; private set; }
+
+    public IReadOnlyList<string>? RecoveryCodes { get; private set; }
+
+    public bool Invalid { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var account = await enrolment.FindAsync(Token, cancellationToken);
+        if (account is null)
+        {
+            return Refused();
+        }
+
+        Show(account, TotpAuthenticator.NewSecret());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var account = await enrolment.FindAsync(Token, cancellationToken);
+        var secret = enrolment.UnprotectSecret(Token ?? string.Empty, ProtectedSecret);
+        if (account is null || secret is null)
+        {
+            return Refused();
+        }
+
+        ModelState.Clear();
+        if (PasswordPolicy.Check(Password, account.Email) is { } problem)
+        {
+            ModelState.AddModelError(nameof(Password), text[problem, PasswordPolicy.MinimumLength]);
+        }
+        else if (Password != ConfirmPassword)
+        {
+            ModelState.AddModelError(nameof(ConfirmPassword), text["PasswordsDiffer"]);
+        }
+
+        var step = totp.Verify(secret, Code, 0);
+        if (step is null)
+        {
+            ModelState.AddModelError(nameof(Code), text["EnrolCodeWrong"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Show(account, secret);
+            return Page();
+        }
+
+        var done = await enrolment.CompleteAsync(Token!, Password!, secret, step!.Value, cancellationToken);
+        if (done is null)
+        {
+            return Refused();
+        }
+
+        await HttpContext.SignInAsync(IdentitySchemes.Session, SessionPrincipal.For(done.Value.Account, time.GetUtcNow()), new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
+        RecoveryCodes = done.Value.RecoveryCodes;
+        Email = done.Value.Account.Email;
+        return Page();
+    }
+
+    private void Show(Accounts.Account account, string secret)
+    {
+        Email = account.Email;
+        Secret = secret;
+        ProtectedSecret = enrolment.ProtectSecret(Token!, secret);
+        Password = ConfirmPassword = Code = null;
+    }
+
+    private PageResult Refused()
+    {
+        Invalid = true;
+        Response.StatusCode = StatusCodes.Status410Gone;
+        return Page();
+    }
+}
