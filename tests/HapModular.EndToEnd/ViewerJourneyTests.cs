@@ -1,4 +1,6 @@
+using System.Text;
 using HapModular.Modules.Records.Contracts;
+using HapModular.Modules.Shared;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -130,6 +132,70 @@ public sealed class ViewerJourneyTests(PortalFixture portal)
         await SignIn.SubmitAsync(page, "#compare-form button[type=submit]");
         Assert.Contains("autre photo", await page.InnerTextAsync("#after-error"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator(".hap-photo-compare").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_ct_document_shows_the_series_of_its_study_and_links_to_each()
+    {
+        var patientId = await DemoPatientAsync();
+        await ImportSecondSeriesAsync(patientId);
+        await using var context = await portal.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignIn.SignInAsync(page, SignIn.Dupont);
+
+        // The imported copy keeps its DICOM study date (2004); every demo document is dated 2019 or later.
+        await page.GotoAsync($"/patients/{patientId}?kind=imaging&to=2018-12-31");
+        await SignIn.SubmitAsync(page, ".series-link[data-modality=CT] >> nth=0");
+        var strip = page.Locator("#study-series li");
+        Assert.Equal(2, await strip.CountAsync());
+        var current = page.Locator("#study-series a[aria-current=page]");
+        Assert.Equal(1, await current.CountAsync());
+        var shown = page.Url;
+        Assert.EndsWith(await current.GetAttributeAsync("href") ?? "?", shown, StringComparison.Ordinal);
+        Assert.Equal(2, await page.Locator("#study-series img.thumb").CountAsync());
+        await PortalFixture.ScreenshotAsync(page, "viewer-06-study-series");
+
+        await SignIn.SubmitAsync(page, "#study-series a:not([aria-current])");
+        Assert.NotEqual(shown, page.Url);
+        await page.WaitForSelectorAsync(".hap-dicom canvas");
+        Assert.Equal(2, await strip.CountAsync());
+        Assert.EndsWith(await current.GetAttributeAsync("href") ?? "?", page.Url, StringComparison.Ordinal);
+        await PortalFixture.ScreenshotAsync(page, "viewer-07-other-series");
+    }
+
+    /// <summary>
+    /// The corpus has no study with two series: a copy of a demo CT with another series and instance UID (same
+    /// length, so no DICOM length changes) joins the demo CT's study as a second series, through the import command.
+    /// </summary>
+    private async Task ImportSecondSeriesAsync(Guid patientId)
+    {
+        var bytes = await File.ReadAllBytesAsync(Testing.Corpus.File("dicom/ct_implicit_le_16bit_signed_rescale.dcm"));
+        Replace(bytes, "1.3.6.1.4.1.5962.1.3.1.1.20040826185059.5457", "1.3.6.1.4.1.5962.1.3.1.9.20040826185059.5457");
+        Replace(bytes, "1.3.6.1.4.1.5962.1.1.1.1.1.20040826185059.5457", "1.3.6.1.4.1.5962.1.1.1.1.9.20040826185059.5457");
+        var folder = Directory.CreateTempSubdirectory("hap-series-");
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder.FullName, "ct_second_series.dcm"), bytes);
+            var import = portal.Services.GetServices<IHostCommand>().Single(c => c.Name == "import");
+            Assert.Equal(0, await import.RunAsync([folder.FullName, "--patient", patientId.ToString(), "--source", "e2e-series", "--department", "Radiologie"], portal.Services, default));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static void Replace(byte[] bytes, string from, string to)
+    {
+        var (a, b) = (Encoding.ASCII.GetBytes(from), Encoding.ASCII.GetBytes(to));
+        var found = 0;
+        for (var i = bytes.AsSpan().IndexOf(a); i >= 0; i = bytes.AsSpan(i + 1).IndexOf(a) is var next and >= 0 ? i + 1 + next : -1)
+        {
+            b.CopyTo(bytes, i);
+            found++;
+        }
+
+        Assert.True(found > 0, from);
     }
 
     private async Task<Guid> DemoPatientAsync()
