@@ -20,9 +20,15 @@ internal static class HapHost
         // build/run.sh run from the build output, whose static web assets manifest points at the modules' wwwroot.
         builder.WebHost.UseStaticWebAssets();
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
-        // Serilog writes to the console itself and to any provider a test adds (log-capture tests).
+        // Serilog writes to the console itself and to any provider a test adds (log-capture tests). Each host keeps
+        // its own logger (preserveStaticLogger): several hosts in one test process must not share the static one.
         builder.Logging.ClearProviders();
-        builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext().WriteTo.Console(), writeToProviders: true);
+        builder.Host.UseSerilog(
+            (ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext().WriteTo.Console(),
+            preserveStaticLogger: true,
+            writeToProviders: true);
+        // Module pages' CSS/JS (static web assets) are served in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
 
         using var bootLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         var bootLogger = bootLoggerFactory.CreateLogger("HapModular.Host");
