@@ -2,6 +2,7 @@ using System.Text;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Shared;
 using MediatR;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -13,8 +14,22 @@ namespace HapModular.EndToEnd;
 /// and the before/after comparison of two photos.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class ViewerJourneyTests(PortalFixture portal)
+public sealed class ViewerJourneyTests(ViewerJourneyTests.Portal portal) : IClassFixture<ViewerJourneyTests.Portal>
 {
+    /// <summary>
+    /// The portal as <c>build/run.sh</c> serves it: the modules' static web assets (records.css, compare.css) are
+    /// served, which the "Testing" environment alone does not do, so layout assertions and screenshots are faithful.
+    /// </summary>
+    public sealed class Portal : PortalFixture
+    {
+        /// <inheritdoc />
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseStaticWebAssets();
+        }
+    }
+
     /// <summary>Sums the canvas pixels on a sparse grid: any visible change of the image changes it.</summary>
     private const string CanvasChecksum = """
         () => {
@@ -87,6 +102,7 @@ public sealed class ViewerJourneyTests(PortalFixture portal)
         Assert.EndsWith($"/patients/{patientId}/photos/compare", page.Url, StringComparison.Ordinal);
         Assert.True(await page.Locator("#compare-form tbody tr").CountAsync() >= 2);
         Assert.Equal(0, await page.Locator(".hap-photo-compare").CountAsync());
+        Assert.True((await page.Locator("#compare-form .sr-only").First.BoundingBoxAsync())!.Width <= 1, "the radio labels are for screen readers only");
         await PortalFixture.ScreenshotAsync(page, "compare-01-choose");
 
         await page.CheckAsync("#compare-form tr:has-text('jpeg_baseline_hopper') input[name=before]");
@@ -153,6 +169,8 @@ public sealed class ViewerJourneyTests(PortalFixture portal)
         var shown = page.Url;
         Assert.EndsWith(await current.GetAttributeAsync("href") ?? "?", shown, StringComparison.Ordinal);
         Assert.Equal(2, await page.Locator("#study-series img.thumb").CountAsync());
+        var (one, two) = ((await strip.Nth(0).BoundingBoxAsync())!, (await strip.Nth(1).BoundingBoxAsync())!);
+        Assert.Equal(one.Y, two.Y, 1);
         await PortalFixture.ScreenshotAsync(page, "viewer-06-study-series");
 
         await SignIn.SubmitAsync(page, "#study-series a:not([aria-current])");
