@@ -27,8 +27,6 @@ internal static class HapHost
             (ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext().WriteTo.Console(),
             preserveStaticLogger: true,
             writeToProviders: true);
-        // Module pages' CSS/JS (static web assets) are served in every environment, not only Development.
-        builder.WebHost.UseStaticWebAssets();
 
         using var bootLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         var bootLogger = bootLoggerFactory.CreateLogger("HapModular.Host");
