@@ -10,7 +10,7 @@ if ! command -v dcmj2pnm >/dev/null 2>&1; then
   (apt-get install -y dcmtk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y dcmtk >/dev/null 2>&1; }) || echo "dcmtk could not be installed: its columns show n/a" >&2
 fi
 out="$root/artifacts/dicom-bench"
-dotnet build "$root/bench/HapModular.Dicom.Benchmarks" -c Release -o "$out" -nologo -v q >/dev/null
+dotnet build "$root/tests/HapModular.Dicom.Benchmarks" -c Release -o "$out" -nologo -v q >/dev/null
 exec dotnet "$out/HapModular.Dicom.Benchmarks.dll" "$corpus" \
   "xa_cine_jpeg_baseline_96frames_fragmented.dcm:+Wm" \
   "us_cine_jpeg_baseline_ybr422_30frames.dcm" \

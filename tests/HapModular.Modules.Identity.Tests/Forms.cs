@@ -21,12 +21,13 @@ internal static partial class Forms
     /// <summary>Password then code; returns the response of the code step.</summary>
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string code)
     {
-        using var first = await PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+        var first = await PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
         if (first.StatusCode != HttpStatusCode.Redirect)
         {
             return first;
         }
 
+        first.Dispose();
         return await PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Code"] = code });
     }
 

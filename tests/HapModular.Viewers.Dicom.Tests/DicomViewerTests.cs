@@ -156,3 +156,24 @@ public sealed class DicomViewerTests
     private async Task<byte[]> Frame(ViewerContent content, params (string, string)[] parameters) =>
         Assert.IsType<RenderResult.BinaryContent>(await viewer.RenderAsync(content, Request("frame", parameters), CancellationToken.None)).Content;
 }
+
+public sealed class RawFrameTests
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-BE");
+    private readonly IViewer viewer = new DicomViewersPlugin().CreateViewers(new PluginContext(".", new Dictionary<string, string>()))[0];
+
+    [Fact]
+    public async Task Dose_values_beyond_16_bits_are_scaled_and_described_in_meta()
+    {
+        var content = Corpus.Load("rtdose_implicit_le_32bit_15frames");
+        var request = new RenderRequest("meta", new Dictionary<string, string> { ["frame"] = "3" }, French, "./", "./original");
+        using var meta = JsonDocument.Parse(Assert.IsType<RenderResult.JsonContent>(await viewer.RenderAsync(content, request, CancellationToken.None)).Value);
+        var scale = meta.RootElement.GetProperty("scale").GetDouble();
+        var offset = meta.RootElement.GetProperty("offset").GetDouble();
+        var max = meta.RootElement.GetProperty("max").GetDouble();
+        Assert.True(max > short.MaxValue && scale > 1, $"dose maximum {max} needs scaling (scale {scale})");
+        var raw = Assert.IsType<RenderResult.BinaryContent>(await viewer.RenderAsync(content, request with { Target = "raw" }, CancellationToken.None)).Content;
+        var decoded = Enumerable.Range(0, raw.Length / 2).Select(i => ((short)(raw[i * 2] | (raw[(i * 2) + 1] << 8)) * scale) + offset).Max();
+        Assert.InRange(decoded, max - scale, max + scale);
+    }
+}

@@ -87,7 +87,9 @@ internal sealed class DicomViewer : IViewer
 
         if (SopClasses.IsStructuredReport(sopClass) || ds.Contains(DicomTags.ContentSequence) && !ds.Contains(DicomTags.PixelData))
         {
-            return RenderResult.Html(StructuredReportHtml.Render(ds, request.Culture));
+            return request.Target == RenderTargets.View
+                ? RenderResult.Html(StructuredReportHtml.Render(ds, request.Culture))
+                : RenderResult.CannotDisplay($"A structured report has only the view target, not '{request.Target}'.");
         }
 
         if (!ds.Contains(DicomTags.PixelData))

@@ -36,23 +36,10 @@ internal static class ImageTargets
         return size > 0 ? rendered.Fit(Math.Clamp(size, 16, MaxSize)) : rendered;
     }
 
-    private static RenderResult Raw(DicomImage image, int frame)
-    {
-        if (!image.Description.IsMonochrome)
-        {
-            return RenderResult.CannotDisplay("Raw modality values exist only for monochrome images; use the frame target.");
-        }
-
-        var values = image.ModalityValues(frame, out _);
-        var bytes = new byte[values.Length * 2];
-        for (var i = 0; i < values.Length; i++)
-        {
-            bytes[i * 2] = (byte)values[i];
-            bytes[(i * 2) + 1] = (byte)(values[i] >> 8);
-        }
-
-        return RenderResult.Binary(bytes, "application/octet-stream");
-    }
+    private static RenderResult Raw(DicomImage image, int frame) =>
+        image.Description.IsMonochrome
+            ? RenderResult.Binary(RawFrame.From(image, frame).Bytes, "application/octet-stream")
+            : RenderResult.CannotDisplay("Raw modality values exist only for monochrome images; use the frame target.");
 
     private static string Meta(DicomImage image, int frame)
     {
@@ -71,10 +58,12 @@ internal static class ImageTargets
             json.WriteString("encoding", "int16le");
             if (d.IsMonochrome)
             {
-                var values = image.ModalityValues(frame, out var window);
-                json.WriteNumber("min", values.Length == 0 ? 0 : values.Min());
-                json.WriteNumber("max", values.Length == 0 ? 0 : values.Max());
-                if (window is { } w)
+                var raw = RawFrame.From(image, frame);
+                json.WriteNumber("min", raw.Min);
+                json.WriteNumber("max", raw.Max);
+                json.WriteNumber("scale", raw.Scale);
+                json.WriteNumber("offset", raw.Offset);
+                if (raw.Window is { } w)
                 {
                     json.WriteStartObject("window");
                     json.WriteNumber("center", w.Center);

@@ -6,7 +6,9 @@ using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Identity.Demo;
 using HapModular.Modules.Identity.Emails;
 using HapModular.Modules.Identity.Enrolment;
+using HapModular.Modules.Identity.PasswordReset;
 using HapModular.Modules.Identity.Passwords;
+using HapModular.Modules.Identity.Setup;
 using HapModular.Modules.Identity.SignIn;
 using HapModular.Modules.Identity.Totp;
 using HapModular.Modules.Identity.Users;
@@ -64,6 +66,8 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<ApprovalService>().InstancePerLifetimeScope();
         builder.RegisterType<EnrolmentService>().InstancePerLifetimeScope();
         builder.RegisterType<UserAdministration>().InstancePerLifetimeScope();
+        builder.RegisterType<PasswordResetService>().InstancePerLifetimeScope();
         builder.RegisterType<IdentityDemoSeeder>().As<IDemoSeeder>();
+        builder.RegisterType<CreateAdminCommand>().As<IHostCommand>();
     }
 }

@@ -95,6 +95,31 @@ public sealed class DicomImage
         return result;
     }
 
+    /// <summary>Modality values of a monochrome frame, unrounded (e.g. RT dose or PET values beyond 16 bits).</summary>
+    /// <param name="frame">0-based frame index.</param>
+    /// <param name="defaultWindow">The window the default rule gives (null when it is a VOI LUT).</param>
+    /// <returns>The values, row by row.</returns>
+    public double[] ModalityValuesExact(int frame, out WindowLevel? defaultWindow)
+    {
+        var d = Description;
+        if (!d.IsMonochrome)
+        {
+            throw new DicomImageException("modality values exist only for monochrome images");
+        }
+
+        var stored = DecodeStored(frame, out _);
+        var p = FrameParameters.For(File.Dataset, d, frame);
+        var (min, max) = MonochromeRenderer.MinMax(stored);
+        defaultWindow = MonochromeRenderer.DefaultWindow(p, min, max);
+        var result = new double[stored.Length];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            result[i] = p.Modality(stored[i]);
+        }
+
+        return result;
+    }
+
     /// <summary>The stored windows that apply to a frame (functional groups first), in file order.</summary>
     /// <param name="frame">0-based frame index.</param>
     /// <returns>The windows; empty when none is stored.</returns>

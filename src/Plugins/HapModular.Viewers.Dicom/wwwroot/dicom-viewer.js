@@ -76,8 +76,11 @@ class DicomViewer {
   }
 
   async loadRaw(index) {
+    // The meta (window, range) of the first frame loaded serves all frames: one request per frame in cine.
+    this.metaPromise = this.metaPromise || fetch(withQuery(this.urls.meta, { frame: index + 1 }))
+      .then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); });
     const [meta, raw] = await Promise.all([
-      fetch(withQuery(this.urls.meta, { frame: index + 1 })).then((r) => { if (!r.ok) throw new Error(r.status); return r.json(); }),
+      this.metaPromise,
       fetch(withQuery(this.urls.raw, { frame: index + 1 })).then((r) => { if (!r.ok) throw new Error(r.status); return r.arrayBuffer(); }),
     ]);
     const view = new DataView(raw);
@@ -115,7 +118,10 @@ class DicomViewer {
     const ctx = this.offscreen.getContext('2d');
     if (c.kind === 'raw') {
       const w = this.window || { center: (c.meta.min + c.meta.max + 1) / 2, width: c.meta.max - c.meta.min + 1 };
-      this.imageData = windowToImageData(c.values, this.width, this.height, w.center, w.width, this.invertBase !== this.invert,
+      // Raw values are modality values as raw × scale + offset: bring the window into raw units.
+      const scale = c.meta.scale || 1;
+      const offset = c.meta.offset || 0;
+      this.imageData = windowToImageData(c.values, this.width, this.height, (w.center - offset) / scale, w.width / scale, this.invertBase !== this.invert,
         this.imageData && this.imageData.width === this.width ? this.imageData : undefined);
       ctx.putImageData(this.imageData, 0, 0);
     } else {

@@ -39,10 +39,11 @@ internal sealed class IdentityDemoSeeder(IIdentityStore store, PasswordHasher ha
             account.LockedUntil = null;
             account.ReverifyOn ??= demo.Inami is null ? null : DateOnly.FromDateTime(now.AddYears(1).UtcDateTime);
             session.Store(account);
-            lines.Add($"  {demo.Role,-11}{demo.Email} / {DemoAccounts.Password} / TOTP secret {demo.TotpSecret}");
+            lines.Add($"  {(demo.Role + "  ").PadRight(11)}{demo.Email} / {DemoAccounts.Password} / TOTP secret {demo.TotpSecret}");
         }
 
         await session.SaveChangesAsync(cancellationToken);
+        lines.Add("  (A real installation starts with: HapModular.Host create-admin EMAIL — it prints a one-time enrolment link.)");
         return lines;
     }
 }
