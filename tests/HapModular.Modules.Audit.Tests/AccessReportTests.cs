@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
+using Autofac;
 using HapModular.Modules.Audit.Contracts;
+using HapModular.Modules.Notifications.Contracts;
 using HapModular.Modules.Records.Contracts;
 using HapModular.SharedKernel;
 using HapModular.Testing;
@@ -10,8 +13,37 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HapModular.Modules.Audit.Tests;
 
 /// <summary>J5: who accessed the record — at the desk, for the DPO, and for the patient with the code of their letter.</summary>
-public sealed partial class AccessReportTests(ChainVerificationTests.Factory factory) : IClassFixture<ChainVerificationTests.Factory>
+public sealed partial class AccessReportTests(AccessReportTests.Factory factory) : IClassFixture<AccessReportTests.Factory>
 {
+    /// <summary>
+    /// Codes are issued by Notifications' letter job (not reachable from here): a scripted verifier knows the codes
+    /// the test hands out and checks the birth date like the real one.
+    /// </summary>
+    public sealed class Factory : HapAppFactory
+    {
+        public ConcurrentDictionary<string, Guid> Codes { get; } = new();
+
+        protected override bool UseTestAuthentication => true;
+
+        protected override void ConfigureTestContainer(ContainerBuilder builder) =>
+            builder.Register(c => new ScriptedCodes(Codes, c.Resolve<IMediator>())).As<IRequestHandler<VerifyPatientAccessCode, Guid?>>().InstancePerDependency();
+
+        private sealed class ScriptedCodes(ConcurrentDictionary<string, Guid> codes, IMediator mediator) : IRequestHandler<VerifyPatientAccessCode, Guid?>
+        {
+            public async Task<Guid?> Handle(VerifyPatientAccessCode request, CancellationToken cancellationToken)
+            {
+                var key = new string(request.Code.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+                if (!codes.TryGetValue(key, out var patient))
+                {
+                    return null;
+                }
+
+                var summary = (await mediator.Send(new GetPatientSummaries([patient]), cancellationToken)).FirstOrDefault();
+                return summary?.BirthDate == request.BirthDate ? patient : null;
+            }
+        }
+    }
+
     private static readonly DateOnly Birth = new(1958, 8, 19);
 
     [Fact]
@@ -57,7 +89,8 @@ public sealed partial class AccessReportTests(ChainVerificationTests.Factory fac
         var sequence = Random.Shared.Next(1, 499) * 2;
         var body = long.Parse($"580819{sequence:000}", System.Globalization.CultureInfo.InvariantCulture);
         var patient = await mediator.Send(new RegisterPatient($"{body:000000000}{97 - (body % 97):00}", "Rose", "Delvaux", Birth, "F", "fr", ["Rue 3"], null, false));
-        var code = await mediator.Send(new IssuePatientAccessCode(patient));
+        var code = "K7PQ-" + Random.Shared.Next(1000, 9999) + "-XW3M";
+        factory.Codes[code.Replace("-", "", StringComparison.Ordinal)] = patient;
         await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), physician, "18334780004", "127.0.0.1", patient, Guid.NewGuid(), title, "TREAT", "link", Guid.NewGuid()));
         return (patient, code);
     }

@@ -26,7 +26,7 @@ public sealed class RecordsModule : IModule
     {
         services.AddModuleStore<IRecordsStore>(context, Name, o =>
         {
-            o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey).Index(p => p.AccessCodeHash);
+            o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey);
         });
         services.AddHostedService<RecordsSchemaInitializer>();
     }

@@ -1,5 +1,6 @@
 using HapModular.Modules.Audit.Contracts;
 using HapModular.Modules.Consent.Contracts;
+using HapModular.Modules.Notifications.Contracts;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared;

@@ -35,7 +35,4 @@ internal sealed class Patient
     public string? Email { get; set; }
 
     public bool EmailNoticesAgreed { get; set; }
-
-    /// <summary>SHA-256 of the current access code of the patient's letters (J5), or null.</summary>
-    public string? AccessCodeHash { get; set; }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using HapModular.Modules.Audit.Report;
 using HapModular.Modules.Audit.Resources;
-using HapModular.Modules.Records.Contracts;
+using HapModular.Modules.Notifications.Contracts;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
