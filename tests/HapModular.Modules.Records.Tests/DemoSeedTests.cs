@@ -3,10 +3,11 @@ using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared;
 using HapModular.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace HapModular.Modules.Records.Tests;
 
-public sealed class DemoSeedTests(HapAppFactory factory) : IClassFixture<HapAppFactory>
+public sealed class DemoSeedTests(HapAppFactory factory, ITestOutputHelper output) : IClassFixture<HapAppFactory>
 {
     [Fact]
     public async Task The_demo_imports_the_whole_corpus_quickly_and_seeding_again_adds_nothing()
@@ -17,6 +18,7 @@ public sealed class DemoSeedTests(HapAppFactory factory) : IClassFixture<HapAppF
         watch.Stop();
         var repository = factory.Services.GetRequiredService<DocumentRepository>();
         var count = await repository.CountAsync(default);
+        lines.ForEach(output.WriteLine);
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"demo seeding took {watch.Elapsed}");
         Assert.True(count > Directory.EnumerateFiles(Corpus.Root, "*", SearchOption.AllDirectories).Count(), string.Join('\n', lines));

@@ -19,6 +19,7 @@ public sealed class MediaTypeSnifferTests
     [InlineData("documents/fhir/diagnosticreport_cbc.json", "application/fhir+json")]
     [InlineData("documents/scp-ecg/ecgtoolkit_example_12lead.scp", "application/scp-ecg")]
     [InlineData("documents/device/ndd_easyone_spirometry_results.csv", "text/csv")]
+    [InlineData("documents/device/contec_ecg90a_export.ECG", "application/x-contec-ecg")]
     public void The_media_type_comes_from_the_bytes(string file, string expected) =>
         Assert.Equal(expected, MediaTypeSniffer.Detect(File.ReadAllBytes(Corpus.File(file)), Path.GetFileName(file)));
 

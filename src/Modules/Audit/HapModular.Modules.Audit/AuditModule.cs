@@ -27,6 +27,7 @@ public sealed class AuditModule : IModule
         builder.Register(_ => new AuditDatabase(NpgsqlDataSource.Create(context.ConnectionString))).SingleInstance();
         builder.RegisterType<AppendRecord.AuditAppender>().SingleInstance();
         builder.RegisterType<ChainVerifier>().SingleInstance();
+        builder.RegisterType<Report.AuditSearch>().SingleInstance();
         builder.RegisterType<VerifyAuditCommand>().As<IHostCommand>().SingleInstance();
     }
 

@@ -1,5 +1,7 @@
 using HapModular.Modules.Audit.Contracts;
 using HapModular.Modules.Consent.Contracts;
+using HapModular.Modules.Notifications.Contracts;
+using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
@@ -55,7 +57,11 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
     {
         if (!user.IsAuthenticated)
         {
-            return (false, "anonymous", null, null);
+            // The patient in person (public access-report page): only their own report, with the letter's code.
+            return request is IPatientSelfService self && request.AuditAction == PatientScopedActions.OwnAccessReport
+                && await mediator.Send(new VerifyPatientAccessCode(self.AccessCode, self.BirthDate), cancellationToken) == request.PatientId
+                ? (true, "patient-code", null, null)
+                : (false, "anonymous", null, null);
         }
 
         if (!user.IsInRole(Roles.Physician))
@@ -66,7 +72,7 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
             return staff && reportOnly ? (true, "staff", null, null) : (false, "role", null, null);
         }
 
-        if (request.AuditAction == PatientScopedActions.AccessReport)
+        if (request.AuditAction is PatientScopedActions.AccessReport or PatientScopedActions.OwnAccessReport)
         {
             return (false, "role", null, null);
         }

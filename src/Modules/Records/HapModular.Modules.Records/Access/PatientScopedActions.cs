@@ -10,4 +10,7 @@ internal static class PatientScopedActions
 
     /// <summary>Who accessed the record: the only patient-scoped request staff may send.</summary>
     public const string AccessReport = "access-report";
+
+    /// <summary>The patient reading their own access report with the code from their letter.</summary>
+    public const string OwnAccessReport = "own-access-report";
 }

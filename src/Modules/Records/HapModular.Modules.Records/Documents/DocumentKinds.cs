@@ -21,7 +21,7 @@ internal static class DocumentKinds
         MediaTypes.Dicom when sopClassUid?.StartsWith("1.2.840.10008.5.1.4.1.1.9.", StringComparison.Ordinal) == true => DeviceReport,
         MediaTypes.Dicom => Imaging,
         MediaTypes.Jpeg or MediaTypes.Png or MediaTypes.Heic or MediaTypes.Heif => Photo,
-        MediaTypes.Aecg or MediaTypes.ScpEcg or MediaTypes.Csv => DeviceReport,
+        MediaTypes.Aecg or MediaTypes.ScpEcg or MediaTypes.ContecEcg or MediaTypes.Csv => DeviceReport,
         MediaTypes.Hl7V2 or MediaTypes.FhirJson => Lab,
         MediaTypes.Pdf or MediaTypes.Cda or MediaTypes.Html or MediaTypes.PlainText => Report,
         _ => Other,

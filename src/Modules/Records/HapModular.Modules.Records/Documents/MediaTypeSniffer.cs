@@ -54,6 +54,11 @@ internal static class MediaTypeSniffer
             return MediaTypes.ScpEcg;
         }
 
+        if (extension == ".ecg" && !IsText(data))
+        {
+            return MediaTypes.ContecEcg;
+        }
+
         if (!IsText(data))
         {
             return MediaTypes.Unknown;

@@ -16,6 +16,7 @@ internal static class MediaTypes
     public const string FhirJson = "application/fhir+json";
     public const string Json = "application/json";
     public const string ScpEcg = "application/scp-ecg";
+    public const string ContecEcg = "application/x-contec-ecg";
     public const string Csv = "text/csv";
     public const string PlainText = "text/plain";
     public const string Html = "text/html";

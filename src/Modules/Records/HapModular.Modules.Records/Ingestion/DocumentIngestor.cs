@@ -63,7 +63,7 @@ internal sealed partial class DocumentIngestor(
         var inspection = await InspectAsync(mediaType, metadata, content, cancellationToken);
         if (inspection is { Succeeded: false })
         {
-            return IngestOutcome.Refuse(422, "Corrupt content", inspection.FailureReason ?? "The viewer could not read the content.");
+            return IngestOutcome.Refuse(422, "Unreadable content", inspection.FailureReason ?? "The viewer could not read the content (corrupt or truncated).");
         }
 
         var document = await BuildAsync(sourceSystem, metadata, patientId.Value, mediaType, inspection, content, cancellationToken);
