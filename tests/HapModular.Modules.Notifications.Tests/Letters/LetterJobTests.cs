@@ -30,7 +30,7 @@ public sealed partial class LetterJobTests(LettersFactory factory) : IClassFixtu
         await PublishAsync(notice);
         await PublishAsync(notice);
 
-        var pdf = await WaitForLetterAsync(PatientNoticeRequestedHandler.LetterIdOf(notice.EventKey), TimeSpan.FromSeconds(60));
+        var pdf = await WaitForLetterAsync(PatientNoticeRequestedHandler.LetterIdOf(notice.EventKey), TimeSpan.FromSeconds(150));
         Assert.Equal(3, factory.Physicians.Calls - callsBefore);
         var text = TextOf(pdf);
         Assert.Contains("Dr Jean Dupont", text, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed partial class LetterJobTests(LettersFactory factory) : IClassFixtu
         var notice = LinkCreated(patientId, factory.Time.GetUtcNow());
         await PublishAsync(notice);
         var letterId = PatientNoticeRequestedHandler.LetterIdOf(notice.EventKey);
-        var first = await WaitForLetterAsync(letterId, TimeSpan.FromSeconds(30));
+        var first = await WaitForLetterAsync(letterId, TimeSpan.FromSeconds(90));
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -81,7 +81,7 @@ public sealed partial class LetterJobTests(LettersFactory factory) : IClassFixtu
         var notice = LinkCreated(patientId, factory.Time.GetUtcNow());
         await PublishAsync(notice);
 
-        var text = TextOf(await WaitForLetterAsync(PatientNoticeRequestedHandler.LetterIdOf(notice.EventKey), TimeSpan.FromSeconds(30)));
+        var text = TextOf(await WaitForLetterAsync(PatientNoticeRequestedHandler.LetterIdOf(notice.EventKey), TimeSpan.FromSeconds(90)));
 
         Assert.Contains(code, text, StringComparison.Ordinal);
         Assert.Contains(date, text, StringComparison.Ordinal);
@@ -97,8 +97,8 @@ public sealed partial class LetterJobTests(LettersFactory factory) : IClassFixtu
             LettersFactory.Dupont.UserId, "Dr Jean Dupont", "18334780004", null, factory.Time.GetUtcNow(), factory.Time.GetUtcNow().AddHours(24));
         await PublishAsync(notice);
         var letterId = PatientNoticeRequestedHandler.LetterIdOf(notice.EventKey);
-        var pdf = await WaitForLetterAsync(letterId, TimeSpan.FromSeconds(30));
-        await WaitUntilAsync(() => factory.Emails.Any(e => e.IdempotencyKey == $"letter:{letterId}"), TimeSpan.FromSeconds(30));
+        var pdf = await WaitForLetterAsync(letterId, TimeSpan.FromSeconds(90));
+        await WaitUntilAsync(() => factory.Emails.Any(e => e.IdempotencyKey == $"letter:{letterId}"), TimeSpan.FromSeconds(90));
 
         var email = Assert.Single(factory.Emails, e => e.IdempotencyKey == $"letter:{letterId}");
         Assert.Equal("marie.dubois@example.org", email.To);
@@ -113,7 +113,7 @@ public sealed partial class LetterJobTests(LettersFactory factory) : IClassFixtu
         var patientId = await SendAsync(new RegisterPatient(niss, "Pieter", "Janssens", new DateOnly(1965, 5, 21), "M", "nl", ["Kerkstraat 15", "9000 Gent"], null, false));
         var notice = LinkCreated(patientId, factory.Time.GetUtcNow());
         await PublishAsync(notice);
-        await WaitForLetterAsync(PatientNoticeRequestedHandler.LetterIdOf(notice.EventKey), TimeSpan.FromSeconds(30));
+        await WaitForLetterAsync(PatientNoticeRequestedHandler.LetterIdOf(notice.EventKey), TimeSpan.FromSeconds(90));
 
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
