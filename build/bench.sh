@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
-# Micro-benchmarks on this machine. Usage: build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
+# Benchmarks on this machine.
+#   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
+#   build/bench.sh timeline [--seconds N] [--connections N] [--large] [--real-consent] [--diagnose]
+# "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
+# PostgreSQL): the authorized, audited timeline of a 200-document patient beside a bare endpoint doing one indexed
+# PostgreSQL read; prints throughput, p50/p99 and their ratio; --large repeats with 100,000 patients / 1,000,000 documents.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
@@ -7,8 +12,13 @@ case "${1:-}" in
     shift
     dotnet run -c Release --project tests/HapModular.Modules.Consent.Benchmarks -- "$@"
     ;;
+  timeline)
+    shift
+    dotnet build tests/HapModular.Benchmarks/HapModular.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+    exec dotnet tests/HapModular.Benchmarks/bin/Release/net10.0/HapModular.Benchmarks.dll "$@"
+    ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--connections N] [--large] [--real-consent]" >&2
     exit 2
     ;;
 esac

@@ -58,6 +58,27 @@ public sealed class LinkJourneyTests(PortalFixture portal)
         await physician.GotoAsync("/patients");
         Assert.Equal(0, await physician.Locator("#my-patients tr:has-text('DUPONT Luc')").CountAsync());
         await PortalFixture.ScreenshotAsync(physician, "link-05-my-patients-after");
+
+        // J6: the letters (consent recorded, link created) reach today's print batch, which an admin downloads.
+        await using var adminContext = await portal.NewContextAsync();
+        var admin = await adminContext.NewPageAsync();
+        await SignIn.SignInAsync(admin, SignIn.Admin);
+        var until = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await admin.GotoAsync("/admin/letters");
+        }
+        while (await admin.Locator("#print-batches a").CountAsync() == 0 && DateTime.UtcNow < until && await Delay());
+        await PortalFixture.ScreenshotAsync(admin, "link-06-print-batches");
+        var download = await admin.RunAndWaitForDownloadAsync(() => admin.Locator("#print-batches a").First.ClickAsync());
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5), StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(1000);
+        return true;
     }
 
     private static string NissOf(DateOnly birth, int sequence)

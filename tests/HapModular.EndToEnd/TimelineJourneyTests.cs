@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-using Autofac;
-using HapModular.Modules.Consent.Contracts;
+using HapModular.Modules.Identity.Contracts;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
@@ -13,23 +11,22 @@ namespace HapModular.EndToEnd;
 
 /// <summary>
 /// J3: a linked physician opens a demo patient's timeline, filters to imaging, opens a CT, a PDF report, an ECG and
-/// a photo in their viewers; a physician without a link sees nothing of that patient.
+/// a photo in their viewers; the same physician sees nothing of a patient they have no link with.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : IClassFixture<TimelineJourneyTests.Portal>
 {
-    private static readonly Guid Linked = Guid.NewGuid();
-    private static readonly Guid Stranger = Guid.NewGuid();
-
     /// <summary>
-    /// The portal with the demo records, header sign-in and a scripted CheckAccess (Linked has a consultation link
-    /// to every demo patient; anyone else none) until Consent's real decision is on main.
+    /// The portal with the whole demo (accounts, records from the corpus, consent and links: Consent's real
+    /// CheckAccess decides) and header sign-in. Dr Dupont (INAMI 18334780004) is linked to Marie Dubois, not to Luc Dupont.
     /// </summary>
     public sealed class Portal : PortalFixture
     {
-        private readonly ConcurrentDictionary<Guid, bool> linked = new() { [Linked] = true };
+        public Guid PhysicianId { get; private set; }
 
         public Guid PatientId { get; private set; }
+
+        public Guid UnlinkedPatientId { get; private set; }
 
         protected override bool UseTestAuthentication => true;
 
@@ -39,31 +36,22 @@ public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : I
         {
             await base.InitializeAsync();
             await using var scope = Services.CreateAsyncScope();
-            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order is 200 or 250).OrderBy(s => s.Order))
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order <= 300).OrderBy(s => s.Order))
             {
                 await seeder.SeedAsync(scope.ServiceProvider, default);
             }
 
-            var found = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SearchPatients("Dubois Marie"));
-            PatientId = found.Single().PatientId;
-        }
-
-        protected override void ConfigureTestContainer(ContainerBuilder builder) =>
-            builder.RegisterInstance(new ScriptedAccess(linked)).As<IRequestHandler<CheckAccess, AccessDecision>>();
-
-        private sealed class ScriptedAccess(ConcurrentDictionary<Guid, bool> linked) : IRequestHandler<CheckAccess, AccessDecision>
-        {
-            public Task<AccessDecision> Handle(CheckAccess request, CancellationToken cancellationToken) => Task.FromResult(
-                linked.ContainsKey(request.UserId)
-                    ? new AccessDecision(true, "link", "TREAT", Guid.NewGuid(), "consultation", DateTimeOffset.UtcNow.AddMonths(15), false)
-                    : new AccessDecision(false, "no-link", null, null, null, null, true));
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            PhysicianId = (await mediator.Send(new FindPhysicianByInami("18334780004")))!.UserId;
+            PatientId = (await mediator.Send(new SearchPatients("Dubois Marie"))).Single().PatientId;
+            UnlinkedPatientId = (await mediator.Send(new SearchPatients("Dupont Luc"))).Single().PatientId;
         }
     }
 
     [Fact]
     public async Task A_linked_physician_browses_the_timeline_and_opens_each_kind_in_its_viewer()
     {
-        await using var context = await ContextAsync(Linked, "Dr Anne Lenoir");
+        await using var context = await ContextAsync(portal.PhysicianId, "Dr Dupont");
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync($"/patients/{portal.PatientId}");
         Assert.Equal(200, response!.Status);
@@ -82,14 +70,14 @@ public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : I
     }
 
     [Fact]
-    public async Task A_physician_without_a_link_sees_nothing_of_the_patient()
+    public async Task The_same_physician_sees_nothing_of_a_patient_without_a_link()
     {
-        await using var context = await ContextAsync(Stranger, "Dr Paul Sans-Lien");
+        await using var context = await ContextAsync(portal.PhysicianId, "Dr Dupont");
         var page = await context.NewPageAsync();
-        var response = await page.GotoAsync($"/patients/{portal.PatientId}");
+        var response = await page.GotoAsync($"/patients/{portal.UnlinkedPatientId}");
         Assert.Equal(404, response!.Status);
         var main = await page.InnerTextAsync("main");
-        Assert.DoesNotContain("Dubois", main, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Luc", main, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await page.Locator(".timeline li.entry").CountAsync());
         await PortalFixture.ScreenshotAsync(page, "timeline-07-no-link");
     }

@@ -137,6 +137,40 @@ public sealed class LinkPagesTests(PagesFactory factory) : IClassFixture<PagesFa
     }
 
     [Fact]
+    public async Task The_signature_pad_script_and_styles_are_served()
+    {
+        var client = Client(physician);
+        Assert.Contains("signature-pad", await client.GetStringAsync("/_content/HapModular.Modules.Consent/js/signature-pad.js"), StringComparison.Ordinal);
+        Assert.Contains(".signature-pad", await client.GetStringAsync("/_content/HapModular.Modules.Consent/css/consent.css"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_niss_reaches_the_logs_the_audit_trail_the_events_or_the_job_arguments()
+    {
+        var (_, niss) = await PatientWithConsentAsync("Hermans", new DateOnly(1958, 2, 2));
+        var client = Client(physician);
+        await Forms.FollowAsync(client, await Forms.PostAsync(client, "/links/declare", Declaration(niss, "Hermans", "1958-02-02"), Scan()));
+        await Forms.PostAsync(client, "/links/declare", Declaration(niss, "Herman", "1958-02-02"), Scan());
+        await Forms.PostAsync(client, "/links/declare", Declaration(niss[..10] + (niss[10] == '0' ? "1" : "0"), "Hermans", "1958-02-02"), Scan());
+
+        Assert.NotEmpty(factory.Logs);
+        Assert.DoesNotContain(factory.Logs, line => line.Contains(niss, StringComparison.Ordinal));
+        await using var connection = new Npgsql.NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        foreach (var sql in new[]
+        {
+            "SELECT coalesce(string_agg(data::text, ' '), '') FROM consent.mt_events",
+            "SELECT coalesce(string_agg(arguments::text || invocationdata::text, ' '), '') FROM hangfire.job",
+            "SELECT coalesce(string_agg(notice::text, ' '), '') FROM notifications.letters",
+            "SELECT coalesce(string_agg(concat_ws(' ', action, reason, actor_name, document_title), ' '), '') FROM audit.records",
+        })
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            Assert.DoesNotContain(niss, (string)(await command.ExecuteScalarAsync())!, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Other_roles_cannot_declare_links()
     {
         var response = await Client(new TestUser(Guid.NewGuid(), [Roles.PatientDesk])).GetAsync("/links/declare");

@@ -7,8 +7,9 @@ using MediatR;
 namespace HapModular.Modules.Records.Tests;
 
 /// <summary>
-/// The host with header authentication and a scripted <see cref="CheckAccess"/> (the Consent engineer's handler is
-/// not on main yet): each (physician, patient) pair answers what the test set.
+/// The host with header authentication and a scripted <see cref="CheckAccess"/> (Consent offers no contract to put a
+/// link in each refusal state; the real decision is exercised by RealAccessTests and the browser journey): each
+/// (physician, patient) pair answers what the test set.
 /// </summary>
 public class GuardFactory : HapAppFactory
 {

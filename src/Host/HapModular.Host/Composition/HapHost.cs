@@ -16,6 +16,9 @@ internal static class HapHost
     public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyList<IModule> modules)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Module JS/CSS (/_content/HapModular.Modules.X/...) in every environment, not only Development: tests and
+        // build/run.sh run from the build output, whose static web assets manifest points at the modules' wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         // Serilog writes to the console itself and to any provider a test adds (log-capture tests).
         builder.Logging.ClearProviders();

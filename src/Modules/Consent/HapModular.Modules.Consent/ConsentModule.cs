@@ -1,6 +1,7 @@
 using Autofac;
 using HapModular.Modules.Consent.Demo;
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Pages.Patients;
 using HapModular.Modules.Consent.Storage;
 using HapModular.Modules.Consent.Web;
 using HapModular.Modules.Shared;
@@ -20,7 +21,9 @@ public sealed class ConsentModule : IModule
     public string Name => "consent";
 
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, ModuleContext context) =>
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddHostedService<ExpireLinksSchedule>();
         services.AddModuleStore<IConsentStore>(context, Name, o =>
         {
             // Rich: the inline snapshots carry real stream versions, which optimistic concurrency relies on.
@@ -33,6 +36,7 @@ public sealed class ConsentModule : IModule
             o.Schema.For<Exclusion>().Index(x => x.PatientId);
             o.Schema.For<EmergencyGrant>().Index(g => g.PatientId).Index(g => g.Reviewed);
         });
+    }
 
     /// <inheritdoc />
     public void ConfigureContainer(ContainerBuilder builder, ModuleContext context)
@@ -41,5 +45,6 @@ public sealed class ConsentModule : IModule
         builder.RegisterType<ConsentOptions>().SingleInstance();
         builder.RegisterType<ProofFiles>().InstancePerDependency();
         builder.RegisterType<ConsentDemoSeeder>().As<IDemoSeeder>();
+        builder.RegisterType<ExpireLinksJob>().AsSelf();
     }
 }

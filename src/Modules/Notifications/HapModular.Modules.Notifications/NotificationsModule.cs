@@ -1,5 +1,6 @@
 using Autofac;
 using HapModular.Modules.Notifications.Email;
+using HapModular.Modules.Notifications.Letters;
 using HapModular.Modules.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,7 @@ public sealed class NotificationsModule : IModule
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         services.AddEmailChannel();
+        LettersSetup.ConfigureServices(services);
     }
 
     /// <inheritdoc />
@@ -22,5 +24,6 @@ public sealed class NotificationsModule : IModule
     {
         builder.RegisterMediatRHandlers(typeof(NotificationsModule).Assembly);
         builder.RegisterEmailChannel(context);
+        LettersSetup.ConfigureContainer(builder, context);
     }
 }

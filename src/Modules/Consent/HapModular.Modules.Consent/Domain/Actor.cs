@@ -16,4 +16,5 @@ internal static class ActorRoles
     public const string Admin = "admin";
     public const string Dpo = "dpo";
     public const string System = "system";
+    public const string Patient = "patient";
 }

@@ -8,7 +8,7 @@ namespace HapModular.Modules.Consent.Pages.Desk;
 /// <summary>Adds or lifts the patient's exclusion of a physician (R4), matched on INAMI digits 1–8.</summary>
 internal sealed record ChangeExclusion(Guid PatientId, string Inami, bool Exclude, string? PhysicianName, string? RequestReference, Actor By) : IRequest<bool>;
 
-internal sealed class ChangeExclusionHandler(IConsentStore store, TimeProvider time) : IRequestHandler<ChangeExclusion, bool>
+internal sealed class ChangeExclusionHandler(IConsentStore store, TimeProvider time, IMediator mediator) : IRequestHandler<ChangeExclusion, bool>
 {
     public async Task<bool> Handle(ChangeExclusion request, CancellationToken cancellationToken)
     {
@@ -25,6 +25,11 @@ internal sealed class ChangeExclusionHandler(IConsentStore store, TimeProvider t
             ? new ExclusionAdded(request.PatientId, identity, request.PhysicianName, request.RequestReference, now, request.By)
             : new ExclusionLifted(request.PatientId, identity, request.RequestReference, now, request.By));
         await session.SaveChangesAsync(cancellationToken);
+        if (request.Exclude)
+        {
+            await mediator.Publish(Notices.ExclusionConfirmed(stream.Id, stream.CurrentVersion ?? 0, request.PatientId, now, request.PhysicianName, identity), cancellationToken);
+        }
+
         return true;
     }
 

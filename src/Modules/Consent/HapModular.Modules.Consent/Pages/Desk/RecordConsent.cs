@@ -7,7 +7,7 @@ namespace HapModular.Modules.Consent.Pages.Desk;
 /// <summary>Patient-desk staff record the patient's consent status (R3) on the patient's request.</summary>
 internal sealed record RecordConsent(Guid PatientId, ConsentStatus Status, string? Method, string? ProofReference, string? RequestReference, Actor By) : IRequest<bool>;
 
-internal sealed class RecordConsentHandler(IConsentStore store, TimeProvider time) : IRequestHandler<RecordConsent, bool>
+internal sealed class RecordConsentHandler(IConsentStore store, TimeProvider time, IMediator mediator) : IRequestHandler<RecordConsent, bool>
 {
     public async Task<bool> Handle(RecordConsent request, CancellationToken cancellationToken)
     {
@@ -29,6 +29,12 @@ internal sealed class RecordConsentHandler(IConsentStore store, TimeProvider tim
         };
         stream.AppendOne(e);
         await session.SaveChangesAsync(cancellationToken);
+        // R3: the patient is told of every change made by someone else; nobody writes to the deceased.
+        if (request.Status != ConsentStatus.Deceased && request.By.Role != ActorRoles.Patient)
+        {
+            await mediator.Publish(Notices.ConsentChanged(stream.Id, stream.CurrentVersion ?? 0, request.PatientId, now, request.Status == ConsentStatus.Given ? "given" : "revoked"), cancellationToken);
+        }
+
         return true;
     }
 }

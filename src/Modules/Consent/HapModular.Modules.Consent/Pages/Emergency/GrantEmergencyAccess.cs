@@ -1,5 +1,6 @@
 using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.Storage;
+using HapModular.Modules.Consent.Contracts;
 using MediatR;
 
 namespace HapModular.Modules.Consent.Pages.Emergency;
@@ -19,7 +20,7 @@ internal enum EmergencyGrantOutcome
     Refused,
 }
 
-internal sealed class GrantEmergencyAccessHandler(IConsentStore store, TimeProvider time, ConsentOptions options) : IRequestHandler<GrantEmergencyAccess, EmergencyGrantResult>
+internal sealed class GrantEmergencyAccessHandler(IConsentStore store, TimeProvider time, ConsentOptions options, IMediator mediator) : IRequestHandler<GrantEmergencyAccess, EmergencyGrantResult>
 {
     public const int MinimumJustification = 20;
 
@@ -46,6 +47,8 @@ internal sealed class GrantEmergencyAccessHandler(IConsentStore store, TimeProvi
         session.Events.StartStream<EmergencyGrant>(grantId, new EmergencyAccessGranted(
             request.PatientId, request.PhysicianUserId, request.PhysicianInami, request.PhysicianName, request.Category, request.Justification.Trim(), expires, now, by));
         await session.SaveChangesAsync(cancellationToken);
+        await mediator.Publish(new PatientNoticeRequested(
+            $"{grantId}:1", PatientNoticeKind.EmergencyAccess, request.PatientId, now, request.PhysicianUserId, request.PhysicianName, request.PhysicianInami, null, now, expires), cancellationToken);
         return new EmergencyGrantResult(EmergencyGrantOutcome.Granted, grantId, expires);
     }
 }

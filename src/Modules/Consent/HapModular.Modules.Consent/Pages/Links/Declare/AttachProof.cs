@@ -7,7 +7,7 @@ namespace HapModular.Modules.Consent.Pages.Links.Declare;
 /// <summary>Attaches the proof to a pending link, which activates it from now (R2: active only once proven).</summary>
 internal sealed record AttachProof(Guid LinkId, string ProofType, string? ProofReference, Actor By) : IRequest<bool>;
 
-internal sealed class AttachProofHandler(IConsentStore store, TimeProvider time, ConsentOptions options) : IRequestHandler<AttachProof, bool>
+internal sealed class AttachProofHandler(IConsentStore store, TimeProvider time, ConsentOptions options, IMediator mediator) : IRequestHandler<AttachProof, bool>
 {
     public async Task<bool> Handle(AttachProof request, CancellationToken cancellationToken)
     {
@@ -19,10 +19,10 @@ internal sealed class AttachProofHandler(IConsentStore store, TimeProvider time,
         }
 
         var now = time.GetUtcNow();
-        stream.AppendMany(
-            new LinkProofAttached(request.ProofType, request.ProofReference, now, request.By),
-            new LinkActivated(now, options.EndOf(link.LinkType, now), now, request.By));
+        var end = options.EndOf(link.LinkType, now);
+        stream.AppendMany(new LinkProofAttached(request.ProofType, request.ProofReference, now, request.By), new LinkActivated(now, end, now, request.By));
         await session.SaveChangesAsync(cancellationToken);
+        await mediator.Publish(Notices.LinkCreated(link.Id, stream.CurrentVersion ?? 0, link.PatientId, link.PhysicianUserId, link.PhysicianName, link.PhysicianInami, link.LinkType, now, end), cancellationToken);
         return true;
     }
 }

@@ -22,7 +22,7 @@ internal enum DeclareLinkOutcome
     NotPossible,
 }
 
-internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time, ConsentOptions options) : IRequestHandler<DeclareLink, DeclareLinkResult>
+internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time, ConsentOptions options, IMediator mediator) : IRequestHandler<DeclareLink, DeclareLinkResult>
 {
     public async Task<DeclareLinkResult> Handle(DeclareLink request, CancellationToken cancellationToken)
     {
@@ -78,6 +78,7 @@ internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time,
         var end = options.EndOf(request.LinkType, now);
         stream.AppendMany(new LinkProofAttached(request.ProofType, request.ProofReference, now, request.By), new LinkActivated(now, end, now, request.By));
         await session.SaveChangesAsync(cancellationToken);
+        await mediator.Publish(Notices.LinkCreated(linkId, stream.CurrentVersion ?? 0, request.PatientId, request.PhysicianUserId, request.PhysicianName, request.PhysicianInami, request.LinkType, now, end), cancellationToken);
         return new DeclareLinkResult(DeclareLinkOutcome.Activated, linkId, end);
     }
 }

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Hosting;
+
+namespace HapModular.Modules.Notifications.Letters.Storage;
+
+/// <summary>
+/// Creates the letter tables at start-up (idempotent). One row per notice event (unique <c>event_key</c>): a duplicated
+/// notice or a retried job can never make a second letter. No NISS is stored; the access code only as a hash.
+/// </summary>
+internal sealed class LetterSchemaInitializer(LetterDatabase database) : IHostedService
+{
+    private const string Ddl = """
+        CREATE SCHEMA IF NOT EXISTS notifications;
+        CREATE TABLE IF NOT EXISTS notifications.letters (
+            id           uuid PRIMARY KEY,
+            event_key    text NOT NULL UNIQUE,
+            kind         text NOT NULL,
+            patient_id   uuid NOT NULL,
+            notice       jsonb NOT NULL,
+            created_at   timestamptz NOT NULL,
+            rendered_at  timestamptz NULL,
+            batch_date   date NULL,
+            language     text NULL,
+            pdf          bytea NULL,
+            emailed_at   timestamptz NULL
+        );
+        CREATE INDEX IF NOT EXISTS letters_batch_date ON notifications.letters (batch_date) WHERE batch_date IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS notifications.access_codes (
+            letter_id   uuid PRIMARY KEY,
+            patient_id  uuid NOT NULL,
+            purpose     text NOT NULL,
+            code_hash   text NOT NULL UNIQUE,
+            expires_at  timestamptz NOT NULL
+        );
+        """;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(Ddl);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

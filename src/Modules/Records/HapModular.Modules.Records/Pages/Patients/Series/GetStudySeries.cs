@@ -1,0 +1,57 @@
+using HapModular.Modules.Records.Access;
+using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Storage;
+using HapModular.SharedKernel;
+using MediatR;
+
+namespace HapModular.Modules.Records.Pages.Patients.Series;
+
+/// <summary>The series of the study a DICOM document belongs to, one representative document per series.</summary>
+internal sealed record GetStudySeries(Guid PatientId, Guid DocumentId) : IRequest<IReadOnlyList<StudySeries>>, IPatientScoped
+{
+    Guid? IPatientScoped.DocumentId => DocumentId;
+
+    public string AuditAction => PatientScopedActions.Read;
+}
+
+/// <summary>One series: the document the timeline also links to (newest instance) and the number of instances.</summary>
+internal sealed record StudySeries(StoredDocument First, int Count);
+
+/// <summary>
+/// Reached only through the guard, which already checked the document belongs to the patient and is visible; the
+/// other series obey the same visibility rule as the timeline (R6: masked and embargoed instances leave no trace).
+/// </summary>
+internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAccessScope access, TimeProvider time) : IRequestHandler<GetStudySeries, IReadOnlyList<StudySeries>>
+{
+    private const int MaxSeries = 100;
+
+    public async Task<IReadOnlyList<StudySeries>> Handle(GetStudySeries request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var document = access.Document ?? throw new PatientAccessDeniedException();
+        if (document.StudyUid is null)
+        {
+            return [];
+        }
+
+        await using var command = database.DataSource.CreateCommand($"""
+            SELECT DISTINCT ON (COALESCE(series_uid, id::text)) {DocumentRows.Columns}, count(*) OVER (PARTITION BY COALESCE(series_uid, id::text))::int
+            FROM records.documents
+            WHERE patient_id = @p AND study_uid = @s AND masked_by IS NULL AND (embargo_until IS NULL OR embargo_until <= @now)
+            ORDER BY COALESCE(series_uid, id::text), clinical_date DESC, id DESC
+            LIMIT @n
+            """);
+        command.Parameters.AddWithValue("p", document.PatientId);
+        command.Parameters.AddWithValue("s", document.StudyUid);
+        command.Parameters.AddWithValue("now", time.GetUtcNow().ToUniversalTime());
+        command.Parameters.AddWithValue("n", MaxSeries);
+        var series = new List<StudySeries>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            series.Add(new StudySeries(DocumentRows.Read(reader), reader.GetInt32(25)));
+        }
+
+        return [.. series.OrderBy(s => s.First.ClinicalDate).ThenBy(s => s.First.SeriesDescription, StringComparer.Ordinal).ThenBy(s => s.First.Id)];
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Autofac;
+using HapModular.Modules.Consent.Contracts;
+using HapModular.Testing;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace HapModular.Benchmarks;
+
+/// <summary>
+/// The real host on Kestrel (127.0.0.1) over a fresh database, header sign-in, and a bare comparison endpoint
+/// <c>/bench/bare</c> doing one indexed read on the same table. CheckAccess is scripted (a link for the bench
+/// physician) unless the real Consent handler is asked for with <c>--real-consent</c>.
+/// </summary>
+internal sealed class BenchHost(bool realConsent) : HapAppFactory
+{
+    public ConcurrentDictionary<Guid, bool> Linked { get; } = new();
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    protected override bool UseTestAuthentication => true;
+
+    protected override bool UseFakeTime => false;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Serilog:MinimumLevel:Default", "Warning")];
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var port = FreePort();
+        UseKestrel(port);
+        StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // A console program has no test-assembly manifest for WebApplicationFactory to find the host's folder.
+        builder.UseContentRoot(Path.Combine(Corpus.RepoRoot, "src", "Host", "HapModular.Host"));
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new BareEndpoint(ConnectionString)));
+    }
+
+    protected override void ConfigureTestContainer(ContainerBuilder builder)
+    {
+        if (!realConsent)
+        {
+            builder.RegisterInstance(new ScriptedAccess(Linked)).As<IRequestHandler<CheckAccess, AccessDecision>>();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private sealed class ScriptedAccess(ConcurrentDictionary<Guid, bool> linked) : IRequestHandler<CheckAccess, AccessDecision>
+    {
+        public Task<AccessDecision> Handle(CheckAccess request, CancellationToken cancellationToken) => Task.FromResult(
+            linked.ContainsKey(request.UserId)
+                ? new AccessDecision(true, "link", "TREAT", Guid.NewGuid(), "consultation", DateTimeOffset.UtcNow.AddMonths(15), false)
+                : new AccessDecision(false, "no-link", null, null, null, null, true));
+    }
+
+    /// <summary>One indexed read, no guard, no audit, no page: the floor the timeline is compared with.</summary>
+    private sealed class BareEndpoint(string connectionString) : IStartupFilter
+    {
+        private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(connectionString);
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/bench/bare", bare => bare.Run(async http =>
+            {
+                var patient = Guid.Parse(http.Request.Query["p"].ToString());
+                await using var command = dataSource.CreateCommand("SELECT id, title FROM records.documents WHERE patient_id = @p ORDER BY clinical_date DESC, id DESC LIMIT 1");
+                command.Parameters.AddWithValue("p", patient);
+                await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
+                var title = await reader.ReadAsync(http.RequestAborted) ? reader.GetString(1) : string.Empty;
+                http.Response.ContentType = "text/plain";
+                await http.Response.WriteAsync(title, http.RequestAborted);
+            }));
+            next(app);
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace HapModular.Benchmarks;
+
+internal sealed record LoadResult(string Name, int Connections, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms)
+{
+    public double Throughput => Requests / Seconds;
+
+    public override string ToString() =>
+        $"{Name,-28} conns={Connections,3}  {Throughput,9:F0} req/s  p50={P50Ms,7:F2} ms  p99={P99Ms,7:F2} ms  errors={Errors}";
+}
+
+/// <summary>A bounded closed loop: N workers, each sending the next request when the previous answered.</summary>
+internal static class LoadLoop
+{
+    public static async Task<LoadResult> RunAsync(string name, HttpClient client, string url, int connections, TimeSpan warmup, TimeSpan duration)
+    {
+        await Loop(client, url, connections, warmup, null);
+        var latencies = new List<double>[connections];
+        var errors = new long[connections];
+        var watch = Stopwatch.StartNew();
+        await Loop(client, url, connections, duration, (worker, ms, ok) =>
+        {
+            (latencies[worker] ??= new List<double>(100_000)).Add(ms);
+            if (!ok)
+            {
+                errors[worker]++;
+            }
+        });
+        var seconds = watch.Elapsed.TotalSeconds;
+        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
+        return new LoadResult(name, connections, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static Task Loop(HttpClient client, string url, int connections, TimeSpan duration, Action<int, double, bool>? record)
+    {
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        return Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
+        {
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var ok = false;
+                try
+                {
+                    using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                    ok = response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                record?.Invoke(worker, Stopwatch.GetElapsedTime(start).TotalMilliseconds, ok);
+            }
+        })));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+}

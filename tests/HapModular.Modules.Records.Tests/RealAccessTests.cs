@@ -1,0 +1,59 @@
+using System.Net;
+using HapModular.Modules.Identity.Contracts;
+using HapModular.Modules.Records.Contracts;
+using HapModular.Modules.Shared;
+using HapModular.SharedKernel;
+using HapModular.Testing;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace HapModular.Modules.Records.Tests;
+
+/// <summary>The guard with Consent's real CheckAccess, on the demo: Dr Dupont is linked to Marie Dubois, not to Luc Dupont.</summary>
+public sealed class RealAccessTests(RealAccessTests.Factory factory) : IClassFixture<RealAccessTests.Factory>
+{
+    public sealed class Factory : HapAppFactory
+    {
+        protected override bool UseTestAuthentication => true;
+    }
+
+    [Fact]
+    public async Task A_linked_physician_reads_the_timeline_and_the_audit_names_the_link_an_unlinked_patient_is_neutral()
+    {
+        _ = factory.Server;
+        Guid physician, linked, unlinked;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order is 100 or 200 or 300).OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(scope.ServiceProvider, default);
+            }
+
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            physician = (await mediator.Send(new FindPhysicianByInami("18334780004")))!.UserId;
+            linked = (await mediator.Send(new SearchPatients("Dubois Marie"))).Single().PatientId;
+            unlinked = (await mediator.Send(new SearchPatients("Dupont Luc"))).Single().PatientId;
+        }
+
+        var client = factory.CreateClient().As(new TestUser(physician, [Roles.Physician], "18334780004", "Dr Dupont"));
+        var allowed = await client.GetAsync($"/patients/{linked}");
+        var denied = await client.GetAsync($"/patients/{unlinked}");
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("consultation", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+        Assert.DoesNotContain("DUPONT", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT outcome, purpose, link_or_grant_id IS NOT NULL, reason FROM audit.records WHERE actor_user_id = @u ORDER BY seq", connection);
+        command.Parameters.AddWithValue("u", physician);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("Allowed", "TREAT", true), (reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)));
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal("Denied", reader.GetString(0));
+        Assert.False(await reader.ReadAsync());
+    }
+}
