@@ -12,7 +12,11 @@ using Npgsql;
 
 namespace HapModular.Modules.Notifications.Tests.Email;
 
-/// <summary>SendEmail on the real host and database: outbox, job, pickup folder; idempotent on the key.</summary>
+/// <summary>
+/// SendEmail on the real host and database: outbox, job, pickup folder; idempotent on the key. Runs alone: starting
+/// a host resets Hangfire's static storage, which would steal the jobs of the letter tests' job server.
+/// </summary>
+[Collection(EmailChannelCollection.Name)]
 public sealed class EmailChannelTests(EmailChannelTests.Factory factory) : IClassFixture<EmailChannelTests.Factory>
 {
     /// <summary>Records the jobs instead of running a Hangfire server (the test runs them, as a worker would).</summary>
@@ -133,4 +137,11 @@ public sealed class EmailChannelTests(EmailChannelTests.Factory factory) : IClas
             return list;
         }
     }
+}
+
+/// <summary>Not in parallel with hosts that run a Hangfire server (STACK.md gotcha 4).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class EmailChannelCollection
+{
+    public const string Name = "email-channel";
 }
