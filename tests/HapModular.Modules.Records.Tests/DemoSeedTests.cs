@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared;
 using HapModular.Testing;
@@ -10,17 +9,15 @@ namespace HapModular.Modules.Records.Tests;
 public sealed class DemoSeedTests(HapAppFactory factory, ITestOutputHelper output) : IClassFixture<HapAppFactory>
 {
     [Fact]
-    public async Task The_demo_imports_the_whole_corpus_quickly_and_seeding_again_adds_nothing()
+    public async Task The_demo_imports_the_whole_corpus_and_seeding_again_adds_nothing()
     {
         _ = factory.Server;
-        var watch = Stopwatch.StartNew();
+        // How fast seeding is belongs to a benchmark, not to a test that a loaded machine can fail.
         var lines = await SeedAsync();
-        watch.Stop();
         var repository = factory.Services.GetRequiredService<DocumentRepository>();
         var count = await repository.CountAsync(default);
         lines.ForEach(output.WriteLine);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"demo seeding took {watch.Elapsed}");
         Assert.True(count > Directory.EnumerateFiles(Corpus.Root, "*", SearchOption.AllDirectories).Count(), string.Join('\n', lines));
         await SeedAsync();
         Assert.Equal(count, await repository.CountAsync(default));
