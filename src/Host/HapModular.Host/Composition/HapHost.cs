@@ -24,7 +24,10 @@ internal static class HapHost
         // its own logger (preserveStaticLogger): several hosts in one test process must not share the static one.
         builder.Logging.ClearProviders();
         builder.Host.UseSerilog(
-            (ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext().WriteTo.Console(),
+            // Antiforgery warns on every signed-in page that sets its own no-store header (the sign-out form's token
+            // makes it "no-cache, no-store"): both mean "never cache", and a warning per page view floods the log.
+            (ctx, cfg) => cfg.MinimumLevel.Override("Microsoft.AspNetCore.Antiforgery", Serilog.Events.LogEventLevel.Error)
+                .ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext().WriteTo.Console(),
             preserveStaticLogger: true,
             writeToProviders: true);
 
