@@ -47,6 +47,7 @@ public static class TestPostgres
                     server.Stop();
                     TryDelete(dir);
                 };
+                StopWhenThisProcessEnds(dir);
             }
 
             return server;
@@ -55,6 +56,25 @@ public static class TestPostgres
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The test runner may end its test host without running exit handlers; a small watchdog outside this process
+    /// then stops the cluster and removes its folder, so no test run leaves a PostgreSQL server behind.
+    /// </summary>
+    private static void StopWhenThisProcessEnds(string dir)
+    {
+        var bin = PostgresBinaries.Find()!;
+        var asRoot = Environment.IsPrivilegedProcess ? "runuser -u postgres -- " : string.Empty;
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+                     $"{asRoot}'{bin}/pg_ctl' -D '{dir}' -m immediate stop >/dev/null 2>&1; rm -rf '{dir}' '{dir}.password'";
+        var psi = new System.Diagnostics.ProcessStartInfo("setsid", ["bash", "-c", script])
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var watchdog = System.Diagnostics.Process.Start(psi);
     }
 
     private static void TryDelete(string dir)
