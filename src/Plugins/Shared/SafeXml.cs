@@ -1,7 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 
-namespace HapModular.Viewers.Text;
+namespace HapModular.Viewers.Shared;
 
 /// <summary>Loads XML with DTDs prohibited and no resolver: no entity expansion bombs, no file or network access.</summary>
 internal static class SafeXml
