@@ -7,9 +7,9 @@ using MediatR;
 namespace HapModular.Modules.Records.Tests;
 
 /// <summary>
-/// The host with header authentication and a scripted <see cref="CheckAccess"/> (Consent offers no contract to put a
-/// link in each refusal state; the real decision is exercised by RealAccessTests and the browser journey): each
-/// (physician, patient) pair answers what the test set.
+/// The host with header authentication and a scripted <see cref="CheckAccess"/>: each (physician, patient) pair answers
+/// what the test set. For Records-side tests that need no Consent history (audit counts, embargo clock); the
+/// authorization matrix over the real Consent module is <c>Matrix/ConsentMatrixTests</c>.
 /// </summary>
 public class GuardFactory : HapAppFactory
 {

@@ -1,0 +1,105 @@
+using HapModular.Modules.Consent.Contracts;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HapModular.Modules.Records.Tests.Matrix;
+
+/// <summary>
+/// Issue 5's authorization matrix over the REAL Consent module: every refusal situation of <see cref="MatrixWorld"/>
+/// (produced by Consent's own pages and expiry job) × every patient-scoped URL shape of <see cref="MatrixEndpoints"/>
+/// gives the same neutral denial — same status and headers, the same bytes for the same URL, the same text once the
+/// URL's ids are placeholders, no id of anything else, never content — while the linked physician gets the content.
+/// </summary>
+public sealed class ConsentMatrixTests(MatrixFactory factory) : IClassFixture<MatrixFactory>
+{
+    private MatrixWorld W => factory.World;
+
+    public static TheoryData<string> Endpoints => MatrixEndpoints.Names;
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Every_refusal_gives_the_same_neutral_denial(string endpoint)
+    {
+        var e = MatrixEndpoints.Get(endpoint);
+        var denials = new List<(Situation Situation, string Url, Answer Answer)>();
+        foreach (var situation in W.Refusals.Where(s => e.DocumentScoped || s.Document is null))
+        {
+            var url = e.Url(situation);
+            var answer = await GetAsync(situation, url);
+            Assert.True(answer.Status == 404, $"{situation}: {answer.Status} for {url}");
+            // The language links echo the URL the physician typed (search text included): that is not content.
+            var leak = NeverContent(answer.Body.Replace(Uri.EscapeDataString(url), "{url}", StringComparison.Ordinal));
+            Assert.True(leak is null, $"{situation}: the denial shows {leak}");
+            Assert.True(NeutralDenial.ForeignIds(answer.Body, url) is [], $"{situation}: the denial names another id than the URL's");
+            denials.Add((situation, url, answer));
+        }
+
+        var first = denials[0];
+        foreach (var (situation, url, answer) in denials.Skip(1))
+        {
+            Assert.True(
+                (answer.Status, answer.ContentType, answer.CacheControl) == (first.Answer.Status, first.Answer.ContentType, first.Answer.CacheControl),
+                $"{situation}: {answer.ContentType}/{answer.CacheControl} differs from {first.Situation}");
+            Assert.True(
+                NeutralDenial.WithPlaceholders(answer.Body, url) == NeutralDenial.WithPlaceholders(first.Answer.Body, first.Url),
+                $"{situation}: the denial differs from {first.Situation}'s");
+        }
+
+        // Same URL, different reasons (no link, expired, revoked, excluded, deactivated, masked…): byte for byte.
+        foreach (var sameUrl in denials.GroupBy(d => d.Url).Where(g => g.Count() > 1))
+        {
+            Assert.Single(sameUrl.Select(d => NeutralDenial.WithoutToken(d.Answer.Body)).Distinct());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task The_linked_physician_gets_the_content(string endpoint)
+    {
+        var e = MatrixEndpoints.Get(endpoint);
+        var answer = await GetAsync(new Situation("linked", W.Linked, W.A.Id, W.A), e.Url(W.A));
+        Assert.Equal(200, answer.Status);
+        Assert.Contains("no-store", answer.CacheControl ?? string.Empty, StringComparison.Ordinal);
+        Assert.Null(e.Content(answer, W.A));
+    }
+
+    [Fact]
+    public async Task Each_situation_is_what_it_claims_in_Consent()
+    {
+        string[] expected = ["no-link", "no-link", "no-link", "no-link", "no-link", "excluded", "no-link", "inactive-account", "no-consent", "no-consent", "no-consent", "link", "link", "link", "link"];
+        var reasons = new List<string>();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        foreach (var s in W.Refusals)
+        {
+            reasons.Add((await mediator.Send(new CheckAccess(s.User.UserId, s.User.Inami, s.PatientId))).Reason);
+        }
+
+        Assert.Equal(expected, reasons);
+        var history = await mediator.Send(new GetConsentHistory(W.A.Id));
+        Assert.Contains(history, h => h.Kind == "link-expired" && h.ActorRole == "system" && h.StreamId == W.LinkIds["expired-by-job"]);
+        Assert.DoesNotContain(history, h => h.Kind == "link-expired" && h.StreamId != W.LinkIds["expired-by-job"]);
+        Assert.Contains(history, h => h.Kind == "link-revoked" && h.ActorRole == "physician" && h.StreamId == W.LinkIds["ended-by-physician"]);
+        Assert.Contains(history, h => h.Kind == "link-revoked" && h.ActorRole == "patient-desk" && h.StreamId == W.LinkIds["revoked-by-desk"]);
+        Assert.Contains(history, h => h.Kind == "exclusion-added");
+        Assert.Contains(history, h => h.Kind == "emergency-granted");
+        Assert.Contains(await mediator.Send(new GetConsentHistory(W.C.Id)), h => h.Kind == "consent-revoked");
+    }
+
+    private async Task<Answer> GetAsync(Situation situation, string url)
+    {
+        using var response = await W.Client(factory, situation.User).GetAsync(new Uri(url, UriKind.Relative));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        return new Answer(
+            (int)response.StatusCode,
+            response.Content.Headers.ContentType?.ToString(),
+            response.Headers.CacheControl?.ToString(),
+            bytes.Length,
+            System.Text.Encoding.UTF8.GetString(bytes));
+    }
+
+    // What a denial must never show: names, titles, counts, thumbnails, viewers.
+    private static string? NeverContent(string body) =>
+        new[] { "Artois", "Alice", "Claes", "Dierckx", "Bastin", "hopper", "Tous les types", "class=\"thumb", "data-document-id", "hap-photo-compare", "viewer-host", "kind-counts" }
+            .FirstOrDefault(s => body.Contains(s, StringComparison.OrdinalIgnoreCase));
+}
