@@ -37,6 +37,7 @@ internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHost
             CONSTRAINT documents_source UNIQUE (source_system, source_id)
         );
         CREATE INDEX IF NOT EXISTS documents_timeline ON records.documents (patient_id, clinical_date DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS documents_series ON records.documents (patient_id, series_uid, clinical_date DESC, id DESC) WHERE series_uid IS NOT NULL;
         CREATE TABLE IF NOT EXISTS records.source_systems (
             name       text PRIMARY KEY,
             key_hash   text NOT NULL UNIQUE,
