@@ -63,6 +63,38 @@ public sealed class ConsentMatrixTests(MatrixFactory factory) : IClassFixture<Ma
         Assert.Null(e.Content(answer, W.A));
     }
 
+    [Theory]
+    [InlineData("fr", "Déclarer un lien thérapeutique", "Accès d'urgence (bris de glace)")]
+    [InlineData("nl", "Een therapeutische relatie melden", "Toegang in noodgeval (break the glass)")]
+    [InlineData("de", "Eine therapeutische Beziehung melden", "Notfallzugriff (Break-the-Glass)")]
+    [InlineData("en", "Declare a therapeutic link", "Emergency access (break the glass)")]
+    public async Task The_denial_offers_a_link_and_emergency_access_for_the_patient_in_the_URL(string culture, string declare, string emergency)
+    {
+        var unknown = Guid.NewGuid();
+        foreach (var (user, patient, url) in new[]
+        {
+            (W.NoLink, W.A.Id, $"/patients/{W.A.Id}"),
+            (W.Excluded, W.A.Id, $"/patients/{W.A.Id}/documents/{W.A.Photo}"),
+            (W.Linked, W.A.Id, $"/patients/{W.A.Id}/documents/{W.Masked}"),
+            (W.Linked, W.C.Id, $"/patients/{W.C.Id}/photos/compare"),
+            (W.Linked, unknown, $"/patients/{unknown}"),
+        })
+        {
+            var client = W.Client(factory, user);
+            await client.GetAsync(new Uri($"/culture/{culture}?returnUrl=/", UriKind.Relative));
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            var html = await response.Content.ReadAsStringAsync();
+            var main = System.Net.WebUtility.HtmlDecode(NeutralDenial.MainContent(html));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains($"href=\"/links/declare\" id=\"no-access-declare\">{declare}</a>", main, StringComparison.Ordinal);
+            Assert.Contains($"href=\"/patients/{patient}/emergency\" id=\"no-access-emergency\">{emergency}</a>", main, StringComparison.Ordinal);
+        }
+
+        // The link leads to Consent's real emergency page for that patient.
+        var page = await W.Client(factory, W.NoLink).GetStringAsync(new Uri($"/patients/{W.A.Id}/emergency", UriKind.Relative));
+        Assert.Contains("id=\"emergency-access\"", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Each_situation_is_what_it_claims_in_Consent()
     {
