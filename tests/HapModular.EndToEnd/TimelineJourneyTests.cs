@@ -11,7 +11,8 @@ namespace HapModular.EndToEnd;
 
 /// <summary>
 /// J3: a linked physician opens a demo patient's timeline, filters to imaging, opens a CT, a PDF report, an ECG and
-/// a photo in their viewers; the same physician sees nothing of a patient they have no link with.
+/// a photo in their viewers; the same physician sees nothing of a patient they have no link with, and breaks the glass
+/// from that denial (J7).
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : IClassFixture<TimelineJourneyTests.Portal>
@@ -70,7 +71,7 @@ public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : I
     }
 
     [Fact]
-    public async Task The_same_physician_sees_nothing_of_a_patient_without_a_link()
+    public async Task The_same_physician_sees_nothing_of_a_patient_without_a_link_and_may_break_the_glass_from_there()
     {
         await using var context = await ContextAsync(portal.PhysicianId, "Dr Dupont");
         var page = await context.NewPageAsync();
@@ -79,7 +80,24 @@ public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : I
         var main = await page.InnerTextAsync("main");
         Assert.DoesNotContain("Luc", main, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await page.Locator(".timeline li.entry").CountAsync());
+        Assert.Equal(1, await page.Locator("#no-access-declare[href='/links/declare']").CountAsync());
         await PortalFixture.ScreenshotAsync(page, "timeline-07-no-link");
+
+        // J7 from the denial: the emergency link takes the patient id the physician typed, to Consent's page.
+        await page.ClickAsync("#no-access-emergency");
+        await page.WaitForSelectorAsync("#emergency-access");
+        Assert.EndsWith($"/patients/{portal.UnlinkedPatientId}/emergency", page.Url, StringComparison.Ordinal);
+        Assert.Contains("Accès d'urgence", await page.InnerTextAsync("main h1"), StringComparison.Ordinal);
+        await page.SelectOptionAsync("#Category", "unconscious");
+        await page.FillAsync("#Justification", "Patient inconscient amené aux urgences, antécédents nécessaires.");
+        await PortalFixture.ScreenshotAsync(page, "timeline-08-emergency-form");
+        await page.ClickAsync("#emergency-access button[type=submit]");
+
+        await page.WaitForSelectorAsync(".patient-header");
+        Assert.EndsWith($"/patients/{portal.UnlinkedPatientId}", page.Url, StringComparison.Ordinal);
+        Assert.Contains("DUPONT Luc", await page.InnerTextAsync(".patient-header"), StringComparison.Ordinal);
+        Assert.Contains("Accès d'urgence jusqu'au", await page.InnerTextAsync(".patient-header .link-info"), StringComparison.Ordinal);
+        await PortalFixture.ScreenshotAsync(page, "timeline-09-emergency-timeline");
     }
 
     private static async Task OpenAsync(IPage page, string list, string link, string screenshot)
