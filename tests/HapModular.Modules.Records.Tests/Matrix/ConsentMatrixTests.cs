@@ -54,14 +54,50 @@ public sealed class ConsentMatrixTests(MatrixFactory factory) : IClassFixture<Ma
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task The_linked_physician_gets_the_content(string endpoint)
+    public async Task The_linked_physician_and_the_one_who_broke_the_glass_get_the_content(string endpoint)
     {
         var e = MatrixEndpoints.Get(endpoint);
-        var answer = await GetAsync(new Situation("linked", W.Linked, W.A.Id, W.A), e.Url(W.A));
-        Assert.Equal(200, answer.Status);
-        Assert.Contains("no-store", answer.CacheControl ?? string.Empty, StringComparison.Ordinal);
-        Assert.Null(e.Content(answer, W.A));
+        foreach (var situation in new Situation[] { new("linked", W.Linked, W.A.Id, W.A), new("active emergency grant", W.EmergencyActive, W.A.Id, W.A) })
+        {
+            var answer = await GetAsync(situation, e.Url(W.A));
+            Assert.True(answer.Status == 200, $"{situation}: {answer.Status}");
+            Assert.Contains("no-store", answer.CacheControl ?? string.Empty, StringComparison.Ordinal);
+            Assert.True(e.Content(answer, W.A) is null, $"{situation}: {e.Content(answer, W.A)}");
+        }
     }
+
+    [Fact]
+    public void The_matrix_covers_every_route_that_takes_a_patient_id()
+    {
+        // A new patient-scoped route must join MatrixEndpoints (or this list of routes that are not physicians' reads).
+        string[] covered =
+        [
+            "patients/{patientId:guid}",
+            "patients/{patientId:guid}/photos/compare",
+            "patients/{patientId:guid}/documents/{documentId:guid}",
+            "patients/{patientId:guid}/documents/{documentId:guid}/thumbnail",
+            "patients/{patientId:guid}/documents/{documentId:guid}/render/{target}",
+            "patients/{patientId:guid}/documents/{documentId:guid}/download",
+        ];
+        string[] notPhysicianReads =
+        [
+            "patients/{patientId:guid}/emergency", // Consent's break-the-glass form: the way in, no patient data
+            "desk/access-report/{patientId:guid}", // staff only: who accessed the record
+        ];
+        var routes = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(r => r.RoutePattern.RawText?.Trim('/') ?? string.Empty)
+            .Where(r => r.Contains("patient", StringComparison.OrdinalIgnoreCase) && r.Contains('{', StringComparison.Ordinal))
+            .ToHashSet();
+        Assert.Equal(covered.Concat(notPhysicianReads).Order(), routes.Order());
+        Assert.All(covered, route => Assert.Contains(MatrixEndpoints.All, e => RouteOf(e.Template) == route));
+    }
+
+    private static string RouteOf(string template) => template.Split('?')[0].Trim('/')
+        .Replace("{p}", "{patientId:guid}", StringComparison.Ordinal)
+        .Replace("{photo}", "{documentId:guid}", StringComparison.Ordinal)
+        .Replace("{ct}", "{documentId:guid}", StringComparison.Ordinal)
+        .Replace("render/view", "render/{target}", StringComparison.Ordinal);
 
     [Theory]
     [InlineData("fr", "Déclarer un lien thérapeutique", "Accès d'urgence (bris de glace)")]

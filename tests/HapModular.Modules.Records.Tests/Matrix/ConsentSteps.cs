@@ -52,6 +52,7 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
         await DeskAsync(w.A.Id, "Revoke", new() { ["linkId"] = w.LinkIds["revoked-by-desk"].ToString(), ["reason"] = "Demande du patient" });
         await DeskAsync(w.A.Id, "Exclude", new() { ["inami"] = w.Excluded.Inami! });
         await DeskAsync(w.C.Id, "Consent", new() { ["status"] = "Revoked" });
+        await BreakTheGlassAsync(w.EmergencyActive, w.A.Id);
         factory.InactiveAccounts[w.Deactivated.UserId] = true;
     }
 

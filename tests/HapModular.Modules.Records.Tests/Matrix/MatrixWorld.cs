@@ -58,6 +58,9 @@ internal sealed class MatrixWorld
 
     public TestUser Deactivated { get; } = Physician();
 
+    /// <summary>Broke the glass at T2: the emergency path opens what a link opens (ETREAT).</summary>
+    public TestUser EmergencyActive { get; } = Physician();
+
     /// <summary>Link ids read from each physician's "My patients" before the link was ended, for the history checks.</summary>
     public Dictionary<string, Guid> LinkIds { get; } = [];
 
