@@ -72,5 +72,5 @@ internal sealed record MatrixEndpoint(string Name, string Template, bool Documen
     public string Url(PatientFiles files) => MatrixEndpoints.Fill(Template, files, null);
 }
 
-/// <summary>What came back: status, the headers that could differ, the body as text.</summary>
-internal sealed record Answer(int Status, string? ContentType, string? CacheControl, long Length, string Body);
+/// <summary>What came back: status, content type, caching, every header (values of Date and cookies left out), the body as text.</summary>
+internal sealed record Answer(int Status, string? ContentType, string? CacheControl, string Headers, long Length, string Body);
