@@ -134,6 +134,30 @@ public sealed class ConsentMatrixTests(MatrixFactory factory) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task Following_the_emergency_path_is_refused_alike_whether_excluded_without_consent_or_unknown()
+    {
+        // From the denial, the way in must not tell the reason either: Consent refuses every one of these the same.
+        var refusals = new List<(string Url, string Main)>();
+        foreach (var (user, patient) in new[] { (W.Excluded, W.A.Id), (W.Linked, W.C.Id), (W.Linked, W.D.Id), (W.Linked, Guid.NewGuid()) })
+        {
+            var url = $"/patients/{patient}/emergency";
+            var response = await Testing.PageForms.PostAsync(W.Client(factory, user), url, new Dictionary<string, string>
+            {
+                ["Category"] = "emergency-care",
+                ["Justification"] = "Douleur thoracique aiguë, besoin des ECG antérieurs.",
+            });
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            var main = NeutralDenial.MainContent(await response.Content.ReadAsStringAsync());
+            Assert.Contains("L'accès d'urgence n'est pas possible pour ce patient.", System.Net.WebUtility.HtmlDecode(main), StringComparison.Ordinal);
+            Assert.True(NeutralDenial.ForeignIds(main, url) is [], "the refusal names another id");
+            refusals.Add((url, NeutralDenial.WithPlaceholders(main, url)));
+        }
+
+        Assert.Single(refusals.Select(r => r.Main).Distinct());
+        Assert.False((await CheckAsync(W.Excluded, W.A.Id)).Allowed);
+    }
+
+    [Fact]
     public async Task Each_situation_is_what_it_claims_in_Consent()
     {
         string[] expected = ["no-link", "no-link", "no-link", "no-link", "no-link", "excluded", "no-link", "inactive-account", "no-consent", "no-consent", "no-consent", "link", "link", "link", "link"];
@@ -154,6 +178,12 @@ public sealed class ConsentMatrixTests(MatrixFactory factory) : IClassFixture<Ma
         Assert.Contains(history, h => h.Kind == "exclusion-added");
         Assert.Contains(history, h => h.Kind == "emergency-granted");
         Assert.Contains(await mediator.Send(new GetConsentHistory(W.C.Id)), h => h.Kind == "consent-revoked");
+    }
+
+    private async Task<AccessDecision> CheckAsync(Testing.TestUser user, Guid patient)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CheckAccess(user.UserId, user.Inami, patient));
     }
 
     private async Task<Answer> GetAsync(Situation situation, string url)
