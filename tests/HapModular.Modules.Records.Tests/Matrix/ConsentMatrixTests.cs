@@ -158,6 +158,25 @@ public sealed class ConsentMatrixTests(MatrixFactory factory) : IClassFixture<Ma
     }
 
     [Fact]
+    public async Task Photo_compare_treats_masked_embargoed_and_foreign_documents_as_unknown_ones()
+    {
+        // The linked physician may compare A's photos; a document the guard would refuse must not look different from
+        // a made-up id in the picker's answer.
+        var pages = new List<string>();
+        foreach (var document in new[] { W.Masked, W.Embargoed, W.B.Photo, Guid.NewGuid() })
+        {
+            var url = $"/patients/{W.A.Id}/photos/compare?before={document}&after={W.A.Photo2}";
+            var answer = await GetAsync(new Situation("linked", W.Linked, W.A.Id, W.A), url);
+            Assert.Equal(200, answer.Status);
+            Assert.Contains("id=\"before-error\"", answer.Body, StringComparison.Ordinal);
+            Assert.True(NeutralDenial.ForeignIds(answer.Body, url).All(id => id == W.A.Photo || id == W.A.Photo2), "the page names a document it should not");
+            pages.Add(NeutralDenial.WithPlaceholders(answer.Body, url));
+        }
+
+        Assert.Single(pages.Distinct());
+    }
+
+    [Fact]
     public async Task Each_situation_is_what_it_claims_in_Consent()
     {
         string[] expected = ["no-link", "no-link", "no-link", "no-link", "no-link", "excluded", "no-link", "inactive-account", "no-consent", "no-consent", "no-consent", "link", "link", "link", "link"];
