@@ -24,6 +24,11 @@ internal sealed class LetterSchemaInitializer(LetterDatabase database) : IHosted
             emailed_at   timestamptz NULL
         );
         CREATE INDEX IF NOT EXISTS letters_batch_date ON notifications.letters (batch_date) WHERE batch_date IS NOT NULL;
+        -- job_id: the last rendering job queued; completed_at: the job finished (rendered, e-mailed if agreed). The
+        -- sweep looks only at letters not completed, so the partial index stays as small as the backlog.
+        ALTER TABLE notifications.letters ADD COLUMN IF NOT EXISTS job_id text NULL;
+        ALTER TABLE notifications.letters ADD COLUMN IF NOT EXISTS completed_at timestamptz NULL;
+        CREATE INDEX IF NOT EXISTS letters_open ON notifications.letters (created_at) WHERE completed_at IS NULL;
         CREATE TABLE IF NOT EXISTS notifications.access_codes (
             letter_id   uuid PRIMARY KEY,
             patient_id  uuid NOT NULL,
