@@ -1,4 +1,6 @@
 using Autofac;
+using Hangfire;
+using Hangfire.Storage;
 using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
@@ -76,6 +78,17 @@ public sealed class NoticeOutboxTests(NoticeOutboxTests.OutboxFactory factory) :
         Assert.Empty(await PendingAsync(patientId));
         Assert.Equal(1, await LettersAsync(notice.EventKey));
         Assert.Equal(1, await LetterJobsAsync(notice.EventKey));
+    }
+
+    [Fact]
+    public void The_sweep_is_scheduled_every_minute()
+    {
+        _ = factory.Server;
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "consent-notice-outbox");
+        Assert.Equal(Cron.Minutely(), job.Cron);
+        Assert.Equal(typeof(NoticeOutboxSweep), job.Job.Type);
     }
 
     private async Task<int> SweepAsync()

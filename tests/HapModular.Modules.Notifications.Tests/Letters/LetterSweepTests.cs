@@ -3,6 +3,7 @@ using System.Text.Json;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
+using Hangfire.Storage;
 using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Notifications.Letters.Queue;
 using HapModular.Modules.Notifications.Letters.Rendering;
@@ -100,6 +101,17 @@ public sealed class LetterSweepTests(LetterSweepTests.SweepFactory factory) : IC
         Assert.Equal(2, await JobsOfAsync(letterId));
         Assert.Equal(1, await CountAsync("SELECT count(*) FROM notifications.letters WHERE id = $1 AND pdf IS NOT NULL", letterId));
         Assert.Equal(1, await EmailsOfAsync(letterId));
+    }
+
+    [Fact]
+    public void The_sweep_is_scheduled_every_minute()
+    {
+        _ = factory.Server;
+        using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
+
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "notifications-letter-sweep");
+        Assert.Equal(Cron.Minutely(), job.Cron);
+        Assert.Equal(typeof(LetterSweep), job.Job.Type);
     }
 
     private IBackgroundJobClient JobClient => factory.Services.GetRequiredService<IBackgroundJobClient>();
