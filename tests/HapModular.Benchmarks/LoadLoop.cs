@@ -2,12 +2,15 @@ using System.Diagnostics;
 
 namespace HapModular.Benchmarks;
 
-internal sealed record LoadResult(string Name, int Connections, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms)
+internal sealed record LoadResult(string Name, int Connections, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, double HostCpuMs, double PostgresCpuMs, double AllocatedBytes)
 {
     public double Throughput => Requests / Seconds;
 
+    /// <summary>CPU spent per request by this process (server and load client) and by PostgreSQL: unlike throughput,
+    /// it hardly moves when something else runs on the machine.</summary>
     public override string ToString() =>
-        $"{Name,-28} conns={Connections,3}  {Throughput,9:F0} req/s  p50={P50Ms,7:F2} ms  p99={P99Ms,7:F2} ms  errors={Errors}";
+        $"{Name,-28} conns={Connections,3}  {Throughput,9:F0} req/s  p50={P50Ms,7:F2} ms  p99={P99Ms,7:F2} ms  errors={Errors}"
+        + $"  cpu/req: process {HostCpuMs / Requests:F3} ms + PostgreSQL {PostgresCpuMs / Requests:F3} ms  alloc/req {AllocatedBytes / Requests / 1024:F0} KiB";
 }
 
 /// <summary>A bounded closed loop: N workers, each sending the next request when the previous answered.</summary>
@@ -18,6 +21,9 @@ internal static class LoadLoop
         await Loop(client, url, connections, warmup, null);
         var latencies = new List<double>[connections];
         var errors = new long[connections];
+        var hostCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var pgCpu = PostgresCpu.TotalMs();
+        var allocated = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         await Loop(client, url, connections, duration, (worker, ms, ok) =>
         {
@@ -28,8 +34,11 @@ internal static class LoadLoop
             }
         });
         var seconds = watch.Elapsed.TotalSeconds;
+        var hostMs = (Process.GetCurrentProcess().TotalProcessorTime - hostCpu).TotalMilliseconds;
+        var pgMs = PostgresCpu.TotalMs() - pgCpu;
+        var bytes = GC.GetTotalAllocatedBytes() - allocated;
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
-        return new LoadResult(name, connections, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new LoadResult(name, connections, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99), hostMs, pgMs, bytes);
     }
 
     private static Task Loop(HttpClient client, string url, int connections, TimeSpan duration, Action<int, double, bool>? record)

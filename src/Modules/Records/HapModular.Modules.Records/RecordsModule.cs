@@ -41,6 +41,7 @@ public sealed class RecordsModule : IModule
         // The module's own data source: its connections never touch another module's schema.
         builder.Register(_ => new RecordsDatabase(NpgsqlDataSource.Create(context.ConnectionString))).SingleInstance();
         builder.RegisterType<PatientDirectory>().SingleInstance();
+        builder.RegisterType<PatientHeaderCache>().SingleInstance();
         builder.RegisterType<DocumentRepository>().SingleInstance();
         builder.RegisterType<SourceSystemKeys>().SingleInstance();
         builder.RegisterType<DocumentIngestor>().InstancePerLifetimeScope();

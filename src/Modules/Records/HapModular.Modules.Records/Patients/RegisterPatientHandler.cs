@@ -7,7 +7,7 @@ using MediatR;
 namespace HapModular.Modules.Records.Patients;
 
 /// <summary>Creates the patient, or updates the one with the same NISS (matched on the keyed hash).</summary>
-internal sealed class RegisterPatientHandler(IRecordsStore store, NissProtector protector) : IRequestHandler<RegisterPatient, Guid>
+internal sealed class RegisterPatientHandler(IRecordsStore store, NissProtector protector, PatientHeaderCache headers) : IRequestHandler<RegisterPatient, Guid>
 {
     public async Task<Guid> Handle(RegisterPatient request, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ internal sealed class RegisterPatientHandler(IRecordsStore store, NissProtector 
         patient.EmailNoticesAgreed = patient.Email is not null && request.EmailNoticesAgreed;
         session.Store(patient);
         await session.SaveChangesAsync(cancellationToken);
+        headers.Forget(patient.Id);
         return patient.Id;
     }
 }

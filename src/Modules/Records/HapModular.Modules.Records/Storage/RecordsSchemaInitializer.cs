@@ -51,6 +51,7 @@ internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHost
         );
         CREATE INDEX IF NOT EXISTS document_mask_changes_patient ON records.document_mask_changes (patient_id, seq DESC);
         CREATE INDEX IF NOT EXISTS documents_timeline ON records.documents (patient_id, clinical_date DESC, id DESC);
+        CREATE INDEX IF NOT EXISTS documents_series ON records.documents (patient_id, series_uid, clinical_date DESC, id DESC) WHERE series_uid IS NOT NULL;
         CREATE TABLE IF NOT EXISTS records.source_systems (
             name       text PRIMARY KEY,
             key_hash   text NOT NULL UNIQUE,

@@ -6,16 +6,17 @@ using MediatR;
 namespace HapModular.Modules.Records.Timeline;
 
 /// <summary>Reached only through the guard, which already decided access; this only reads.</summary>
-internal sealed class GetTimelineHandler(TimelineQuery query, PatientDirectory patients, PatientAccessScope access, TimeProvider time) : IRequestHandler<GetTimeline, TimelinePage>
+internal sealed class GetTimelineHandler(TimelineQuery query, PatientHeaderCache patients, PatientAccessScope access, TimeProvider time) : IRequestHandler<GetTimeline, TimelinePage>
 {
     public async Task<TimelinePage> Handle(GetTimeline request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var patient = await patients.LoadAsync(request.PatientId, cancellationToken) ?? throw new PatientAccessDeniedException();
+        var patient = await patients.GetAsync(request.PatientId, cancellationToken) ?? throw new PatientAccessDeniedException();
         var now = time.GetUtcNow();
         var size = Math.Clamp(request.PageSize, 1, 200);
         var filter = request.Filter with { Kind = DocumentKinds.IsKnown(request.Filter.Kind) ? request.Filter.Kind : null };
-        var (rows, counts, departments) = await query.RunAsync(request.PatientId, filter, TimelineCursor.Parse(request.After), size, now, cancellationToken);
+        var result = await query.RunAsync(request.PatientId, filter, TimelineCursor.Parse(request.After), size, now, cancellationToken);
+        var rows = result.Page;
         string? next = null;
         if (rows.Count > size)
         {
@@ -27,6 +28,6 @@ internal sealed class GetTimelineHandler(TimelineQuery query, PatientDirectory p
         var age = today.Year - patient.BirthDate.Year - (today < patient.BirthDate.AddYears(today.Year - patient.BirthDate.Year) ? 1 : 0);
         var decision = access.Decision;
         var header = new PatientHeader(patient.FirstName, patient.LastName, age, patient.Sex, patient.MaskedNiss, decision?.LinkType, decision?.ValidUntil, decision?.Purpose);
-        return new TimelinePage(header, rows, counts, departments, next);
+        return new TimelinePage(header, rows, result.CountsPerKind, result.Departments, next);
     }
 }

@@ -2,52 +2,55 @@ using HapModular.Modules.Records.Documents;
 
 namespace HapModular.Modules.Records.Timeline;
 
-/// <summary>A page of documents as the timeline shows it: by day, newest first; imaging as study → series.</summary>
+/// <summary>A page of the timeline as it is shown: by day, newest first; imaging as study → series.</summary>
 internal sealed record TimelineDay(DateOnly Date, IReadOnlyList<TimelineEntry> Entries);
 
 internal abstract record TimelineEntry;
 
-internal sealed record SingleEntry(StoredDocument Document) : TimelineEntry;
+internal sealed record SingleEntry(TimelineItem Document) : TimelineEntry;
 
-internal sealed record StudyEntry(string StudyUid, string Title, IReadOnlyList<SeriesEntry> Series) : TimelineEntry;
+internal sealed record StudyEntry(string StudyUid, string Title, List<SeriesEntry> Series) : TimelineEntry;
 
-/// <summary>One series: its first document stands for it (thumbnail, link), with the number of instances.</summary>
-internal sealed record SeriesEntry(string SeriesUid, string? Description, string? Modality, StoredDocument First, int Count);
+/// <summary>One series: its newest visible instance stands for it (thumbnail, link), with the number of instances.</summary>
+internal sealed record SeriesEntry(string? Description, string? Modality, TimelineItem First, int Count);
 
 internal static class TimelineLayout
 {
-    public static IReadOnlyList<TimelineDay> Arrange(IReadOnlyList<StoredDocument> documents) =>
-        [.. documents
-            .GroupBy(d => DateOnly.FromDateTime(d.ClinicalDate.UtcDateTime))
-            .OrderByDescending(g => g.Key)
-            .Select(day => new TimelineDay(day.Key, Entries(day.ToList())))];
-
-    private static List<TimelineEntry> Entries(List<StoredDocument> day)
+    /// <summary>The rows come newest first (the query's order), so days and entries keep that order as they appear.</summary>
+    public static IReadOnlyList<TimelineDay> Arrange(IReadOnlyList<TimelineItem> items)
     {
-        var entries = new List<TimelineEntry>();
-        var studies = new Dictionary<string, List<StoredDocument>>(StringComparer.Ordinal);
-        foreach (var d in day)
+        var days = new List<TimelineDay>();
+        List<TimelineEntry>? entries = null;
+        Dictionary<string, StudyEntry>? studies = null;
+        var current = DateOnly.MinValue;
+        foreach (var item in items)
         {
-            if (d.Kind == DocumentKinds.Imaging && d.StudyUid is { } study)
+            var date = DateOnly.FromDateTime(item.ClinicalDate.UtcDateTime);
+            if (entries is null || date != current)
             {
-                if (!studies.TryGetValue(study, out var list))
+                current = date;
+                entries = [];
+                studies = null;
+                days.Add(new TimelineDay(date, entries));
+            }
+
+            if (item.Kind == DocumentKinds.Imaging && item.StudyUid is { } studyUid)
+            {
+                studies ??= new Dictionary<string, StudyEntry>(StringComparer.Ordinal);
+                if (!studies.TryGetValue(studyUid, out var study))
                 {
-                    studies[study] = list = [];
-                    entries.Add(new StudyEntry(study, d.Title, []));
+                    studies[studyUid] = study = new StudyEntry(studyUid, item.Title, []);
+                    entries.Add(study);
                 }
 
-                list.Add(d);
+                study.Series.Add(new SeriesEntry(item.SeriesDescription, item.Modality, item, item.SeriesCount));
             }
             else
             {
-                entries.Add(new SingleEntry(d));
+                entries.Add(new SingleEntry(item));
             }
         }
 
-        return [.. entries.Select(e => e is StudyEntry s ? s with { Series = Series(studies[s.StudyUid]) } : e)];
+        return days;
     }
-
-    private static List<SeriesEntry> Series(List<StoredDocument> study) =>
-        [.. study.GroupBy(d => d.SeriesUid ?? d.Id.ToString())
-            .Select(g => new SeriesEntry(g.Key, g.First().SeriesDescription, g.First().Modality, g.First(), g.Count()))];
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using HapModular.Modules.Records.Access;
-using HapModular.Modules.Records.Documents;
 using HapModular.SharedKernel;
 using MediatR;
 
@@ -19,7 +18,7 @@ internal sealed record PatientHeader(string FirstName, string LastName, int Age,
 
 internal sealed record TimelinePage(
     PatientHeader Header,
-    IReadOnlyList<StoredDocument> Documents,
+    IReadOnlyList<TimelineItem> Documents,
     IReadOnlyDictionary<string, int> CountsPerKind,
     IReadOnlyList<string> Departments,
     string? NextCursor);

@@ -1,66 +1,93 @@
-using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Storage;
 using Npgsql;
 
 namespace HapModular.Modules.Records.Timeline;
 
 /// <summary>
-/// One round trip: the page (keyset on the (patient, clinical date, id) index, so page 200 costs what page 1 costs),
-/// the per-kind counts and the department list. Only documents visible to external physicians (R6) are counted or
-/// listed: masked and embargoed documents leave no trace.
+/// One round trip of two statements: the page and the per-kind/department tallies. Only documents visible to external
+/// physicians (R6) are listed or counted: masked and embargoed documents leave no trace.
+/// The page is a keyset walk on the (patient, clinical date, id) index, so page 200 costs what page 1 costs. An imaging
+/// series is one line wherever its instances fall: only the series' newest visible instance (same filters) is listed,
+/// with the series' instance count — a 300-image CT is one line, not six pages.
 /// </summary>
 internal sealed class TimelineQuery(RecordsDatabase database)
 {
-    private const string Visible = "patient_id = @p AND masked_by IS NULL AND (embargo_until IS NULL OR embargo_until <= @now)";
+    private const string PageColumns = """
+        d.id, d.title, d.kind, d.clinical_date, d.department, d.author, d.media_type, d.file_name, d.sop_class_uid,
+        d.thumbnail_sha256 IS NOT NULL, d.study_uid, d.series_uid, d.modality, d.series_description
+        """;
 
-    public async Task<(List<StoredDocument> Page, Dictionary<string, int> Counts, List<string> Departments)> RunAsync(
+    public async Task<TimelineResult> RunAsync(
         Guid patientId, TimelineFilter filter, TimelineCursor? after, int pageSize, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
-        var page = new NpgsqlBatchCommand($"SELECT {DocumentRows.Columns} FROM records.documents WHERE {Visible}{Filters(filter, after)} ORDER BY clinical_date DESC, id DESC LIMIT @n");
+        var sameSeries = $"s.series_uid = d.series_uid AND {Where("s", filter)}";
+        var page = new NpgsqlBatchCommand($"""
+            SELECT {PageColumns},
+                   CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(*)::int FROM records.documents s WHERE {sameSeries}) END
+            FROM records.documents d
+            WHERE {Where("d", filter)}{(after is null ? string.Empty : " AND (d.clinical_date, d.id) < (@after_date, @after_id)")}
+              AND (d.series_uid IS NULL OR NOT EXISTS (
+                   SELECT 1 FROM records.documents s WHERE {sameSeries} AND (s.clinical_date, s.id) > (d.clinical_date, d.id)))
+            ORDER BY d.clinical_date DESC, d.id DESC
+            LIMIT @n
+            """);
         Bind(page.Parameters, patientId, now);
         BindFilters(page.Parameters, filter, after);
         page.Parameters.AddWithValue("n", pageSize + 1);
-        var counts = new NpgsqlBatchCommand($"SELECT kind, count(*)::int FROM records.documents WHERE {Visible} GROUP BY kind");
-        Bind(counts.Parameters, patientId, now);
-        var departments = new NpgsqlBatchCommand($"SELECT DISTINCT department FROM records.documents WHERE {Visible} ORDER BY department");
-        Bind(departments.Parameters, patientId, now);
+        var tallies = new NpgsqlBatchCommand($"SELECT kind, department, count(*)::int FROM records.documents d WHERE {Where("d", null)} GROUP BY kind, department");
+        Bind(tallies.Parameters, patientId, now);
         batch.BatchCommands.Add(page);
-        batch.BatchCommands.Add(counts);
-        batch.BatchCommands.Add(departments);
+        batch.BatchCommands.Add(tallies);
 
-        var rows = new List<StoredDocument>();
+        var rows = new List<TimelineItem>(pageSize + 1);
         var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var names = new List<string>();
+        var departments = new SortedSet<string>(StringComparer.Ordinal);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(DocumentRows.Read(reader));
+            rows.Add(Read(reader));
         }
 
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            kinds[reader.GetString(0)] = reader.GetInt32(1);
+            var kind = reader.GetString(0);
+            kinds[kind] = kinds.GetValueOrDefault(kind) + reader.GetInt32(2);
+            departments.Add(reader.GetString(1));
         }
 
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            names.Add(reader.GetString(0));
-        }
-
-        return (rows, kinds, names);
+        return new TimelineResult(rows, kinds, [.. departments]);
     }
 
-    private static string Filters(TimelineFilter f, TimelineCursor? after) =>
-        (f.Kind is null ? string.Empty : " AND kind = @kind")
-        + (f.Department is null ? string.Empty : " AND department = @dept")
-        + (f.From is null ? string.Empty : " AND clinical_date >= @from")
-        + (f.To is null ? string.Empty : " AND clinical_date < @to")
-        + (string.IsNullOrWhiteSpace(f.Text) ? string.Empty : " AND title ILIKE @text ESCAPE '\\'")
-        + (after is null ? string.Empty : " AND (clinical_date, id) < (@after_date, @after_id)");
+    private static TimelineItem Read(NpgsqlDataReader r) => new(
+        r.GetGuid(0),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetFieldValue<DateTimeOffset>(3),
+        r.GetString(4),
+        Text(r, 5),
+        r.GetString(6),
+        Text(r, 7),
+        Text(r, 8),
+        r.GetBoolean(9),
+        Text(r, 10),
+        Text(r, 11),
+        Text(r, 12),
+        Text(r, 13),
+        r.GetInt32(14));
+
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    /// <summary>Visibility (R6) and the optional filters, on the table aliased <paramref name="a"/>.</summary>
+    private static string Where(string a, TimelineFilter? f) =>
+        $"{a}.patient_id = @p AND {a}.masked_by IS NULL AND ({a}.embargo_until IS NULL OR {a}.embargo_until <= @now)"
+        + (f?.Kind is null ? string.Empty : $" AND {a}.kind = @kind")
+        + (f?.Department is null ? string.Empty : $" AND {a}.department = @dept")
+        + (f?.From is null ? string.Empty : $" AND {a}.clinical_date >= @from")
+        + (f?.To is null ? string.Empty : $" AND {a}.clinical_date < @to")
+        + (string.IsNullOrWhiteSpace(f?.Text) ? string.Empty : $" AND {a}.title ILIKE @text ESCAPE '\\'");
 
     private static void Bind(NpgsqlParameterCollection p, Guid patientId, DateTimeOffset now)
     {
@@ -103,3 +130,6 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         }
     }
 }
+
+/// <summary>What <see cref="TimelineQuery"/> read: the page (one extra row tells whether more follow) and the tallies.</summary>
+internal sealed record TimelineResult(List<TimelineItem> Page, Dictionary<string, int> CountsPerKind, List<string> Departments);

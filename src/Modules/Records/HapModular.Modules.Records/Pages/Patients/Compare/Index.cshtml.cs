@@ -30,11 +30,11 @@ internal sealed class IndexModel(IMediator mediator, IViewerCatalog viewers, ISt
 
     public TimelinePage? Timeline { get; private set; }
 
-    public IReadOnlyList<StoredDocument> Photos { get; private set; } = [];
+    public IReadOnlyList<TimelineItem> Photos { get; private set; } = [];
 
-    public StoredDocument? BeforePhoto { get; private set; }
+    public TimelineItem? BeforePhoto { get; private set; }
 
-    public StoredDocument? AfterPhoto { get; private set; }
+    public TimelineItem? AfterPhoto { get; private set; }
 
     public string? BeforeError { get; private set; }
 
@@ -83,9 +83,9 @@ internal sealed class IndexModel(IMediator mediator, IViewerCatalog viewers, ISt
 
     public string DocumentUrl(Guid documentId) => $"/patients/{PatientId}/documents/{documentId}";
 
-    public string ImageUrl(StoredDocument photo) => $"{DocumentUrl(photo.Id)}/render/image?max={ImageMax}";
+    public string ImageUrl(TimelineItem photo) => $"{DocumentUrl(photo.Id)}/render/image?max={ImageMax}";
 
-    private StoredDocument? Pick(Guid? id, out string? error)
+    private TimelineItem? Pick(Guid? id, out string? error)
     {
         error = null;
         if (id is null)
@@ -102,7 +102,7 @@ internal sealed class IndexModel(IMediator mediator, IViewerCatalog viewers, ISt
         return photo;
     }
 
-    private string? ClientModuleFor(StoredDocument photo)
+    private string? ClientModuleFor(TimelineItem photo)
     {
         var viewer = viewers.FindViewer(new DocumentMetadata(photo.MediaType, photo.FileName, photo.SopClassUid, photo.Kind));
         var pluginId = viewer is null ? null : viewers.PluginIdOf(viewer);

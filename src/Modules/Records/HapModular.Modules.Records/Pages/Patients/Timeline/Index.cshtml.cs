@@ -59,5 +59,18 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
     public string DocumentUrl(Guid documentId) => $"/patients/{PatientId}/documents/{documentId}";
 
-    public string KindUrl(string? kind) => Url.Page(null, new { patientId = PatientId, kind, Department, From, To, Q }) ?? string.Empty;
+    /// <summary>The same filters with another kind. Built by hand: route-based link generation for the seven kind
+    /// links was a measurable share of the page's CPU.</summary>
+    public string KindUrl(string? kind)
+    {
+        var query = QueryString.Create(new KeyValuePair<string, string?>[]
+        {
+            new("kind", kind),
+            new("department", Department),
+            new("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("q", Q),
+        }.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return "/patients/" + PatientId + query;
+    }
 }

@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace HapModular.Benchmarks;
+
+/// <summary>CPU time of every <c>postgres</c> process on this machine (Linux /proc), in milliseconds.</summary>
+internal static class PostgresCpu
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static double TotalMs()
+    {
+        double total = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var open = stat.IndexOf('(', StringComparison.Ordinal);
+                var close = stat.LastIndexOf(')');
+                if (open < 0 || close < 0 || stat[(open + 1)..close] != "postgres")
+                {
+                    continue;
+                }
+
+                // Fields after the command: state is field 3; utime and stime are fields 14 and 15.
+                var fields = stat[(close + 2)..].Split(' ');
+                total += (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 1000 / TicksPerSecond;
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return total;
+    }
+}
