@@ -24,7 +24,8 @@ public sealed class AuthorMaskingTests(GuardFactory factory) : IClassFixture<Gua
         Assert.Contains("Démasquer ce document", maskedHtml, StringComparison.Ordinal);
 
         await AssertOtherSeesPhotoAsync(other, w, visible: false);
-        // The masking physician keeps access: page, download and thumbnail.
+        // The masking physician keeps access: timeline, page, download and thumbnail.
+        Assert.Contains(w.Photo.ToString(), await author.GetStringAsync($"/patients/{w.Patient}"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await author.GetAsync(w.Page(w.Photo) + "/download")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await author.GetAsync(w.Page(w.Photo) + "/thumbnail")).StatusCode);
 

@@ -52,6 +52,7 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
 
         scope.Decision = decision;
         scope.Document = document;
+        scope.ViewerInami = user.IsInRole(Roles.Physician) ? user.Inami : null;
         return await next();
     }
 
