@@ -74,6 +74,11 @@ public sealed class AuthorMaskingTests(GuardFactory factory) : IClassFixture<Gua
         Assert.Contains(w.Page(w.Heic) + "/download", html, StringComparison.Ordinal);
         var download = await other.GetByteArrayAsync(w.Page(w.Heic) + "/download");
         Assert.Equal(await File.ReadAllBytesAsync(Corpus.File("photos/heic_photo_pug.heic")), download);
+        // It stays out of the before/after comparison, which only offers photos this server displays: the JPEG alone
+        // is too few to compare.
+        var compare = await other.GetStringAsync($"/patients/{w.Patient}/photos/compare");
+        Assert.Contains("id=\"compare-too-few\"", compare, StringComparison.Ordinal);
+        Assert.DoesNotContain(w.Heic.ToString(), compare, StringComparison.Ordinal);
     }
 
     internal static async Task AssertOtherSeesPhotoAsync(HttpClient other, MaskingWorld w, bool visible)
