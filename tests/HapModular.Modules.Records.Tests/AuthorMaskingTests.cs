@@ -1,5 +1,7 @@
 using System.Net;
+using HapModular.Modules.Records.Ingestion;
 using HapModular.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace HapModular.Modules.Records.Tests;
@@ -79,6 +81,24 @@ public sealed class AuthorMaskingTests(GuardFactory factory) : IClassFixture<Gua
         var compare = await other.GetStringAsync($"/patients/{w.Patient}/photos/compare");
         Assert.Contains("id=\"compare-too-few\"", compare, StringComparison.Ordinal);
         Assert.DoesNotContain(w.Heic.ToString(), compare, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dicom_document_opens_with_its_study_lookup_and_author_column_read_together()
+    {
+        var w = await MaskingWorld.CreateAsync(factory, 17, new DateOnly(1976, 9, 20));
+        Guid ct;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var ingestor = scope.ServiceProvider.GetRequiredService<DocumentIngestor>();
+            var metadata = new IngestMetadata { SourceId = "ct", PatientId = w.Patient, FileName = "ct.dcm", AuthorInami = MaskingWorld.AuthorInami };
+            ct = (await ingestor.IngestAsync("masking-ct", metadata, await File.ReadAllBytesAsync(Corpus.File("dicom/ct_explicit_le_16bit_signed_small.dcm")), default)).DocumentId!.Value;
+        }
+
+        // The page reads the study's series (document columns plus a count) through the guard.
+        var response = await factory.CreateClient().As(w.Author).GetAsync(w.Page(ct));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"mask-own\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     internal static async Task AssertOtherSeesPhotoAsync(HttpClient other, MaskingWorld w, bool visible)

@@ -49,7 +49,7 @@ internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAcc
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            series.Add(new StudySeries(DocumentRows.Read(reader), reader.GetInt32(25)));
+            series.Add(new StudySeries(DocumentRows.Read(reader), reader.GetInt32(reader.FieldCount - 1)));
         }
 
         return [.. series.OrderBy(s => s.First.ClinicalDate).ThenBy(s => s.First.SeriesDescription, StringComparer.Ordinal).ThenBy(s => s.First.Id)];
