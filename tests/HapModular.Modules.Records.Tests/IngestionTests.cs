@@ -46,6 +46,8 @@ public sealed class IngestionTests(HapAppFactory factory) : IClassFixture<HapApp
     [InlineData("{\"patientNiss\":\"PATIENT\",\"sourceId\":\"\"}", 400, "Invalid metadata")]
     [InlineData("{\"patientNiss\":\"PATIENT\",\"sourceId\":\"b\",\"kind\":\"poem\"}", 400, "Invalid metadata")]
     [InlineData("not json", 400, "Invalid metadata")]
+    [InlineData("{\"patientNiss\":\"PATIENT\",\"sourceId\":\"d\",\"authorInami\":\"18334781004\"}", 400, "Invalid metadata")]
+    [InlineData("{\"patientNiss\":\"PATIENT\",\"sourceId\":\"e\",\"maskedBy\":\"author\"}", 400, "Invalid metadata")]
     [InlineData("{\"patientId\":\"5d7d2a1e-0000-0000-0000-000000000001\",\"sourceId\":\"c\"}", 422, "Unknown patient")]
     public async Task Bad_metadata_and_unknown_patients_get_a_clear_problem(string metadata, int status, string title)
     {
@@ -111,7 +113,7 @@ public sealed class IngestionTests(HapAppFactory factory) : IClassFixture<HapApp
     public async Task An_intact_heic_photo_is_stored_without_thumbnail_and_a_truncated_one_is_refused_over_the_api()
     {
         var (client, _) = await ReadyAsync();
-        var intact = await PostAsync(client, "photos/heic_photo_pug.heic", new { sourceId = "heic-1", patientNiss = Niss, department = "Dermatologie" });
+        var intact = await PostAsync(client, "photos/heic_photo_pug.heic", new { sourceId = "heic-1", patientNiss = Niss, department = "Dermatologie", authorInami = "1-00001-06-003" });
         var truncated = await PostAsync(client, "photos/heic_truncated.heic", new { sourceId = "heic-2", patientNiss = Niss, department = "Dermatologie" });
 
         Assert.Equal(HttpStatusCode.Created, intact.StatusCode);
@@ -119,6 +121,7 @@ public sealed class IngestionTests(HapAppFactory factory) : IClassFixture<HapApp
         var stored = await factory.Services.GetRequiredService<DocumentRepository>().FindAsync(id, default);
         Assert.Equal(("photo", "image/heic"), (stored!.Kind, stored.MediaType));
         Assert.Null(stored.ThumbnailSha256);
+        Assert.Equal("10000106003", stored.AuthorInami);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, truncated.StatusCode);
         var problem = await truncated.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("truncated", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
