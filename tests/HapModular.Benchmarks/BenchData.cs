@@ -1,4 +1,6 @@
+using HapModular.Modules.Identity.Contracts;
 using HapModular.Modules.Records.Contracts;
+using HapModular.Modules.Shared;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -15,6 +17,21 @@ internal static class BenchData
         var body = long.Parse($"700505{sequence:000}", System.Globalization.CultureInfo.InvariantCulture);
         var niss = $"{body:000000000}{97 - (body % 97):00}";
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RegisterPatient(niss, "Bench", "Patient" + sequence, birth, "M", "fr", ["Rue du Banc 1"], null, false));
+    }
+
+    /// <summary>Seeds the demo (identity, records, consent) and returns Dr Dupont and the patient he is linked to.</summary>
+    public static async Task<(Guid Physician, Guid Patient)> SeedDemoLinkAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order is 100 or 200 or 300).OrderBy(s => s.Order))
+        {
+            await seeder.SeedAsync(scope.ServiceProvider, default);
+        }
+
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var physician = (await mediator.Send(new FindPhysicianByInami("18334780004")))!.UserId;
+        var patient = (await mediator.Send(new SearchPatients("Dubois Marie"))).Single().PatientId;
+        return (physician, patient);
     }
 
     /// <summary>Inserts <paramref name="perPatient"/> documents for the patient, plus <paramref name="others"/> documents spread over <paramref name="otherPatients"/> random patients.</summary>

@@ -9,12 +9,22 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(10).First();
 var large = args.Contains("--large");
 var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(int.Parse).DefaultIfEmpty(32).First();
-var host = new BenchHost(args.Contains("--real-consent"));
+var realConsent = args.Contains("--real-consent");
+var host = new BenchHost(realConsent);
 await host.InitializeAsync();
-var physician = Guid.NewGuid();
-host.Linked[physician] = true;
+Guid physician, patient;
+if (realConsent)
+{
+    // The demo's real link (Dr Dupont → Marie Dubois), decided by Consent's CheckAccess and Identity's account check.
+    (physician, patient) = await BenchData.SeedDemoLinkAsync(host.Services);
+}
+else
+{
+    physician = Guid.NewGuid();
+    host.Linked[physician] = true;
+    patient = await BenchData.RegisterAsync(host.Services, 101);
+}
 
-var patient = await BenchData.RegisterAsync(host.Services, 101);
 await BenchData.FillAsync(host.ConnectionString, patient, 200, 1_000, 1_000 * 10);
 using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = new Uri(host.BaseUrl) };
 client.As(new TestUser(physician, [Roles.Physician], "18334780004", "Dr Bench"));
@@ -35,7 +45,7 @@ async Task<(LoadResult Timeline, LoadResult Bare)> MeasureAsync(string label)
     return (timeline, bare);
 }
 
-Console.WriteLine($"HapModular timeline benchmark: {Environment.ProcessorCount} cores, {connections} connections, {seconds} s per run, 200-document patient");
+Console.WriteLine($"HapModular timeline benchmark: {Environment.ProcessorCount} cores, {connections} connections, {seconds} s per run, 200-document patient, CheckAccess {(realConsent ? "real (Consent + Identity)" : "scripted")}");
 var small = await MeasureAsync("(1k patients, 10k docs)");
 if (large)
 {

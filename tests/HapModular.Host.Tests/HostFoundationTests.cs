@@ -48,6 +48,11 @@ public sealed class HostFoundationTests(HostFoundationTests.Factory factory) : I
         var dutch = await switched.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"nl\">", dutch, StringComparison.Ordinal);
         Assert.Contains("behandelende artsen", dutch, StringComparison.Ordinal);
+
+        // Strings are cached per language: going back gives French again, not the Dutch just read.
+        var back = await (await client.GetAsync(new Uri("/culture/fr?returnUrl=%2F", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains("médecins traitants", back, StringComparison.Ordinal);
+        Assert.DoesNotContain("behandelende artsen", back, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,6 +78,49 @@ public sealed partial class SessionTests(IdentityFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
+    [Fact]
+    public async Task Five_wrong_authenticator_codes_spend_the_reset_link_and_the_password_stays()
+    {
+        var (account, secret) = await factory.CreateAccountAsync();
+        using var client = factory.NewClient();
+        (await Forms.PostAsync(client, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = account.Email })).Dispose();
+        var link = await Outbox.LinkForAsync(factory, account.Email, "/account/reset-password");
+        var fields = new Dictionary<string, string> { ["Token"] = Token(link), ["Password"] = "Nouveau-Mot-De-Passe-2026", ["ConfirmPassword"] = "Nouveau-Mot-De-Passe-2026" };
+        var right = factory.CodeNow(secret);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            fields["Code"] = ((int.Parse(right, System.Globalization.CultureInfo.InvariantCulture) + 500_000 + attempt) % 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
+            using var wrong = await Forms.PostAsync(client, link, fields);
+            Assert.Contains("Code incorrect", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var spent = await client.GetAsync(new Uri(link, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Gone, spent.StatusCode);
+        using var fresh = factory.NewClient();
+        using var signIn = await Forms.SignInAsync(fresh, account.Email, "Nouveau-Mot-De-Passe-2026", factory.CodeNow(secret, 1));
+        Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task At_most_three_reset_mails_an_hour_reach_one_account_and_the_answer_does_not_change()
+    {
+        var (account, _) = await factory.CreateAccountAsync();
+        using var client = factory.NewClient();
+        var answers = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await Forms.PostAsync(client, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = account.Email });
+            answers.Add(Regex.Replace(await response.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\"[^>]*", string.Empty));
+        }
+
+        Assert.Equal(3, (await Outbox.ForAsync(factory, account.Email)).Count(m => m.Body.Contains("/account/reset-password", StringComparison.Ordinal)));
+        Assert.Single(answers.Distinct());
+
+        factory.Time.Advance(TimeSpan.FromMinutes(61));
+        (await Forms.PostAsync(client, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = account.Email })).Dispose();
+        Assert.Equal(4, (await Outbox.ForAsync(factory, account.Email)).Count(m => m.Body.Contains("/account/reset-password", StringComparison.Ordinal)));
+    }
+
     private static async Task<bool> SignedInAsync(HttpClient client) =>
         (await client.GetStringAsync(new Uri("/", UriKind.Relative))).Contains("action=\"/account/sign-out\"", StringComparison.Ordinal);
 

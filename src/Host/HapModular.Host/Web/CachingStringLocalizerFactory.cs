@@ -25,10 +25,31 @@ internal sealed class CachingStringLocalizerFactory(IOptions<LocalizationOptions
 
     private sealed class CachingStringLocalizer(IStringLocalizer inner) : IStringLocalizer
     {
+        /// <summary>Names are resource keys chosen by code, but a page could one day look up a key built from input:
+        /// past this many entries, look-ups go to the resource manager uncached rather than let the map grow.</summary>
+        private const int MaxEntries = 20_000;
+
         private readonly ConcurrentDictionary<(string Culture, string Name), LocalizedString> cache = new();
 
-        public LocalizedString this[string name] =>
-            cache.GetOrAdd((CultureInfo.CurrentUICulture.Name, name), static (key, localizer) => localizer[key.Name], inner);
+        public LocalizedString this[string name]
+        {
+            get
+            {
+                var key = (CultureInfo.CurrentUICulture.Name, name);
+                if (cache.TryGetValue(key, out var found))
+                {
+                    return found;
+                }
+
+                var value = inner[name];
+                if (cache.Count < MaxEntries)
+                {
+                    cache.TryAdd(key, value);
+                }
+
+                return value;
+            }
+        }
 
         public LocalizedString this[string name, params object[] arguments]
         {

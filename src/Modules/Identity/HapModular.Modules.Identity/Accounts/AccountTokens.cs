@@ -20,6 +20,11 @@ internal sealed class AccountToken
 
     public DateTimeOffset? UsedAt { get; set; }
 
+    public DateTimeOffset IssuedAt { get; set; }
+
+    /// <summary>Wrong authenticator codes given with this link; at <c>PasswordResetService.MaxWrongCodes</c> the link is spent.</summary>
+    public int WrongCodes { get; set; }
+
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

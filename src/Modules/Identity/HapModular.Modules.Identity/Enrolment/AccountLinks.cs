@@ -17,7 +17,7 @@ internal sealed class AccountLinks(IdentitySettings settings, TimeProvider time)
         var token = AccountToken.NewToken();
         var expires = time.GetUtcNow() + (purpose == TokenPurpose.Enrolment ? settings.EnrolmentLinkLifetime : settings.ResetLinkLifetime);
         var hash = AccountToken.HashOf(token);
-        session.Store(new AccountToken { Id = hash, AccountId = account.Id, Purpose = purpose, ExpiresAt = expires });
+        session.Store(new AccountToken { Id = hash, AccountId = account.Id, Purpose = purpose, IssuedAt = time.GetUtcNow(), ExpiresAt = expires });
         var baseUrl = (settings.PublicBaseUrl is { Length: > 0 } configured ? configured : fallbackBaseUrl).TrimEnd('/');
         var path = purpose == TokenPurpose.Enrolment ? "/account/enrol" : "/account/reset-password";
         return ($"{baseUrl}{path}?token={Uri.EscapeDataString(token)}", hash, expires);

@@ -16,6 +16,12 @@ namespace HapModular.Modules.Identity.PasswordReset;
 /// </summary>
 internal sealed class PasswordResetService(IIdentityStore store, AccountLinks links, AccountEmails emails, PasswordHasher hasher, TotpAuthenticator totp, SecurityAudit audit, TimeProvider time)
 {
+    /// <summary>Wrong authenticator codes one link tolerates: without a cap, a stolen link allows guessing the six digits.</summary>
+    public const int MaxWrongCodes = 5;
+
+    /// <summary>Reset e-mails one account may receive per hour: the form is public, so anyone could flood a mailbox.</summary>
+    public const int MaxRequestsPerHour = 3;
+
     /// <summary>Sends a link when an active account has this e-mail; otherwise does nothing (same answer).</summary>
     public async Task RequestAsync(string? email, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -24,6 +30,16 @@ internal sealed class PasswordResetService(IIdentityStore store, AccountLinks li
         var account = normalized.Length == 0 ? null : await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == normalized && a.Status == AccountStatus.Active, cancellationToken);
         if (account is null)
         {
+            return;
+        }
+
+        var hourAgo = time.GetUtcNow().AddHours(-1);
+        var recent = await session.Query<AccountToken>()
+            .CountAsync(t => t.AccountId == account.Id && t.Purpose == TokenPurpose.PasswordReset && t.IssuedAt > hourAgo, cancellationToken);
+        if (recent >= MaxRequestsPerHour)
+        {
+            // Same answer to the requester as any other case: nothing tells them the cap was reached.
+            await audit.RecordAsync("password-reset-request", AuditOutcome.Denied, account, "throttled", cancellationToken: cancellationToken);
             return;
         }
 
@@ -51,7 +67,15 @@ internal sealed class PasswordResetService(IIdentityStore store, AccountLinks li
         var step = account.ProtectedTotpSecret is null ? null : totp.Verify(totp.Unprotect(account.ProtectedTotpSecret), code, account.LastTotpStep);
         if (step is null)
         {
-            await audit.RecordAsync("password-reset", AuditOutcome.Failed, account, "wrong-code", cancellationToken: cancellationToken);
+            stored.WrongCodes++;
+            if (stored.WrongCodes >= MaxWrongCodes)
+            {
+                stored.UsedAt = time.GetUtcNow();
+            }
+
+            session.Store(stored);
+            await session.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync("password-reset", AuditOutcome.Failed, account, stored.UsedAt is null ? "wrong-code" : "wrong-code-link-spent", cancellationToken: cancellationToken);
             return ResetOutcome.WrongCode;
         }
 
