@@ -1,4 +1,5 @@
 using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Embargo;
 using HapModular.Modules.Records.Patients;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;
@@ -20,6 +21,7 @@ internal sealed partial class DocumentIngestor(
     IBlobStore blobs,
     IViewerCatalog viewers,
     IConfiguration configuration,
+    EmbargoPolicy embargo,
     TimeProvider time,
     ILogger<DocumentIngestor> logger)
 {
@@ -177,7 +179,7 @@ internal sealed partial class DocumentIngestor(
             thumb = await blobs.PutAsync(thumbnail, cancellationToken);
         }
 
-        var embargoDays = m.EmbargoCategory is { } category ? configuration.GetValue($"Records:Embargo:{category}", 0) : 0;
+        var embargoDays = m.EmbargoCategory is { } category ? await embargo.DaysForAsync(category, cancellationToken) : 0;
         var title = FirstText(m.Title, inspection?.Title, m.FileName is { } f ? Path.GetFileNameWithoutExtension(f) : null) ?? mediaType;
         return new StoredDocument(
             Guid.NewGuid(),

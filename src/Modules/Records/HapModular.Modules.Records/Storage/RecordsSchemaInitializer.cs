@@ -49,6 +49,10 @@ internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHost
             request_reference  text NULL,
             at                 timestamptz NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS records.embargo_categories (
+            category  text PRIMARY KEY,
+            days      int NOT NULL
+        );
         CREATE INDEX IF NOT EXISTS document_mask_changes_patient ON records.document_mask_changes (patient_id, seq DESC);
         CREATE INDEX IF NOT EXISTS documents_timeline ON records.documents (patient_id, clinical_date DESC, id DESC);
         CREATE INDEX IF NOT EXISTS documents_series ON records.documents (patient_id, series_uid, clinical_date DESC, id DESC) WHERE series_uid IS NOT NULL;
