@@ -24,7 +24,7 @@ public sealed class AuditModule : IModule
         ArgumentNullException.ThrowIfNull(context);
         builder.RegisterMediatRHandlers(typeof(AuditModule).Assembly);
         // The module's own data source: its connections never touch another module's schema.
-        builder.Register(_ => new AuditDatabase(NpgsqlDataSource.Create(context.ConnectionString))).SingleInstance();
+        builder.Register(_ => new AuditDatabase(PreparedDataSource.Create(context.ConnectionString))).SingleInstance();
         builder.RegisterType<AppendRecord.AuditAppender>().SingleInstance();
         builder.RegisterType<ChainVerifier>().SingleInstance();
         builder.RegisterType<Report.AuditSearch>().SingleInstance();

@@ -6,6 +6,8 @@ namespace HapModular.Modules.Consent.Contracts;
 /// Published by Consent after it committed an event the patient must be told about (R8): a link created, an emergency
 /// access, a consent change made by someone else, an exclusion confirmed. The Notifications module turns it into a
 /// letter; <see cref="EventKey"/> is stable per event, so publishing twice never gives two letters.
+/// Delivery is at least once: the notice is kept in an outbox committed with the event and re-published until a
+/// publish succeeds, so every handler must be idempotent on <see cref="EventKey"/>.
 /// </summary>
 /// <param name="EventKey">Stable key of the event (<c>stream id:version</c>).</param>
 /// <param name="Kind">What happened.</param>

@@ -1,6 +1,7 @@
 using Autofac;
 using HapModular.Modules.Consent.Demo;
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Pages.Patients;
 using HapModular.Modules.Consent.Storage;
 using HapModular.Modules.Consent.Web;
@@ -24,6 +25,7 @@ public sealed class ConsentModule : IModule
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         services.AddHostedService<ExpireLinksSchedule>();
+        services.AddHostedService<NoticeOutboxSchedule>();
         services.AddModuleStore<IConsentStore>(context, Name, o =>
         {
             // Rich: the inline snapshots carry real stream versions, which optimistic concurrency relies on.
@@ -35,6 +37,7 @@ public sealed class ConsentModule : IModule
             o.Schema.For<TherapeuticLink>().Index(l => l.PhysicianUserId).Index(l => l.PatientId);
             o.Schema.For<Exclusion>().Index(x => x.PatientId);
             o.Schema.For<EmergencyGrant>().Index(g => g.PatientId).Index(g => g.Reviewed);
+            o.Schema.For<PendingNotice>().Index(n => n.CreatedAt);
         });
     }
 
@@ -46,5 +49,7 @@ public sealed class ConsentModule : IModule
         builder.RegisterType<ProofFiles>().InstancePerDependency();
         builder.RegisterType<ConsentDemoSeeder>().As<IDemoSeeder>();
         builder.RegisterType<ExpireLinksJob>().AsSelf();
+        builder.RegisterType<NoticeOutbox>().InstancePerDependency();
+        builder.RegisterType<NoticeOutboxSweep>().AsSelf();
     }
 }

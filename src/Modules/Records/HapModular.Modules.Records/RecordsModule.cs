@@ -40,7 +40,7 @@ public sealed class RecordsModule : IModule
         builder.RegisterMediatRHandlers(typeof(RecordsModule).Assembly);
         builder.Register(_ => new NissProtector(NissKeySource.Load(context))).SingleInstance();
         // The module's own data source: its connections never touch another module's schema.
-        builder.Register(_ => new RecordsDatabase(NpgsqlDataSource.Create(context.ConnectionString))).SingleInstance();
+        builder.Register(_ => new RecordsDatabase(PreparedDataSource.Create(context.ConnectionString))).SingleInstance();
         builder.RegisterType<PatientDirectory>().SingleInstance();
         builder.RegisterType<PatientHeaderCache>().SingleInstance();
         builder.RegisterType<DocumentRepository>().SingleInstance();

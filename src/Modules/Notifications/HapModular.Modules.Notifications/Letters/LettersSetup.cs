@@ -1,6 +1,7 @@
 using Autofac;
 using HapModular.Modules.Notifications.Letters.AccessCodes;
 using HapModular.Modules.Notifications.Letters.Batch;
+using HapModular.Modules.Notifications.Letters.Queue;
 using HapModular.Modules.Notifications.Letters.Rendering;
 using HapModular.Modules.Notifications.Letters.Storage;
 using HapModular.Modules.Shared;
@@ -12,7 +13,11 @@ namespace HapModular.Modules.Notifications.Letters;
 /// <summary>The patient letters (R8): tables in schema <c>notifications</c>, the Hangfire job, the print batch.</summary>
 internal static class LettersSetup
 {
-    public static void ConfigureServices(IServiceCollection services) => services.AddHostedService<LetterSchemaInitializer>();
+    public static void ConfigureServices(IServiceCollection services)
+    {
+        services.AddHostedService<LetterSchemaInitializer>();
+        services.AddHostedService<LetterSweepSchedule>();
+    }
 
     public static void ConfigureContainer(ContainerBuilder builder, ModuleContext context)
     {
@@ -20,6 +25,7 @@ internal static class LettersSetup
         builder.RegisterType<LetterSettings>().SingleInstance();
         builder.RegisterType<LetterRenderer>().SingleInstance();
         builder.RegisterType<LetterJob>().AsSelf().InstancePerDependency();
+        builder.RegisterType<LetterSweep>().AsSelf().InstancePerDependency();
         builder.RegisterType<AccessCodeStore>().InstancePerDependency();
         builder.RegisterType<PrintBatches>().InstancePerDependency();
     }

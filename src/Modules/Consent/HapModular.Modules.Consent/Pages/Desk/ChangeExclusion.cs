@@ -1,4 +1,5 @@
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
 using HapModular.SharedKernel;
 using MediatR;
@@ -8,7 +9,7 @@ namespace HapModular.Modules.Consent.Pages.Desk;
 /// <summary>Adds or lifts the patient's exclusion of a physician (R4), matched on INAMI digits 1–8.</summary>
 internal sealed record ChangeExclusion(Guid PatientId, string Inami, bool Exclude, string? PhysicianName, string? RequestReference, Actor By) : IRequest<bool>;
 
-internal sealed class ChangeExclusionHandler(IConsentStore store, TimeProvider time, IMediator mediator) : IRequestHandler<ChangeExclusion, bool>
+internal sealed class ChangeExclusionHandler(IConsentStore store, TimeProvider time, NoticeOutbox outbox) : IRequestHandler<ChangeExclusion, bool>
 {
     public async Task<bool> Handle(ChangeExclusion request, CancellationToken cancellationToken)
     {
@@ -24,10 +25,16 @@ internal sealed class ChangeExclusionHandler(IConsentStore store, TimeProvider t
         stream.AppendOne(request.Exclude
             ? new ExclusionAdded(request.PatientId, identity, request.PhysicianName, request.RequestReference, now, request.By)
             : new ExclusionLifted(request.PatientId, identity, request.RequestReference, now, request.By));
-        await session.SaveChangesAsync(cancellationToken);
-        if (request.Exclude)
+        var notice = request.Exclude ? Notices.ExclusionConfirmed(stream.Id, stream.CurrentVersion ?? 0, request.PatientId, now, request.PhysicianName, identity) : null;
+        if (notice is not null)
         {
-            await mediator.Publish(Notices.ExclusionConfirmed(stream.Id, stream.CurrentVersion ?? 0, request.PatientId, now, request.PhysicianName, identity), cancellationToken);
+            outbox.Stage(session, notice);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        if (notice is not null)
+        {
+            await outbox.DeliverAsync(notice, cancellationToken);
         }
 
         return true;

@@ -1,4 +1,5 @@
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
 using MediatR;
 
@@ -7,7 +8,7 @@ namespace HapModular.Modules.Consent.Pages.Desk;
 /// <summary>Patient-desk staff record the patient's consent status (R3) on the patient's request.</summary>
 internal sealed record RecordConsent(Guid PatientId, ConsentStatus Status, string? Method, string? ProofReference, string? RequestReference, Actor By) : IRequest<bool>;
 
-internal sealed class RecordConsentHandler(IConsentStore store, TimeProvider time, IMediator mediator) : IRequestHandler<RecordConsent, bool>
+internal sealed class RecordConsentHandler(IConsentStore store, TimeProvider time, NoticeOutbox outbox) : IRequestHandler<RecordConsent, bool>
 {
     public async Task<bool> Handle(RecordConsent request, CancellationToken cancellationToken)
     {
@@ -28,11 +29,19 @@ internal sealed class RecordConsentHandler(IConsentStore store, TimeProvider tim
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Status, "No event for this status"),
         };
         stream.AppendOne(e);
-        await session.SaveChangesAsync(cancellationToken);
         // R3: the patient is told of every change made by someone else; nobody writes to the deceased.
-        if (request.Status != ConsentStatus.Deceased && request.By.Role != ActorRoles.Patient)
+        var notice = request.Status != ConsentStatus.Deceased && request.By.Role != ActorRoles.Patient
+            ? Notices.ConsentChanged(stream.Id, stream.CurrentVersion ?? 0, request.PatientId, now, request.Status == ConsentStatus.Given ? "given" : "revoked")
+            : null;
+        if (notice is not null)
         {
-            await mediator.Publish(Notices.ConsentChanged(stream.Id, stream.CurrentVersion ?? 0, request.PatientId, now, request.Status == ConsentStatus.Given ? "given" : "revoked"), cancellationToken);
+            outbox.Stage(session, notice);
+        }
+
+        await session.SaveChangesAsync(cancellationToken);
+        if (notice is not null)
+        {
+            await outbox.DeliverAsync(notice, cancellationToken);
         }
 
         return true;

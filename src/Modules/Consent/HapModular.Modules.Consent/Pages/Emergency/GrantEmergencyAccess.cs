@@ -1,4 +1,5 @@
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
 using HapModular.Modules.Consent.Contracts;
 using MediatR;
@@ -20,7 +21,7 @@ internal enum EmergencyGrantOutcome
     Refused,
 }
 
-internal sealed class GrantEmergencyAccessHandler(IConsentStore store, TimeProvider time, ConsentOptions options, IMediator mediator) : IRequestHandler<GrantEmergencyAccess, EmergencyGrantResult>
+internal sealed class GrantEmergencyAccessHandler(IConsentStore store, TimeProvider time, ConsentOptions options, NoticeOutbox outbox) : IRequestHandler<GrantEmergencyAccess, EmergencyGrantResult>
 {
     public const int MinimumJustification = 20;
 
@@ -46,9 +47,11 @@ internal sealed class GrantEmergencyAccessHandler(IConsentStore store, TimeProvi
         var by = new Actor(request.PhysicianUserId, request.PhysicianName, ActorRoles.Physician);
         session.Events.StartStream<EmergencyGrant>(grantId, new EmergencyAccessGranted(
             request.PatientId, request.PhysicianUserId, request.PhysicianInami, request.PhysicianName, request.Category, request.Justification.Trim(), expires, now, by));
+        var notice = new PatientNoticeRequested(
+            $"{grantId}:1", PatientNoticeKind.EmergencyAccess, request.PatientId, now, request.PhysicianUserId, request.PhysicianName, request.PhysicianInami, null, now, expires);
+        outbox.Stage(session, notice);
         await session.SaveChangesAsync(cancellationToken);
-        await mediator.Publish(new PatientNoticeRequested(
-            $"{grantId}:1", PatientNoticeKind.EmergencyAccess, request.PatientId, now, request.PhysicianUserId, request.PhysicianName, request.PhysicianInami, null, now, expires), cancellationToken);
+        await outbox.DeliverAsync(notice, cancellationToken);
         return new EmergencyGrantResult(EmergencyGrantOutcome.Granted, grantId, expires);
     }
 }

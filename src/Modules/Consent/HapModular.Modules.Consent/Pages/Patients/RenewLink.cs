@@ -1,4 +1,5 @@
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
 using MediatR;
 
@@ -7,7 +8,7 @@ namespace HapModular.Modules.Consent.Pages.Patients;
 /// <summary>A new period of an active or expired link, with a new proof (R2). A revoked link must be declared again.</summary>
 internal sealed record RenewLink(Guid LinkId, Guid PhysicianUserId, string ProofType, string? ProofReference, Actor By) : IRequest<DateTimeOffset?>;
 
-internal sealed class RenewLinkHandler(IConsentStore store, TimeProvider time, ConsentOptions options, IMediator mediator) : IRequestHandler<RenewLink, DateTimeOffset?>
+internal sealed class RenewLinkHandler(IConsentStore store, TimeProvider time, ConsentOptions options, NoticeOutbox outbox) : IRequestHandler<RenewLink, DateTimeOffset?>
 {
     public async Task<DateTimeOffset?> Handle(RenewLink request, CancellationToken cancellationToken)
     {
@@ -21,8 +22,10 @@ internal sealed class RenewLinkHandler(IConsentStore store, TimeProvider time, C
         var now = time.GetUtcNow();
         var end = options.EndOf(link.LinkType, now);
         stream.AppendOne(new LinkRenewed(request.ProofType, request.ProofReference, now, end, now, request.By));
+        var notice = Notices.LinkCreated(link.Id, stream.CurrentVersion ?? 0, link.PatientId, link.PhysicianUserId, link.PhysicianName, link.PhysicianInami, link.LinkType, now, end);
+        outbox.Stage(session, notice);
         await session.SaveChangesAsync(cancellationToken);
-        await mediator.Publish(Notices.LinkCreated(link.Id, stream.CurrentVersion ?? 0, link.PatientId, link.PhysicianUserId, link.PhysicianName, link.PhysicianInami, link.LinkType, now, end), cancellationToken);
+        await outbox.DeliverAsync(notice, cancellationToken);
         return end;
     }
 }

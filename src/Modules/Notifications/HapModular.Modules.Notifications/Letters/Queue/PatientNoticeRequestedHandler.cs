@@ -31,7 +31,9 @@ internal sealed class PatientNoticeRequestedHandler(LetterDatabase database, IBa
         command.Parameters.AddWithValue(time.GetUtcNow());
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
-            jobs.Enqueue<LetterJob>(job => job.RunAsync(letterId, CancellationToken.None));
+            // A crash before these two lines leaves a row without a job: LetterSweep queues it after its grace period.
+            var jobId = jobs.Enqueue<LetterJob>(job => job.RunAsync(letterId, CancellationToken.None));
+            await LetterRows.SetJobAsync(database, letterId, jobId, cancellationToken);
         }
     }
 

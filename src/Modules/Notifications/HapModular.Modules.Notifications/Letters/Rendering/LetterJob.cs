@@ -48,6 +48,8 @@ internal sealed class LetterJob(LetterDatabase database, LetterRenderer renderer
                 Attachment: new EmailAttachment($"{t["FileName"]}-{letterId:N}.pdf", "application/pdf", pdf)), cancellationToken);
             await LetterRows.MarkEmailedAsync(database, letterId, time.GetUtcNow(), cancellationToken);
         }
+
+        await LetterRows.MarkCompletedAsync(database, letterId, time.GetUtcNow(), cancellationToken);
     }
 
     private async Task<byte[]?> RenderAsync(Guid letterId, PatientNoticeRequested notice, PatientSummary patient, CancellationToken cancellationToken)

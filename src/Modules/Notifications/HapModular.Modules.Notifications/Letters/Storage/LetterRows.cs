@@ -45,6 +45,40 @@ internal static class LetterRows
         command.Parameters.AddWithValue(now);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Remembers the rendering job just queued, so the sweep can tell a letter in flight from a lost one.</summary>
+    public static async Task SetJobAsync(LetterDatabase database, Guid letterId, string jobId, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("UPDATE notifications.letters SET job_id = $2 WHERE id = $1");
+        command.Parameters.AddWithValue(letterId);
+        command.Parameters.AddWithValue(jobId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task MarkCompletedAsync(LetterDatabase database, Guid letterId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("UPDATE notifications.letters SET completed_at = $2 WHERE id = $1 AND completed_at IS NULL");
+        command.Parameters.AddWithValue(letterId);
+        command.Parameters.AddWithValue(now);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Letters created before <paramref name="before"/> whose job has not completed, oldest first, with their last job id.</summary>
+    public static async Task<IReadOnlyList<(Guid LetterId, string? JobId)>> OpenAsync(LetterDatabase database, DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand(
+            "SELECT id, job_id FROM notifications.letters WHERE completed_at IS NULL AND created_at <= $1 ORDER BY created_at LIMIT $2");
+        command.Parameters.AddWithValue(before);
+        command.Parameters.AddWithValue(limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var open = new List<(Guid, string?)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            open.Add((reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        return open;
+    }
 }
 
 internal sealed record LetterRow(string NoticeJson, byte[]? Pdf, DateTimeOffset? EmailedAt);

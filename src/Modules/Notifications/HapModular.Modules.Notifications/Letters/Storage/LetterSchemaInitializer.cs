@@ -24,6 +24,19 @@ internal sealed class LetterSchemaInitializer(LetterDatabase database) : IHosted
             emailed_at   timestamptz NULL
         );
         CREATE INDEX IF NOT EXISTS letters_batch_date ON notifications.letters (batch_date) WHERE batch_date IS NOT NULL;
+        -- job_id: the last rendering job queued; completed_at: the job finished (rendered, e-mailed if agreed). The
+        -- sweep looks only at letters not completed, so the partial index stays as small as the backlog.
+        ALTER TABLE notifications.letters ADD COLUMN IF NOT EXISTS job_id text NULL;
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                           WHERE table_schema = 'notifications' AND table_name = 'letters' AND column_name = 'completed_at') THEN
+                ALTER TABLE notifications.letters ADD COLUMN completed_at timestamptz NULL;
+                -- Letters rendered before the sweep existed were finished by their job: the sweep must not redo them.
+                UPDATE notifications.letters SET completed_at = coalesce(emailed_at, rendered_at) WHERE pdf IS NOT NULL;
+            END IF;
+        END $$;
+        CREATE INDEX IF NOT EXISTS letters_open ON notifications.letters (created_at) WHERE completed_at IS NULL;
         CREATE TABLE IF NOT EXISTS notifications.access_codes (
             letter_id   uuid PRIMARY KEY,
             patient_id  uuid NOT NULL,

@@ -1,4 +1,5 @@
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
 using MediatR;
 
@@ -7,7 +8,7 @@ namespace HapModular.Modules.Consent.Pages.Links.Declare;
 /// <summary>Attaches the proof to a pending link, which activates it from now (R2: active only once proven).</summary>
 internal sealed record AttachProof(Guid LinkId, string ProofType, string? ProofReference, Actor By) : IRequest<bool>;
 
-internal sealed class AttachProofHandler(IConsentStore store, TimeProvider time, ConsentOptions options, IMediator mediator) : IRequestHandler<AttachProof, bool>
+internal sealed class AttachProofHandler(IConsentStore store, TimeProvider time, ConsentOptions options, NoticeOutbox outbox) : IRequestHandler<AttachProof, bool>
 {
     public async Task<bool> Handle(AttachProof request, CancellationToken cancellationToken)
     {
@@ -21,8 +22,10 @@ internal sealed class AttachProofHandler(IConsentStore store, TimeProvider time,
         var now = time.GetUtcNow();
         var end = options.EndOf(link.LinkType, now);
         stream.AppendMany(new LinkProofAttached(request.ProofType, request.ProofReference, now, request.By), new LinkActivated(now, end, now, request.By));
+        var notice = Notices.LinkCreated(link.Id, stream.CurrentVersion ?? 0, link.PatientId, link.PhysicianUserId, link.PhysicianName, link.PhysicianInami, link.LinkType, now, end);
+        outbox.Stage(session, notice);
         await session.SaveChangesAsync(cancellationToken);
-        await mediator.Publish(Notices.LinkCreated(link.Id, stream.CurrentVersion ?? 0, link.PatientId, link.PhysicianUserId, link.PhysicianName, link.PhysicianInami, link.LinkType, now, end), cancellationToken);
+        await outbox.DeliverAsync(notice, cancellationToken);
         return true;
     }
 }

@@ -1,4 +1,5 @@
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
 using HapModular.SharedKernel;
 using MediatR;
@@ -22,7 +23,7 @@ internal enum DeclareLinkOutcome
     NotPossible,
 }
 
-internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time, ConsentOptions options, IMediator mediator) : IRequestHandler<DeclareLink, DeclareLinkResult>
+internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time, ConsentOptions options, NoticeOutbox outbox) : IRequestHandler<DeclareLink, DeclareLinkResult>
 {
     public async Task<DeclareLinkResult> Handle(DeclareLink request, CancellationToken cancellationToken)
     {
@@ -77,8 +78,11 @@ internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time,
 
         var end = options.EndOf(request.LinkType, now);
         stream.AppendMany(new LinkProofAttached(request.ProofType, request.ProofReference, now, request.By), new LinkActivated(now, end, now, request.By));
+        // CurrentVersion is already the version this commit produces, so the key is the same as after the save.
+        var notice = Notices.LinkCreated(linkId, stream.CurrentVersion ?? 0, request.PatientId, request.PhysicianUserId, request.PhysicianName, request.PhysicianInami, request.LinkType, now, end);
+        outbox.Stage(session, notice);
         await session.SaveChangesAsync(cancellationToken);
-        await mediator.Publish(Notices.LinkCreated(linkId, stream.CurrentVersion ?? 0, request.PatientId, request.PhysicianUserId, request.PhysicianName, request.PhysicianInami, request.LinkType, now, end), cancellationToken);
+        await outbox.DeliverAsync(notice, cancellationToken);
         return new DeclareLinkResult(DeclareLinkOutcome.Activated, linkId, end);
     }
 }
