@@ -19,6 +19,10 @@ public sealed class DemoSeedTests(HapAppFactory factory, ITestOutputHelper outpu
         lines.ForEach(output.WriteLine);
 
         Assert.True(count > Directory.EnumerateFiles(Corpus.Root, "*", SearchOption.AllDirectories).Count(), string.Join('\n', lines));
+        // Intact HEIC/HEIF photos are kept with a download card; only the cut one is refused.
+        var refused = lines.Where(l => l.Contains("refused ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(refused, l => l.Contains("photos/heic_truncated.heic", StringComparison.Ordinal));
+        Assert.DoesNotContain(refused, l => l.Contains("photos/heic_photo_pug.heic", StringComparison.Ordinal) || l.Contains("photos/heif_rgb_8bit_128.heif", StringComparison.Ordinal));
         await SeedAsync();
         Assert.Equal(count, await repository.CountAsync(default));
     }

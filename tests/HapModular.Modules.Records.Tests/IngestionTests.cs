@@ -46,6 +46,8 @@ public sealed class IngestionTests(HapAppFactory factory) : IClassFixture<HapApp
     [InlineData("{\"patientNiss\":\"PATIENT\",\"sourceId\":\"\"}", 400, "Invalid metadata")]
     [InlineData("{\"patientNiss\":\"PATIENT\",\"sourceId\":\"b\",\"kind\":\"poem\"}", 400, "Invalid metadata")]
     [InlineData("not json", 400, "Invalid metadata")]
+    [InlineData("{\"patientNiss\":\"PATIENT\",\"sourceId\":\"d\",\"authorInami\":\"18334781004\"}", 400, "Invalid metadata")]
+    [InlineData("{\"patientNiss\":\"PATIENT\",\"sourceId\":\"e\",\"maskedBy\":\"author\"}", 400, "Invalid metadata")]
     [InlineData("{\"patientId\":\"5d7d2a1e-0000-0000-0000-000000000001\",\"sourceId\":\"c\"}", 422, "Unknown patient")]
     public async Task Bad_metadata_and_unknown_patients_get_a_clear_problem(string metadata, int status, string title)
     {
@@ -84,23 +86,45 @@ public sealed class IngestionTests(HapAppFactory factory) : IClassFixture<HapApp
         var (_, patientId) = await ReadyAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         var ingestor = scope.ServiceProvider.GetRequiredService<DocumentIngestor>();
-        var accepted = 0;
+        var outcomes = new Dictionary<string, IngestOutcome>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(Corpus.Root, "*", SearchOption.AllDirectories))
         {
-            var relative = Path.GetRelativePath(Corpus.Root, file);
+            var relative = Path.GetRelativePath(Corpus.Root, file).Replace('\\', '/');
             var outcome = await ingestor.IngestAsync("corpus-test", new IngestMetadata { SourceId = relative, PatientId = patientId, FileName = Path.GetFileName(file) }, await File.ReadAllBytesAsync(file), default);
-            if (outcome.Accepted)
-            {
-                accepted++;
-            }
-            else
+            outcomes[relative] = outcome;
+            if (!outcome.Accepted)
             {
                 Assert.InRange(outcome.Status, 400, 499);
                 Assert.False(string.IsNullOrWhiteSpace(outcome.Reason), relative);
             }
         }
 
+        var accepted = outcomes.Values.Count(o => o.Accepted);
         Assert.True(accepted > 150, $"only {accepted} corpus files accepted");
+        // Intact HEIC/HEIF photos are kept (download card); a cut one is refused as truncated.
+        Assert.True(outcomes["photos/heic_photo_pug.heic"].Accepted, outcomes["photos/heic_photo_pug.heic"].Reason);
+        Assert.True(outcomes["photos/heif_rgb_8bit_128.heif"].Accepted, outcomes["photos/heif_rgb_8bit_128.heif"].Reason);
+        Assert.Equal(422, outcomes["photos/heic_truncated.heic"].Status);
+        Assert.Contains("truncated", outcomes["photos/heic_truncated.heic"].Reason, StringComparison.Ordinal);
+        Assert.Equal(422, outcomes["photos/jpeg_truncated_progressive.jpg"].Status);
+    }
+
+    [Fact]
+    public async Task An_intact_heic_photo_is_stored_without_thumbnail_and_a_truncated_one_is_refused_over_the_api()
+    {
+        var (client, _) = await ReadyAsync();
+        var intact = await PostAsync(client, "photos/heic_photo_pug.heic", new { sourceId = "heic-1", patientNiss = Niss, department = "Dermatologie", authorInami = "1-00001-06-003" });
+        var truncated = await PostAsync(client, "photos/heic_truncated.heic", new { sourceId = "heic-2", patientNiss = Niss, department = "Dermatologie" });
+
+        Assert.Equal(HttpStatusCode.Created, intact.StatusCode);
+        var id = (await intact.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetGuid();
+        var stored = await factory.Services.GetRequiredService<DocumentRepository>().FindAsync(id, default);
+        Assert.Equal(("photo", "image/heic"), (stored!.Kind, stored.MediaType));
+        Assert.Null(stored.ThumbnailSha256);
+        Assert.Equal("10000106003", stored.AuthorInami);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, truncated.StatusCode);
+        var problem = await truncated.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("truncated", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     private async Task<(HttpClient Client, Guid PatientId)> ReadyAsync()

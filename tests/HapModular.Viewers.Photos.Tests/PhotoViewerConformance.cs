@@ -14,4 +14,10 @@ public sealed class PhotoViewerConformance : ViewerConformanceTests
         yield return Photos.Content("png_rgb_hopper.png", "image/png");
         yield return Photos.Content("exif_orientation_6.jpg", "image/jpeg");
     }
+
+    protected override IEnumerable<ViewerContent> NotDisplayableSamples()
+    {
+        yield return Photos.Content("heic_photo_pug.heic", "image/heic");
+        yield return Photos.Content("heif_rgb_8bit_128.heif", "image/heif");
+    }
 }

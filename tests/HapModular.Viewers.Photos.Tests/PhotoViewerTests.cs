@@ -69,18 +69,36 @@ public sealed class PhotoViewerTests
     }
 
     [Theory]
-    [InlineData("jpeg_truncated_progressive.jpg", "image/jpeg", "truncated")]
-    [InlineData("heic_truncated.heic", "image/heic", "truncated")]
-    [InlineData("heic_photo_pug.heic", "image/heic", "download")]
-    [InlineData("heif_rgb_8bit_128.heif", "image/heif", "download")]
-    public async Task Undecodable_photos_give_a_clear_reason(string name, string mediaType, string word)
+    [InlineData("jpeg_truncated_progressive.jpg", "image/jpeg")]
+    [InlineData("heic_truncated.heic", "image/heic")]
+    public async Task Truncated_photos_fail_inspection_with_a_clear_reason(string name, string mediaType)
     {
         var content = Photos.Content(name, mediaType);
         Assert.Equal(MatchScore.MediaType, Photos.Viewer.Match(content.Metadata));
         var result = Assert.IsType<RenderResult.CannotDisplayResult>(await Photos.Render(content, "view"));
-        Assert.Contains(word, result.Reason, StringComparison.Ordinal);
+        Assert.Contains("truncated", result.Reason, StringComparison.Ordinal);
         Assert.IsType<RenderResult.CannotDisplayResult>(await Photos.Render(content, "image"));
-        Assert.False((await Photos.Viewer.InspectAsync(content, CancellationToken.None)).Succeeded);
+        var inspected = await Photos.Viewer.InspectAsync(content, CancellationToken.None);
+        Assert.False(inspected.Succeeded);
+        Assert.Contains("truncated", inspected.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("heic_photo_pug.heic", "image/heic")]
+    [InlineData("heif_rgb_8bit_128.heif", "image/heif")]
+    public async Task Intact_heic_is_kept_as_not_displayable_and_the_card_says_to_download_it(string name, string mediaType)
+    {
+        var content = Photos.Content(name, mediaType);
+        var inspected = await Photos.Viewer.InspectAsync(content, CancellationToken.None);
+        Assert.True(inspected.Succeeded, inspected.FailureReason);
+        Assert.False(inspected.Displayable);
+        Assert.Contains("HEIC", inspected.DisplayReason, StringComparison.Ordinal);
+        Assert.Null(inspected.Thumbnail);
+        var french = Assert.IsType<RenderResult.CannotDisplayResult>(await Photos.Render(content, "view"));
+        Assert.Contains("téléchargez l'original", french.Reason, StringComparison.Ordinal);
+        var english = await Photos.Viewer.RenderAsync(content, new RenderRequest("view", new Dictionary<string, string>(), System.Globalization.CultureInfo.GetCultureInfo("en"), "/doc/1/", "/doc/1/original"), CancellationToken.None);
+        Assert.Contains("download the original", Assert.IsType<RenderResult.CannotDisplayResult>(english).Reason, StringComparison.Ordinal);
+        Assert.IsType<RenderResult.CannotDisplayResult>(await Photos.Render(content, "image"));
     }
 
     [Theory]

@@ -27,6 +27,17 @@ public sealed record InspectionResult
     /// </summary>
     public IReadOnlyDictionary<string, string> Keys { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Whether this server can display the content (ABI 1.1). <see langword="false"/> with <see cref="Succeeded"/>
+    /// <see langword="true"/> means the content is intact but no decoder here can show it (e.g. HEIC without a
+    /// HEVC decoder): the host keeps the document, shows a "cannot display" card with <see cref="DisplayReason"/>
+    /// and offers the original for download. Viewers built for ABI 1.0 never set it, so it defaults to true.
+    /// </summary>
+    public bool Displayable { get; init; } = true;
+
+    /// <summary>Why an intact document cannot be displayed here (set with <see cref="Displayable"/> false); no document content.</summary>
+    public string? DisplayReason { get; init; }
+
     /// <summary>Non-fatal problems met while reading (e.g. "element read past the end; kept what was read").</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
@@ -34,6 +45,14 @@ public sealed record InspectionResult
     /// <param name="reason">Why the content could not be read.</param>
     /// <returns>The result.</returns>
     public static InspectionResult Failed(string reason) => new() { Succeeded = false, FailureReason = reason };
+
+    /// <summary>
+    /// Content that is intact (the host stores it) but that this server cannot display (ABI 1.1). Use
+    /// <see cref="Failed"/> instead when the content is corrupt or truncated: the host refuses that at ingestion.
+    /// </summary>
+    /// <param name="reason">Why it cannot be displayed here, shown beside the download link (no document content).</param>
+    /// <returns>The result (<see cref="Succeeded"/> true, <see cref="Displayable"/> false).</returns>
+    public static InspectionResult NotDisplayable(string reason) => new() { Displayable = false, DisplayReason = reason };
 }
 
 /// <summary>Well-known names in <see cref="InspectionResult.Keys"/>.</summary>

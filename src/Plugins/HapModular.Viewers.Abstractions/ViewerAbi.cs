@@ -7,8 +7,11 @@ namespace HapModular.Viewers;
 /// </summary>
 public static class ViewerAbi
 {
-    /// <summary>The ABI implemented by this build of the SDK.</summary>
-    public static Version Current { get; } = new(1, 0);
+    /// <summary>
+    /// The ABI implemented by this build of the SDK. 1.1 added <see cref="InspectionResult.NotDisplayable"/>
+    /// (additive: plugins built for 1.0 still load).
+    /// </summary>
+    public static Version Current { get; } = new(1, 1);
 
     /// <summary>Whether a plugin built against <paramref name="target"/> can run on this host.</summary>
     /// <param name="target">The plugin's declared ABI.</param>

@@ -14,6 +14,13 @@ internal static class Labels
         ["pixels"] = ["pixels", "pixels", "Pixel", "pixels"],
         ["zoom-in"] = ["Agrandir", "Inzoomen", "Vergrößern", "Zoom in"],
         ["zoom-out"] = ["Réduire", "Uitzoomen", "Verkleinern", "Zoom out"],
+        ["heif-not-displayable"] =
+        [
+            "Les photos HEIC/HEIF ne peuvent pas être affichées sur ce serveur (aucun décodeur HEIF maintenu n'est disponible) ; téléchargez l'original pour la voir.",
+            "HEIC/HEIF-foto's kunnen op deze server niet worden weergegeven (geen onderhouden HEIF-decoder beschikbaar); download het origineel om ze te bekijken.",
+            "HEIC/HEIF-Fotos können auf diesem Server nicht angezeigt werden (kein gepflegter HEIF-Decoder verfügbar); laden Sie das Original herunter, um es anzusehen.",
+            "HEIC/HEIF photos cannot be displayed on this server (no maintained HEIF decoder is available); download the original to view it.",
+        ],
         ["reset"] = ["Taille d'origine", "Oorspronkelijke grootte", "Originalgröße", "Reset"],
     };
 

@@ -26,6 +26,12 @@ internal sealed class PhotoViewer : IViewer
     public ValueTask<InspectionResult> InspectAsync(ViewerContent content, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (IsIntactHeif(content.Data.Span))
+        {
+            // Intact but not decodable here: the record keeps it (download card), unlike a truncated file.
+            return ValueTask.FromResult(InspectionResult.NotDisplayable(HeifReason));
+        }
+
         var load = DecodedPhoto.Load(content.Data.Span);
         if (load.Photo is not { } photo)
         {
@@ -47,6 +53,11 @@ internal sealed class PhotoViewer : IViewer
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (IsIntactHeif(content.Data.Span))
+        {
+            return ValueTask.FromResult(RenderResult.CannotDisplay(Labels.Get(request.Culture, "heif-not-displayable")));
+        }
+
         var load = DecodedPhoto.Load(content.Data.Span);
         if (load.Photo is not { } photo)
         {
@@ -66,6 +77,10 @@ internal sealed class PhotoViewer : IViewer
             return ValueTask.FromResult(result);
         }
     }
+
+    private const string HeifReason = "HEIC/HEIF photos cannot be decoded on this server (no maintained HEIF decoder is available); download the original to view it.";
+
+    private static bool IsIntactHeif(ReadOnlySpan<byte> data) => PhotoFormat.Detect(data) == PhotoKind.Heif && PhotoFormat.IsoBoxesAreComplete(data);
 
     private static RenderResult Binary((byte[] Bytes, string MediaType) encoded) => RenderResult.Binary(encoded.Bytes, encoded.MediaType);
 

@@ -16,6 +16,13 @@ public abstract partial class ViewerConformanceTests
     /// <summary>Real documents this viewer must show (at least one), e.g. files from the shared corpus.</summary>
     protected abstract IEnumerable<ViewerContent> Samples();
 
+    /// <summary>
+    /// Intact documents this viewer recognises but cannot display on this server (ABI 1.1), e.g. HEIC without a
+    /// decoder. None by default.
+    /// </summary>
+    /// <returns>The samples.</returns>
+    protected virtual IEnumerable<ViewerContent> NotDisplayableSamples() => [];
+
     /// <summary>Metadata of documents the viewer must not claim. The defaults suit most viewers.</summary>
     protected virtual IEnumerable<DocumentMetadata> UnrelatedMetadata()
     {
@@ -130,6 +137,24 @@ public abstract partial class ViewerConformanceTests
             Assert.False(rendered is RenderResult.CannotDisplayResult, $"{s.Metadata.FileName}: {(rendered as RenderResult.CannotDisplayResult)?.Reason}");
             var inspected = await Viewer.InspectAsync(s, CancellationToken.None);
             Assert.True(inspected.Succeeded, $"{s.Metadata.FileName}: {inspected.FailureReason}");
+            Assert.True(inspected.Displayable, $"{s.Metadata.FileName}: {inspected.DisplayReason}");
+        }
+    }
+
+    [Fact]
+    public async Task Intact_but_not_displayable_samples_are_kept_with_a_reason_and_render_a_cannot_display_card()
+    {
+        foreach (var s in NotDisplayableSamples())
+        {
+            Assert.True(Viewer.Match(s.Metadata) > MatchScore.None, $"sample {s.Metadata.FileName} should match");
+            var inspected = await Viewer.InspectAsync(s, CancellationToken.None);
+            // Succeeded: the host stores it; not displayable: the page shows the download card with the reason.
+            Assert.True(inspected.Succeeded, $"{s.Metadata.FileName}: {inspected.FailureReason}");
+            Assert.False(inspected.Displayable, $"{s.Metadata.FileName} claims to be displayable");
+            Assert.False(string.IsNullOrWhiteSpace(inspected.DisplayReason), $"{s.Metadata.FileName}: no reason");
+            var rendered = await Viewer.RenderAsync(s, RenderRequest.ForView(French), CancellationToken.None);
+            var cannot = Assert.IsType<RenderResult.CannotDisplayResult>(rendered);
+            Assert.False(string.IsNullOrWhiteSpace(cannot.Reason), $"{s.Metadata.FileName}: no reason");
         }
     }
 

@@ -2,7 +2,9 @@ using Autofac;
 using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Demo;
 using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Embargo;
 using HapModular.Modules.Records.Ingestion;
+using HapModular.Modules.Records.Masking;
 using HapModular.Modules.Records.Patients;
 using HapModular.Modules.Records.Storage;
 using HapModular.Modules.Records.Timeline;
@@ -46,6 +48,8 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<DocumentIngestor>().InstancePerLifetimeScope();
         builder.RegisterType<TimelineQuery>().SingleInstance();
         builder.RegisterType<DocumentRenderer>().SingleInstance();
+        builder.RegisterType<MaskStore>().SingleInstance();
+        builder.RegisterType<EmbargoPolicy>().SingleInstance();
         builder.RegisterType<PatientAccessScope>().InstancePerLifetimeScope();
         // THE guard: Autofac closes it only for requests that implement IPatientScoped (its generic constraint).
         builder.RegisterGeneric(typeof(PatientAccessBehavior<,>)).As(typeof(IPipelineBehavior<,>)).InstancePerDependency();

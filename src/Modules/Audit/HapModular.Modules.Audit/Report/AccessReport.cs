@@ -4,8 +4,12 @@ using MediatR;
 
 namespace HapModular.Modules.Audit.Report;
 
-/// <summary>One line of a patient's access report (R7, GDPR art. 15): who read what, when, why.</summary>
-internal sealed record AccessReportLine(DateTimeOffset At, string? PhysicianName, string? Inami, string? DocumentTitle, string Action, string? Purpose);
+/// <summary>
+/// One line of a patient's access report (R7, GDPR art. 15): who read what, when, why. When the document is now
+/// masked by its author physician, its title is withheld (R6: the patient never sees it) and
+/// <paramref name="MaskedByPhysician"/> says so.
+/// </summary>
+internal sealed record AccessReportLine(DateTimeOffset At, string? PhysicianName, string? Inami, string? DocumentTitle, string Action, string? Purpose, bool MaskedByPhysician = false);
 
 /// <summary>The access report for patient-desk staff (through the guard: staff may read this, never the record).</summary>
 internal sealed record GetAccessReport(Guid PatientId) : IRequest<IReadOnlyList<AccessReportLine>>, IPatientScoped

@@ -3,6 +3,7 @@ using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Notifications.Contracts;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Masking;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using MediatR;
@@ -12,7 +13,8 @@ namespace HapModular.Modules.Records.Access;
 /// <summary>
 /// THE guard for patient data (R1, R6, R7): every <see cref="IPatientScoped"/> request passes here. Physicians get
 /// Consent's <see cref="CheckAccess"/> decision, then the document checks (belongs to the patient, not masked,
-/// embargo over); patient-desk, admin and DPO staff may only ask for the access report (no clinical content).
+/// embargo over; an author-masked document only for its author); patient-desk, admin and DPO staff may only ask
+/// for the access report, and desk staff for the patient's requests on document metadata (no clinical content).
 /// Each decision, allowed or denied, writes one audit record (never the NISS). A denial throws
 /// <see cref="PatientAccessDeniedException"/>, which every endpoint maps to the same neutral answer.
 /// </summary>
@@ -50,6 +52,7 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
 
         scope.Decision = decision;
         scope.Document = document;
+        scope.ViewerInami = user.IsInRole(Roles.Physician) ? user.Inami : null;
         return await next();
     }
 
@@ -69,10 +72,15 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
             // Staff see who accessed a record, never the record itself.
             var staff = user.IsInRole(Roles.PatientDesk) || user.IsInRole(Roles.Dpo) || user.IsInRole(Roles.Admin);
             var reportOnly = request.AuditAction == PatientScopedActions.AccessReport && request.DocumentId is null;
+            if (request is IHospitalDeskRequest && (user.IsInRole(Roles.PatientDesk) || user.IsInRole(Roles.Admin)))
+            {
+                return await DecideForDeskAsync(request, cancellationToken);
+            }
+
             return staff && reportOnly ? (true, "staff", null, null) : (false, "role", null, null);
         }
 
-        if (request.AuditAction is PatientScopedActions.AccessReport or PatientScopedActions.OwnAccessReport)
+        if (request.AuditAction is PatientScopedActions.AccessReport or PatientScopedActions.OwnAccessReport || request is IHospitalDeskRequest)
         {
             return (false, "role", null, null);
         }
@@ -95,9 +103,16 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
             return (false, "document-not-found", decision, null);
         }
 
-        if (document.MaskedBy is not null)
+        // R6: only the masking physician (the author) keeps access to an author-masked document.
+        var ownMask = document.IsMaskedByAuthor && document.IsAuthoredBy(user.Inami);
+        if (document.MaskedBy is not null && !ownMask)
         {
             return (false, "masked", decision, document);
+        }
+
+        if (request is MaskOwnDocument && !document.IsAuthoredBy(user.Inami))
+        {
+            return (false, "not-author", decision, document);
         }
 
         if (document.EmbargoUntil is { } until && until > time.GetUtcNow())
@@ -107,5 +122,19 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
 
         scope.ClinicalAccess = true;
         return (true, decision.Reason, decision, document);
+    }
+
+    // The patient's requests handled by the desk: document metadata and masking, never content (no ClinicalAccess).
+    private async Task<(bool Allowed, string Reason, AccessDecision? Decision, StoredDocument? Document)> DecideForDeskAsync(TRequest request, CancellationToken cancellationToken)
+    {
+        if (request.DocumentId is not { } documentId)
+        {
+            return (true, "patient-request", null, null);
+        }
+
+        var document = await documents.FindAsync(documentId, cancellationToken);
+        return document is null || document.PatientId != request.PatientId
+            ? (false, "document-not-found", null, null)
+            : (true, "patient-request", null, document);
     }
 }

@@ -14,6 +14,9 @@ internal sealed class PatientAccessScope
 
     public StoredDocument? Document { get; set; }
 
+    /// <summary>The physician's INAMI digits: the documents this physician masked as their author stay visible to them (R6).</summary>
+    public string? ViewerInami { get; set; }
+
     /// <summary>Whether the caller may see clinical content (physicians through the guard), or only access reports.</summary>
     public bool ClinicalAccess { get; set; }
 }

@@ -105,7 +105,10 @@ internal sealed class DemoDocuments : IDemoSeeder
             Kind = kind,
             ClinicalDate = date,
             Department = departments[seed % departments.Length],
-            Author = "Dr " + (new[] { "Martin", "Claes", "Dumont", "Wouters" })[seed % 4],
+            Author = "Dr " + (new[] { "Martin", "Claes", "Jean Dupont", "Wouters" })[seed % 4],
+            // Dr Dupont (a demo account) also consults at the hospital: the author of a quarter of the record, so
+            // the demo shows the author's "mask this document" form (R6).
+            AuthorInami = seed % 4 == 2 ? "18334780004" : null,
             FileName = Path.GetFileName(relative),
         };
     }

@@ -8,7 +8,7 @@ internal static class DocumentRows
     public const string Columns = """
         id, patient_id, title, kind, clinical_date, department, author, media_type, size, sha256, file_name, source_system, source_id,
         study_uid, series_uid, instance_uid, sop_class_uid, modality, series_description, masked_by, embargo_category, embargo_until,
-        thumbnail_sha256, thumbnail_media_type, ingested_at
+        thumbnail_sha256, thumbnail_media_type, ingested_at, author_inami
         """;
 
     public static StoredDocument Read(NpgsqlDataReader r) => new(
@@ -36,7 +36,10 @@ internal static class DocumentRows
         r.IsDBNull(21) ? null : r.GetFieldValue<DateTimeOffset>(21),
         Text(r, 22),
         Text(r, 23),
-        r.GetFieldValue<DateTimeOffset>(24));
+        r.GetFieldValue<DateTimeOffset>(24))
+    {
+        AuthorInami = Text(r, 25),
+    };
 
     public static void Bind(NpgsqlCommand command, StoredDocument d)
     {
@@ -66,6 +69,7 @@ internal static class DocumentRows
         p.AddWithValue("thumbnail_sha256", (object?)d.ThumbnailSha256 ?? DBNull.Value);
         p.AddWithValue("thumbnail_media_type", (object?)d.ThumbnailMediaType ?? DBNull.Value);
         p.AddWithValue("ingested_at", d.IngestedAt.ToUniversalTime());
+        p.AddWithValue("author_inami", (object?)d.AuthorInami ?? DBNull.Value);
     }
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

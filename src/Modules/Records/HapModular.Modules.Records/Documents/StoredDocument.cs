@@ -28,6 +28,16 @@ internal sealed record StoredDocument(
     string? ThumbnailMediaType,
     DateTimeOffset IngestedAt)
 {
+    /// <summary>The author's INAMI digits (ingestion metadata), when known: only the author may mask it (R6).</summary>
+    public string? AuthorInami { get; init; }
+
+    /// <summary>Masked by its author: the author keeps access, every other physician is refused (R6).</summary>
+    public bool IsMaskedByAuthor => MaskedBy == MaskOrigins.Author;
+
+    /// <summary>Whether the physician with these INAMI digits is the document's author (identity part, digits 1–8).</summary>
+    public bool IsAuthoredBy(string? inami) =>
+        AuthorInami is { Length: 11 } author && inami is { Length: 11 } && string.Equals(author[..8], inami[..8], StringComparison.Ordinal);
+
     /// <summary>R6: what an external physician may see now (not masked, embargo over).</summary>
     public bool IsVisibleToExternal(DateTimeOffset now) => MaskedBy is null && (EmbargoUntil is null || EmbargoUntil <= now);
 }

@@ -1,4 +1,5 @@
 using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Embargo;
 using HapModular.Modules.Records.Patients;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;
@@ -20,6 +21,7 @@ internal sealed partial class DocumentIngestor(
     IBlobStore blobs,
     IViewerCatalog viewers,
     IConfiguration configuration,
+    EmbargoPolicy embargo,
     TimeProvider time,
     ILogger<DocumentIngestor> logger)
 {
@@ -98,9 +100,19 @@ internal sealed partial class DocumentIngestor(
             return "kind must be one of: " + string.Join(", ", DocumentKinds.All) + ".";
         }
 
-        if (m.MaskedBy is not null && m.MaskedBy is not ("author" or "patient" or "hospital"))
+        if (m.MaskedBy is not null && !MaskOrigins.IsKnown(m.MaskedBy))
         {
             return "maskedBy must be author, patient or hospital.";
+        }
+
+        if (m.AuthorInami is { Length: > 0 } && !Inami.TryParse(m.AuthorInami, out _, out _))
+        {
+            return "authorInami is not a valid INAMI number.";
+        }
+
+        if (m.MaskedBy == MaskOrigins.Author && m.AuthorInami is not { Length: > 0 })
+        {
+            return "maskedBy author needs authorInami (only the author keeps access).";
         }
 
         return m.Title?.Length > 300 || m.Department?.Length > 100 || m.Author?.Length > 200 || m.EmbargoCategory?.Length > 50
@@ -167,7 +179,7 @@ internal sealed partial class DocumentIngestor(
             thumb = await blobs.PutAsync(thumbnail, cancellationToken);
         }
 
-        var embargoDays = m.EmbargoCategory is { } category ? configuration.GetValue($"Records:Embargo:{category}", 0) : 0;
+        var embargoDays = m.EmbargoCategory is { } category ? await embargo.DaysForAsync(category, cancellationToken) : 0;
         var title = FirstText(m.Title, inspection?.Title, m.FileName is { } f ? Path.GetFileNameWithoutExtension(f) : null) ?? mediaType;
         return new StoredDocument(
             Guid.NewGuid(),
@@ -195,7 +207,10 @@ internal sealed partial class DocumentIngestor(
             embargoDays > 0 ? now.AddDays(embargoDays) : null,
             thumb,
             thumb is null ? null : inspection!.ThumbnailMediaType,
-            now);
+            now)
+        {
+            AuthorInami = m.AuthorInami is { Length: > 0 } inami ? Inami.Parse(inami).Digits : null,
+        };
     }
 
     private static string? FirstText(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();

@@ -23,6 +23,9 @@ internal sealed record IngestMetadata
 
     public string? Author { get; init; }
 
+    /// <summary>The author's INAMI number (11 digits), when the author is a physician: lets the author mask it later (R6).</summary>
+    public string? AuthorInami { get; init; }
+
     /// <summary>R6 embargo category (e.g. <c>pathology</c>); its embargo days come from <c>Records:Embargo:{category}</c>.</summary>
     public string? EmbargoCategory { get; init; }
 

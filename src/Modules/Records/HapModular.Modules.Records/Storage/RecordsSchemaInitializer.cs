@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace HapModular.Modules.Records.Storage;
 
-/// <summary>Creates the documents and source-system tables at start-up (idempotent).</summary>
+/// <summary>Creates the documents, mask-change and source-system tables at start-up, and adds later columns (idempotent).</summary>
 internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHostedService
 {
     private const string Ddl = """
@@ -36,6 +36,24 @@ internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHost
             ingested_at          timestamptz NOT NULL,
             CONSTRAINT documents_source UNIQUE (source_system, source_id)
         );
+        -- Added after the first release: ALTER keeps existing databases (CREATE TABLE IF NOT EXISTS would not).
+        ALTER TABLE records.documents ADD COLUMN IF NOT EXISTS author_inami text NULL;
+        CREATE TABLE IF NOT EXISTS records.document_mask_changes (
+            seq                bigserial PRIMARY KEY,
+            document_id        uuid NOT NULL,
+            patient_id         uuid NOT NULL,
+            masked             boolean NOT NULL,
+            origin             text NOT NULL,
+            actor_user_id      uuid NOT NULL,
+            actor_name         text NOT NULL,
+            request_reference  text NULL,
+            at                 timestamptz NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS records.embargo_categories (
+            category  text PRIMARY KEY,
+            days      int NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS document_mask_changes_patient ON records.document_mask_changes (patient_id, seq DESC);
         CREATE INDEX IF NOT EXISTS documents_timeline ON records.documents (patient_id, clinical_date DESC, id DESC);
         CREATE INDEX IF NOT EXISTS documents_series ON records.documents (patient_id, series_uid, clinical_date DESC, id DESC) WHERE series_uid IS NOT NULL;
         CREATE TABLE IF NOT EXISTS records.source_systems (

@@ -15,7 +15,7 @@ internal sealed class GetTimelineHandler(TimelineQuery query, PatientHeaderCache
         var now = time.GetUtcNow();
         var size = Math.Clamp(request.PageSize, 1, 200);
         var filter = request.Filter with { Kind = DocumentKinds.IsKnown(request.Filter.Kind) ? request.Filter.Kind : null };
-        var result = await query.RunAsync(request.PatientId, filter, TimelineCursor.Parse(request.After), size, now, cancellationToken);
+        var result = await query.RunAsync(request.PatientId, filter, TimelineCursor.Parse(request.After), size, now, access.ViewerInami, cancellationToken);
         var rows = result.Page;
         string? next = null;
         if (rows.Count > size)

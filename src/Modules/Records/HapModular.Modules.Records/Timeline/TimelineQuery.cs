@@ -18,7 +18,7 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         """;
 
     public async Task<TimelineResult> RunAsync(
-        Guid patientId, TimelineFilter filter, TimelineCursor? after, int pageSize, DateTimeOffset now, CancellationToken cancellationToken)
+        Guid patientId, TimelineFilter filter, TimelineCursor? after, int pageSize, DateTimeOffset now, string? viewerInami, CancellationToken cancellationToken)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
@@ -33,11 +33,11 @@ internal sealed class TimelineQuery(RecordsDatabase database)
             ORDER BY d.clinical_date DESC, d.id DESC
             LIMIT @n
             """);
-        Bind(page.Parameters, patientId, now);
+        Bind(page.Parameters, patientId, now, viewerInami);
         BindFilters(page.Parameters, filter, after);
         page.Parameters.AddWithValue("n", pageSize + 1);
         var tallies = new NpgsqlBatchCommand($"SELECT kind, department, count(*)::int FROM records.documents d WHERE {Where("d", null)} GROUP BY kind, department");
-        Bind(tallies.Parameters, patientId, now);
+        Bind(tallies.Parameters, patientId, now, viewerInami);
         batch.BatchCommands.Add(page);
         batch.BatchCommands.Add(tallies);
 
@@ -80,19 +80,20 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    /// <summary>Visibility (R6) and the optional filters, on the table aliased <paramref name="a"/>.</summary>
+    /// <summary>Visibility (R6: an author-masked document only for its author) and the optional filters, on the table aliased <paramref name="a"/>.</summary>
     private static string Where(string a, TimelineFilter? f) =>
-        $"{a}.patient_id = @p AND {a}.masked_by IS NULL AND ({a}.embargo_until IS NULL OR {a}.embargo_until <= @now)"
+        $"{a}.patient_id = @p AND ({a}.masked_by IS NULL OR ({a}.masked_by = 'author' AND left({a}.author_inami, 8) = @me)) AND ({a}.embargo_until IS NULL OR {a}.embargo_until <= @now)"
         + (f?.Kind is null ? string.Empty : $" AND {a}.kind = @kind")
         + (f?.Department is null ? string.Empty : $" AND {a}.department = @dept")
         + (f?.From is null ? string.Empty : $" AND {a}.clinical_date >= @from")
         + (f?.To is null ? string.Empty : $" AND {a}.clinical_date < @to")
         + (string.IsNullOrWhiteSpace(f?.Text) ? string.Empty : $" AND {a}.title ILIKE @text ESCAPE '\\'");
 
-    private static void Bind(NpgsqlParameterCollection p, Guid patientId, DateTimeOffset now)
+    private static void Bind(NpgsqlParameterCollection p, Guid patientId, DateTimeOffset now, string? viewerInami)
     {
         p.AddWithValue("p", patientId);
         p.AddWithValue("now", now.ToUniversalTime());
+        p.AddWithValue("me", viewerInami is { Length: 11 } inami ? inami[..8] : string.Empty);
     }
 
     private static void BindFilters(NpgsqlParameterCollection p, TimelineFilter f, TimelineCursor? after)

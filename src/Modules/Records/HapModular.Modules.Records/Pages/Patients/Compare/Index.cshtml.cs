@@ -61,8 +61,9 @@ internal sealed class IndexModel(IMediator mediator, IViewerCatalog viewers, ISt
             return Page();
         }
 
-        // Oldest first: "before" is usually picked above "after".
-        Photos = [.. Timeline.Documents.OrderBy(d => d.ClinicalDate).ThenBy(d => d.Id)];
+        // Oldest first: "before" is usually picked above "after". Only photos this server displays (those have a
+        // thumbnail): an intact HEIC is kept in the record with a download card but cannot be compared.
+        Photos = [.. Timeline.Documents.Where(d => d.HasThumbnail).OrderBy(d => d.ClinicalDate).ThenBy(d => d.Id)];
         BeforePhoto = Pick(Before, out var beforeError);
         AfterPhoto = Pick(After, out var afterError);
         BeforeError = beforeError;

@@ -19,7 +19,8 @@ internal sealed record StudySeries(StoredDocument First, int Count);
 
 /// <summary>
 /// Reached only through the guard, which already checked the document belongs to the patient and is visible; the
-/// other series obey the same visibility rule as the timeline (R6: masked and embargoed instances leave no trace).
+/// other series obey the same visibility rule as the timeline (R6: masked and embargoed instances leave no trace, except
+/// author-masked ones for their author).
 /// </summary>
 internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAccessScope access, TimeProvider time) : IRequestHandler<GetStudySeries, IReadOnlyList<StudySeries>>
 {
@@ -37,7 +38,7 @@ internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAcc
         await using var command = database.DataSource.CreateCommand($"""
             SELECT DISTINCT ON (COALESCE(series_uid, id::text)) {DocumentRows.Columns}, count(*) OVER (PARTITION BY COALESCE(series_uid, id::text))::int
             FROM records.documents
-            WHERE patient_id = @p AND study_uid = @s AND masked_by IS NULL AND (embargo_until IS NULL OR embargo_until <= @now)
+            WHERE patient_id = @p AND study_uid = @s AND (masked_by IS NULL OR (masked_by = 'author' AND left(author_inami, 8) = @me)) AND (embargo_until IS NULL OR embargo_until <= @now)
             ORDER BY COALESCE(series_uid, id::text), clinical_date DESC, id DESC
             LIMIT @n
             """);
@@ -45,11 +46,12 @@ internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAcc
         command.Parameters.AddWithValue("s", document.StudyUid);
         command.Parameters.AddWithValue("now", time.GetUtcNow().ToUniversalTime());
         command.Parameters.AddWithValue("n", MaxSeries);
+        command.Parameters.AddWithValue("me", access.ViewerInami is { Length: 11 } inami ? inami[..8] : string.Empty);
         var series = new List<StudySeries>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            series.Add(new StudySeries(DocumentRows.Read(reader), reader.GetInt32(25)));
+            series.Add(new StudySeries(DocumentRows.Read(reader), reader.GetInt32(reader.FieldCount - 1)));
         }
 
         return [.. series.OrderBy(s => s.First.ClinicalDate).ThenBy(s => s.First.SeriesDescription, StringComparer.Ordinal).ThenBy(s => s.First.Id)];
