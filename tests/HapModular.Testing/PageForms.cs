@@ -22,7 +22,9 @@ public static partial class PageForms
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
-        var html = await client.GetStringAsync(new Uri(page, UriKind.Relative));
+        // A denial page carries the layout's token too (its sign-out form): a refused POST is a test case as well.
+        using var get = await client.GetAsync(new Uri(page, UriKind.Relative));
+        var html = await get.Content.ReadAsStringAsync();
         var token = TokenPattern().Match(html).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), "no anti-forgery token on " + page);
         using var content = new MultipartFormDataContent();

@@ -80,4 +80,23 @@ public sealed partial class ConsentMatrixTests
 
         Assert.Single(pages.Distinct());
     }
+
+    [Fact]
+    public async Task The_authors_mask_form_is_refused_alike_to_everyone_else()
+    {
+        // The one POST on a patient's document: whoever is not its author (or has no access) gets the same denial.
+        var refusals = new List<string>();
+        var situations = W.Refusals.Append(new Situation("linked, not the author", W.Linked, W.A.Id, W.A));
+        foreach (var s in situations)
+        {
+            var page = $"/patients/{s.PatientId}/documents/{s.Document ?? s.Files.Photo}";
+            var response = await Testing.PageForms.PostAsync(W.Client(factory, s.User), page, new Dictionary<string, string> { ["mask"] = "true" }, action: page + "?handler=Mask");
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.NotFound, $"{s}: {response.StatusCode}");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(NeutralDenial.ForeignIds(body, page) is [], $"{s}: the denial names another id");
+            refusals.Add(NeutralDenial.WithPlaceholders(body, page));
+        }
+
+        Assert.Single(refusals.Distinct());
+    }
 }

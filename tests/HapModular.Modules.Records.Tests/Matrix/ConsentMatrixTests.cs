@@ -104,7 +104,7 @@ public sealed partial class ConsentMatrixTests(MatrixFactory factory) : IClassFi
     [Fact]
     public async Task Each_situation_is_what_it_claims_in_Consent()
     {
-        string[] expected = ["no-link", "no-link", "no-link", "no-link", "no-link", "excluded", "no-link", "inactive-account", "no-consent", "no-consent", "no-consent", "link", "link", "link", "link"];
+        string[] expected = ["no-link", "no-link", "no-link", "no-link", "no-link", "excluded", "no-link", "inactive-account", "no-consent", "no-consent", "no-consent", "link", "link", "link", "link", "link", "link"];
         var reasons = new List<string>();
         await using var scope = factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();

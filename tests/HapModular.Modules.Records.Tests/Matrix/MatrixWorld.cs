@@ -35,6 +35,11 @@ internal sealed class MatrixWorld
 
     public required Guid Masked { get; init; }
 
+    /// <summary>Masked by its author (another physician, who alone keeps it): refused to the linked physician.</summary>
+    public required Guid MaskedByAuthor { get; init; }
+
+    public required Guid MaskedByHospital { get; init; }
+
     /// <summary>Ingested after the clock's last move: an embargo's end is fixed at ingestion.</summary>
     public Guid Embargoed { get; private set; }
 
@@ -78,7 +83,9 @@ internal sealed class MatrixWorld
         new("consent withdrawn", Linked, C.Id, C),
         new("consent never given", Linked, D.Id, D),
         new("unknown patient id", Linked, Guid.NewGuid(), A),
-        new("document masked", Linked, A.Id, A, Masked),
+        new("document masked at the patient's request", Linked, A.Id, A, Masked),
+        new("document masked by its author (another physician)", Linked, A.Id, A, MaskedByAuthor),
+        new("document masked by the hospital", Linked, A.Id, A, MaskedByHospital),
         new("document embargoed", Linked, A.Id, A, Embargoed),
         new("another patient's document id", Linked, A.Id, A, B.Photo),
         new("unknown document id", Linked, A.Id, A, Guid.NewGuid()),
@@ -100,6 +107,8 @@ internal sealed class MatrixWorld
             C = await IngestAsync(factory, c),
             D = await IngestAsync(factory, d),
             Masked = await IngestOneAsync(factory, a.Id, "documents/hl7v2/oru_r01_radiology_text_report.hl7", "masked", masked: "patient"),
+            MaskedByAuthor = await IngestOneAsync(factory, a.Id, "documents/pdf/discharge_summary_sample.pdf", "masked-by-author", masked: "author", authorInami: NextInami()),
+            MaskedByHospital = await IngestOneAsync(factory, a.Id, "photos/exif_orientation_6.jpg", "masked-by-hospital", masked: "hospital"),
         };
         await new ConsentSteps(factory, world).RunAsync();
         world.Embargoed = await IngestOneAsync(factory, a.Id, "documents/cda/ccda_ccd.xml", "embargoed", embargo: "genetics");
@@ -134,7 +143,7 @@ internal sealed class MatrixWorld
         await IngestOneAsync(factory, patient.Id, "photos/png_rgb_hopper.png", "photo2"),
         await IngestOneAsync(factory, patient.Id, "dicom/ct_explicit_le_16bit_signed_small.dcm", "ct"));
 
-    internal static async Task<Guid> IngestOneAsync(MatrixFactory factory, Guid patient, string file, string sourceId, string? masked = null, string? embargo = null)
+    internal static async Task<Guid> IngestOneAsync(MatrixFactory factory, Guid patient, string file, string sourceId, string? masked = null, string? embargo = null, string? authorInami = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var ingestor = scope.ServiceProvider.GetRequiredService<DocumentIngestor>();
@@ -144,6 +153,7 @@ internal sealed class MatrixWorld
             PatientId = patient,
             FileName = Path.GetFileName(file),
             MaskedBy = masked,
+            AuthorInami = authorInami,
             EmbargoCategory = embargo,
             Department = "Cardiologie",
         };
