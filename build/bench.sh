@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks on this machine.
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
-#   build/bench.sh timeline [--seconds N] [--connections N] [--large] [--real-consent] [--diagnose]
+#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
 # PostgreSQL): the authorized, audited timeline of a 200-document patient beside a bare endpoint doing one indexed
 # PostgreSQL read; prints throughput, p50/p99 and their ratio; --large repeats with 100,000 patients / 1,000,000 documents.
@@ -18,7 +18,7 @@ case "${1:-}" in
     exec dotnet tests/HapModular.Benchmarks/bin/Release/net10.0/HapModular.Benchmarks.dll "$@"
     ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--connections N] [--large] [--real-consent]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose]" >&2
     exit 2
     ;;
 esac
