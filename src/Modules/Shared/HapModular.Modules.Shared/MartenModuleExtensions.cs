@@ -18,7 +18,9 @@ public static class MartenModuleExtensions
         ArgumentNullException.ThrowIfNull(context);
         services.AddMartenStore<TStore>(options =>
         {
-            options.Connection(context.ConnectionString);
+            // Per-request look-ups (CheckAccess, account status) repeat the same SQL: prepared after two uses, as in
+            // PreparedDataSource.
+            options.Connection(PreparedDataSource.ConnectionString(context.ConnectionString));
             options.DatabaseSchemaName = schema;
             options.Events.DatabaseSchemaName = schema;
             options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;

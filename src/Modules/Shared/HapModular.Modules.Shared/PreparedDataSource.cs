@@ -10,6 +10,9 @@ namespace HapModular.Modules.Shared;
 public static class PreparedDataSource
 {
     /// <summary>Creates the data source for <paramref name="connectionString"/> with automatic preparation.</summary>
-    public static NpgsqlDataSource Create(string connectionString) =>
-        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString);
+    public static NpgsqlDataSource Create(string connectionString) => NpgsqlDataSource.Create(ConnectionString(connectionString));
+
+    /// <summary><paramref name="connectionString"/> with automatic preparation (also used for the Marten stores).</summary>
+    public static string ConnectionString(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 32, AutoPrepareMinUsages = 2 }.ConnectionString;
 }
