@@ -5,6 +5,8 @@ namespace HapModular.Modules.Identity.Tests;
 
 public sealed partial class SessionTests(IdentityFactory factory) : IClassFixture<IdentityFactory>
 {
+    private const string NewPassword = "Nouveau-Mot-De-Passe-2026";
+
     [Fact]
     public async Task A_deactivated_physician_loses_the_open_session_and_cannot_sign_in()
     {
@@ -58,11 +60,10 @@ public sealed partial class SessionTests(IdentityFactory factory) : IClassFixtur
     {
         var (account, secret) = await factory.CreateAccountAsync();
         using var client = factory.NewClient();
-        (await Forms.PostAsync(client, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = account.Email })).Dispose();
+        var (link, fields) = await RequestResetAsync(client, account.Email);
         (await Forms.PostAsync(client, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = "unknown@example.be" })).Dispose();
         Assert.Empty(await Outbox.ForAsync(factory, "unknown@example.be"));
-        var link = await Outbox.LinkForAsync(factory, account.Email, "/account/reset-password");
-        var fields = new Dictionary<string, string> { ["Token"] = Token(link), ["Password"] = "Nouveau-Mot-De-Passe-2026", ["ConfirmPassword"] = "Nouveau-Mot-De-Passe-2026", ["Code"] = "000000" };
+        fields["Code"] = "000000";
 
         using var wrongCode = await Forms.PostAsync(client, link, fields);
         Assert.Contains("Code incorrect", await wrongCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -74,7 +75,7 @@ public sealed partial class SessionTests(IdentityFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Gone, reused.StatusCode);
 
         using var fresh = factory.NewClient();
-        using var signIn = await Forms.SignInAsync(fresh, account.Email, "Nouveau-Mot-De-Passe-2026", factory.CodeNow(secret, 1));
+        using var signIn = await Forms.SignInAsync(fresh, account.Email, NewPassword, factory.CodeNow(secret, 1));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
@@ -83,9 +84,7 @@ public sealed partial class SessionTests(IdentityFactory factory) : IClassFixtur
     {
         var (account, secret) = await factory.CreateAccountAsync();
         using var client = factory.NewClient();
-        (await Forms.PostAsync(client, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = account.Email })).Dispose();
-        var link = await Outbox.LinkForAsync(factory, account.Email, "/account/reset-password");
-        var fields = new Dictionary<string, string> { ["Token"] = Token(link), ["Password"] = "Nouveau-Mot-De-Passe-2026", ["ConfirmPassword"] = "Nouveau-Mot-De-Passe-2026" };
+        var (link, fields) = await RequestResetAsync(client, account.Email);
         var right = factory.CodeNow(secret);
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -97,7 +96,7 @@ public sealed partial class SessionTests(IdentityFactory factory) : IClassFixtur
         using var spent = await client.GetAsync(new Uri(link, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Gone, spent.StatusCode);
         using var fresh = factory.NewClient();
-        using var signIn = await Forms.SignInAsync(fresh, account.Email, "Nouveau-Mot-De-Passe-2026", factory.CodeNow(secret, 1));
+        using var signIn = await Forms.SignInAsync(fresh, account.Email, NewPassword, factory.CodeNow(secret, 1));
         Assert.NotEqual(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
@@ -119,6 +118,14 @@ public sealed partial class SessionTests(IdentityFactory factory) : IClassFixtur
         factory.Time.Advance(TimeSpan.FromMinutes(61));
         (await Forms.PostAsync(client, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = account.Email })).Dispose();
         Assert.Equal(4, (await Outbox.ForAsync(factory, account.Email)).Count(m => m.Body.Contains("/account/reset-password", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Asks for a reset of <paramref name="email"/> and returns the mailed link with the form fields for a new password.</summary>
+    private async Task<(string Link, Dictionary<string, string> Fields)> RequestResetAsync(HttpClient client, string email)
+    {
+        (await Forms.PostAsync(client, "/account/forgot-password", new Dictionary<string, string> { ["Email"] = email })).Dispose();
+        var link = await Outbox.LinkForAsync(factory, email, "/account/reset-password");
+        return (link, new Dictionary<string, string> { ["Token"] = Token(link), ["Password"] = NewPassword, ["ConfirmPassword"] = NewPassword });
     }
 
     private static async Task<bool> SignedInAsync(HttpClient client) =>
