@@ -1,6 +1,5 @@
-using HapModular.Modules.Identity.Contracts;
+using HapModular.Testing;
 using HapModular.Modules.Records.Contracts;
-using HapModular.Modules.Shared;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -22,15 +21,7 @@ internal static class BenchData
     /// <summary>Seeds the demo (identity, records, consent) and returns Dr Dupont and the patient he is linked to.</summary>
     public static async Task<(Guid Physician, Guid Patient)> SeedDemoLinkAsync(IServiceProvider services)
     {
-        await using var scope = services.CreateAsyncScope();
-        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order is 100 or 200 or 300).OrderBy(s => s.Order))
-        {
-            await seeder.SeedAsync(scope.ServiceProvider, default);
-        }
-
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var physician = (await mediator.Send(new FindPhysicianByInami("18334780004")))!.UserId;
-        var patient = (await mediator.Send(new SearchPatients("Dubois Marie"))).Single().PatientId;
+        var (physician, patient, _) = await DemoRecord.SeedAsync(services);
         return (physician, patient);
     }
 

@@ -1,10 +1,5 @@
-using HapModular.Modules.Identity.Contracts;
-using HapModular.Modules.Records.Contracts;
-using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using HapModular.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Npgsql;
 
@@ -31,15 +26,7 @@ public sealed class MaskingJourneyTests(MaskingJourneyTests.Portal portal) : ICl
         public override async Task InitializeAsync()
         {
             await base.InitializeAsync();
-            await using var scope = Services.CreateAsyncScope();
-            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order <= 300).OrderBy(s => s.Order))
-            {
-                await seeder.SeedAsync(scope.ServiceProvider, default);
-            }
-
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            PhysicianId = (await mediator.Send(new FindPhysicianByInami("18334780004")))!.UserId;
-            PatientId = (await mediator.Send(new SearchPatients("Dubois Marie"))).Single().PatientId;
+            (PhysicianId, PatientId, _) = await DemoRecord.SeedAsync(Services);
         }
 
         /// <summary>A visible document of the patient (the test picks it; the browser does the rest).</summary>

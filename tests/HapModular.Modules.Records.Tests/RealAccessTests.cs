@@ -1,11 +1,6 @@
 using System.Net;
-using HapModular.Modules.Identity.Contracts;
-using HapModular.Modules.Records.Contracts;
-using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using HapModular.Testing;
-using MediatR;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace HapModular.Modules.Records.Tests;
@@ -22,19 +17,7 @@ public sealed class RealAccessTests(RealAccessTests.Factory factory) : IClassFix
     public async Task A_linked_physician_reads_the_timeline_and_the_audit_names_the_link_an_unlinked_patient_is_neutral()
     {
         _ = factory.Server;
-        Guid physician, linked, unlinked;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order is 100 or 200 or 300).OrderBy(s => s.Order))
-            {
-                await seeder.SeedAsync(scope.ServiceProvider, default);
-            }
-
-            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-            physician = (await mediator.Send(new FindPhysicianByInami("18334780004")))!.UserId;
-            linked = (await mediator.Send(new SearchPatients("Dubois Marie"))).Single().PatientId;
-            unlinked = (await mediator.Send(new SearchPatients("Dupont Luc"))).Single().PatientId;
-        }
+        var (physician, linked, unlinked) = await DemoRecord.SeedAsync(factory.Services);
 
         var client = factory.CreateClient().As(new TestUser(physician, [Roles.Physician], "18334780004", "Dr Dupont"));
         var allowed = await client.GetAsync($"/patients/{linked}");
