@@ -76,16 +76,7 @@ public sealed class DicomImage
     /// <returns>The values, row by row.</returns>
     public short[] ModalityValues(int frame, out WindowLevel? defaultWindow)
     {
-        var d = Description;
-        if (!d.IsMonochrome)
-        {
-            throw new DicomImageException("modality values exist only for monochrome images");
-        }
-
-        var stored = DecodeStored(frame, out _);
-        var p = FrameParameters.For(File.Dataset, d, frame);
-        var (min, max) = MonochromeRenderer.MinMax(stored);
-        defaultWindow = MonochromeRenderer.DefaultWindow(p, min, max);
+        var (stored, p) = MonochromeFrame(frame, out defaultWindow);
         var result = new short[stored.Length];
         for (var i = 0; i < stored.Length; i++)
         {
@@ -101,6 +92,19 @@ public sealed class DicomImage
     /// <returns>The values, row by row.</returns>
     public double[] ModalityValuesExact(int frame, out WindowLevel? defaultWindow)
     {
+        var (stored, p) = MonochromeFrame(frame, out defaultWindow);
+        var result = new double[stored.Length];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            result[i] = p.Modality(stored[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>A monochrome frame's stored values, its parameters and its default window.</summary>
+    private (int[] Stored, FrameParameters Parameters) MonochromeFrame(int frame, out WindowLevel? defaultWindow)
+    {
         var d = Description;
         if (!d.IsMonochrome)
         {
@@ -111,13 +115,7 @@ public sealed class DicomImage
         var p = FrameParameters.For(File.Dataset, d, frame);
         var (min, max) = MonochromeRenderer.MinMax(stored);
         defaultWindow = MonochromeRenderer.DefaultWindow(p, min, max);
-        var result = new double[stored.Length];
-        for (var i = 0; i < stored.Length; i++)
-        {
-            result[i] = p.Modality(stored[i]);
-        }
-
-        return result;
+        return (stored, p);
     }
 
     /// <summary>The stored windows that apply to a frame (functional groups first), in file order.</summary>

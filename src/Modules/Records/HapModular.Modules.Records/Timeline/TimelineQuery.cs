@@ -1,3 +1,4 @@
+using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Storage;
 using Npgsql;
 
@@ -82,7 +83,7 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 
     /// <summary>Visibility (R6: an author-masked document only for its author) and the optional filters, on the table aliased <paramref name="a"/>.</summary>
     private static string Where(string a, TimelineFilter? f) =>
-        $"{a}.patient_id = @p AND ({a}.masked_by IS NULL OR ({a}.masked_by = 'author' AND left({a}.author_inami, 8) = @me)) AND ({a}.embargo_until IS NULL OR {a}.embargo_until <= @now)"
+        $"{a}.patient_id = @p AND {DocumentVisibility.Sql(a)}"
         + (f?.Kind is null ? string.Empty : $" AND {a}.kind = @kind")
         + (f?.Department is null ? string.Empty : $" AND {a}.department = @dept")
         + (f?.From is null ? string.Empty : $" AND {a}.clinical_date >= @from")
@@ -92,8 +93,7 @@ internal sealed class TimelineQuery(RecordsDatabase database)
     private static void Bind(NpgsqlParameterCollection p, Guid patientId, DateTimeOffset now, string? viewerInami)
     {
         p.AddWithValue("p", patientId);
-        p.AddWithValue("now", now.ToUniversalTime());
-        p.AddWithValue("me", viewerInami is { Length: 11 } inami ? inami[..8] : string.Empty);
+        DocumentVisibility.Bind(p, viewerInami, now);
     }
 
     private static void BindFilters(NpgsqlParameterCollection p, TimelineFilter f, TimelineCursor? after)

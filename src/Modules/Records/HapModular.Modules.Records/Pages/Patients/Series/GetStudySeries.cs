@@ -37,16 +37,15 @@ internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAcc
 
         await using var command = database.DataSource.CreateCommand($"""
             SELECT DISTINCT ON (COALESCE(series_uid, id::text)) {DocumentRows.Columns}, count(*) OVER (PARTITION BY COALESCE(series_uid, id::text))::int
-            FROM records.documents
-            WHERE patient_id = @p AND study_uid = @s AND (masked_by IS NULL OR (masked_by = 'author' AND left(author_inami, 8) = @me)) AND (embargo_until IS NULL OR embargo_until <= @now)
+            FROM records.documents d
+            WHERE patient_id = @p AND study_uid = @s AND {DocumentVisibility.Sql("d")}
             ORDER BY COALESCE(series_uid, id::text), clinical_date DESC, id DESC
             LIMIT @n
             """);
         command.Parameters.AddWithValue("p", document.PatientId);
         command.Parameters.AddWithValue("s", document.StudyUid);
-        command.Parameters.AddWithValue("now", time.GetUtcNow().ToUniversalTime());
         command.Parameters.AddWithValue("n", MaxSeries);
-        command.Parameters.AddWithValue("me", access.ViewerInami is { Length: 11 } inami ? inami[..8] : string.Empty);
+        DocumentVisibility.Bind(command.Parameters, access.ViewerInami, time.GetUtcNow());
         var series = new List<StudySeries>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
