@@ -24,9 +24,9 @@ internal static class AecgReader
 
     public static bool IsAecg(XElement? root) => root is not null && root.Name == V3 + "AnnotatedECG";
 
-    public static EcgRecording? Read(XElement root, out string reason)
+    public static EcgRecording? Read(XElement root, out LocalText reason)
     {
-        reason = "The aECG file holds no readable rhythm waveform.";
+        reason = new LocalText("aecg-no-rhythm");
         var series = root.Descendants(V3 + "series").ToList();
         var rhythm = series.FirstOrDefault(s => Code(s) == "RHYTHM") ?? series.FirstOrDefault();
         var set = rhythm?.Elements(V3 + "component").Select(c => c.Element(V3 + "sequenceSet")).FirstOrDefault(s => s is not null);
