@@ -2,6 +2,7 @@
 # Installs what HapModular needs from Debian, only what is missing (idempotent; apt-get runs only when needed).
 #   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts, and dcmtk
 #                             (its dicom.dic is the source of the DICOM dictionary; its tools re-encode test files)
+#                             and OpenJPEG's tools (opj_compress writes the JPEG 2000 test codestreams)
 #   build/setup.sh --browser  also Chromium, for the browser tests
 set -euo pipefail
 
@@ -15,7 +16,7 @@ for d in $(echo "$PATH" | tr ':' ' ') /usr/lib/postgresql/*/bin; do
 done
 [ "$pg_found" = yes ] || want+=(postgresql)
 
-for p in libopenjp2-7 libcharls2 fonts-dejavu-core dcmtk; do has_pkg "$p" || want+=("$p"); done
+for p in libopenjp2-7 libcharls2 fonts-dejavu-core dcmtk libopenjp2-tools; do has_pkg "$p" || want+=("$p"); done
 if [ "${1:-}" = "--browser" ]; then has_pkg chromium || want+=(chromium); fi
 
 if [ ${#want[@]} -gt 0 ]; then

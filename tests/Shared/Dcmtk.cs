@@ -53,7 +53,10 @@ internal static class Dcmtk
             var (code, stdout, stderr) = Run(tool, [.. options, source, target]);
             if (code != 0 || !File.Exists(target))
             {
-                var reason = (stderr + stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit {code}";
+                // dcmtk prints warnings (W:) before the error (E:, F:) that made it stop: the error is the reason.
+                var lines = (stderr + stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var reason = lines.FirstOrDefault(l => l.StartsWith("E:", StringComparison.Ordinal) || l.StartsWith("F:", StringComparison.Ordinal))
+                    ?? lines.FirstOrDefault() ?? $"exit {code}";
                 return (null, reason.Replace(source, "input", StringComparison.Ordinal).Replace(target, "output", StringComparison.Ordinal));
             }
 

@@ -61,6 +61,31 @@ internal sealed class TestDicomWriter
         return this;
     }
 
+    /// <summary>Encapsulated Pixel Data (7FE0,0010): an empty Basic Offset Table, then one fragment per frame.</summary>
+    public TestDicomWriter Encapsulated(params byte[][] frames)
+    {
+        void Write(ushort group, ushort element, uint length)
+        {
+            Span<byte> header = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt16LittleEndian(header, group);
+            BinaryPrimitives.WriteUInt16LittleEndian(header[2..], element);
+            BinaryPrimitives.WriteUInt32LittleEndian(header[4..], length);
+            body.Write(header);
+        }
+
+        body.Write([0xE0, 0x7F, 0x10, 0x00, (byte)'O', (byte)'B', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF]);
+        Write(0xFFFE, 0xE000, 0);
+        foreach (var frame in frames)
+        {
+            var padded = frame.Length % 2 == 0 ? frame : [.. frame, 0];
+            Write(0xFFFE, 0xE000, (uint)padded.Length);
+            body.Write(padded);
+        }
+
+        Write(0xFFFE, 0xE0DD, 0);
+        return this;
+    }
+
     /// <summary>A sequence of items, each written with its defined length.</summary>
     public TestDicomWriter Sequence(ushort group, ushort element, params TestDicomWriter[] items)
     {
@@ -83,14 +108,14 @@ internal sealed class TestDicomWriter
     public static TestDicomWriter Code(string value, string scheme, string meaning) =>
         new TestDicomWriter().Text(0x0008, 0x0100, "SH", value).Text(0x0008, 0x0102, "SH", scheme).Text(0x0008, 0x0104, "LO", meaning);
 
-    /// <summary>The Part 10 file: preamble, "DICM", file meta (Explicit VR Little Endian), then this data set.</summary>
-    public byte[] ToFile(string sopClassUid, string sopInstanceUid)
+    /// <summary>The Part 10 file: preamble, "DICM", file meta, then this data set (written Explicit VR Little Endian).</summary>
+    public byte[] ToFile(string sopClassUid, string sopInstanceUid, string transferSyntaxUid = "1.2.840.10008.1.2.1")
     {
         var meta = new TestDicomWriter()
             .Bytes(0x0002, 0x0001, "OB", [0, 1])
             .Text(0x0002, 0x0002, "UI", sopClassUid)
             .Text(0x0002, 0x0003, "UI", sopInstanceUid)
-            .Text(0x0002, 0x0010, "UI", "1.2.840.10008.1.2.1")
+            .Text(0x0002, 0x0010, "UI", transferSyntaxUid)
             .Text(0x0002, 0x0012, "UI", "1.2.826.0.1.3680043.10.1519.1");
         var metaBytes = meta.body.ToArray();
         using var file = new MemoryStream();
