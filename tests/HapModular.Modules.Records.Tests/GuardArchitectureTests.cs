@@ -9,7 +9,7 @@ namespace HapModular.Modules.Records.Tests;
 /// <summary>No patient-scoped request can skip the guard: each one's pipeline, as the container builds it, holds it.</summary>
 public sealed class GuardArchitectureTests(GuardFactory factory) : IClassFixture<GuardFactory>
 {
-    private static readonly string[] Modules = ["Identity", "Consent", "Records", "Notifications", "Audit"];
+    private static readonly string[] Modules = ["Identity", "Consent", "Records", "Notifications", "Audit", "Interop"];
 
     [Fact]
     public void Every_patient_scoped_request_passes_the_guard_and_its_handler_is_used_by_nothing_else()
