@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what HapModular needs from Debian, only what is missing (idempotent; apt-get runs only when needed).
-#   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts, and dcmtk
-#                             (its dicom.dic is the source of the DICOM dictionary; its tools re-encode test files)
-#                             and OpenJPEG's tools (opj_compress writes the JPEG 2000 test codestreams)
-#   build/setup.sh --browser  also Chromium, for the browser tests
+#   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts
+#   build/setup.sh --browser  also what the tests need: Chromium (browser tests) and the standard peers the interop
+#                             tests talk to (dcmtk storescu/echoscu/storescp, Orthanc, python3-hl7's mllp_send);
+#                             dcmtk's dicom.dic is also the source of the generated DICOM dictionary, its dcmconv/
+#                             dcmcjpeg/dcmcrle re-encode the corpus for the metamorphic tests, and OpenJPEG's tools
+#                             (opj_compress) write the JPEG 2000 test codestreams
 set -euo pipefail
 
 want=()
@@ -16,8 +18,10 @@ for d in $(echo "$PATH" | tr ':' ' ') /usr/lib/postgresql/*/bin; do
 done
 [ "$pg_found" = yes ] || want+=(postgresql)
 
-for p in libopenjp2-7 libcharls2 fonts-dejavu-core dcmtk libopenjp2-tools; do has_pkg "$p" || want+=("$p"); done
-if [ "${1:-}" = "--browser" ]; then has_pkg chromium || want+=(chromium); fi
+for p in libopenjp2-7 libcharls2 fonts-dejavu-core; do has_pkg "$p" || want+=("$p"); done
+if [ "${1:-}" = "--browser" ]; then
+  for p in chromium dcmtk orthanc python3-hl7 libopenjp2-tools; do has_pkg "$p" || want+=("$p"); done
+fi
 
 if [ ${#want[@]} -gt 0 ]; then
   echo "Installing: ${want[*]}"
