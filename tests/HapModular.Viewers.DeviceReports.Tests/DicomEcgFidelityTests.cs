@@ -77,7 +77,7 @@ public sealed class DicomEcgFidelityTests
     public async Task An_unreadable_sensitivity_is_said_and_the_trace_is_not_drawn_on_a_calibrated_grid(string culture, string said)
     {
         var broken = Convert(Dcmtk.Modify(Corpus12Lead, "-m", "(5400,0100)[*].(003a,0200)[2].(003a,0210)=1,25"), "+ti");
-        var request = new RenderRequest("view", new Dictionary<string, string>(), CultureInfo.GetCultureInfo(culture), "/doc/3/", "/doc/3/original");
+        var request = Devices.Request("view", culture);
         var html = Assert.IsType<RenderResult.HtmlFragment>(await Devices.Ecg.RenderAsync(Content(broken), request, CancellationToken.None)).Value;
         Assert.Contains(said, html, StringComparison.Ordinal);
         Assert.Contains("1,25", html, StringComparison.Ordinal);
@@ -117,10 +117,9 @@ public sealed class DicomEcgFidelityTests
         Assert.Contains("<tr><th>Axe P</th><td>74°</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><th>Axe QRS</th><td>52°</td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><th>Axe T</th><td>57°</td></tr>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>Filtres</dt><dd>0,05–300 Hz</dd>", html, StringComparison.Ordinal);
 
-        var request = new RenderRequest("svg", new Dictionary<string, string> { ["part"] = "median" }, Devices.French, "/doc/3/", "/doc/3/original");
-        var bin = Assert.IsType<RenderResult.BinaryContent>(await Devices.Ecg.RenderAsync(content, request, CancellationToken.None));
-        var median = new EcgGeometry(System.Text.Encoding.UTF8.GetString(bin.Content));
+        var median = new EcgGeometry(await Devices.Svg(Devices.Ecg, content, "svg", ("part", "median")));
         Assert.Equal(12, median.Traces.Count);
         Assert.All(median.Calibrations, d => Assert.Equal(10, EcgGeometry.PulseHeight(d)));
 

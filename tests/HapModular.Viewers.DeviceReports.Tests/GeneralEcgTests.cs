@@ -65,7 +65,7 @@ public sealed class GeneralEcgTests
     [InlineData("en", "main trace", "additional trace", "does not exist in the DICOM standard", "ITU-T G.711")]
     public async Task Each_group_is_listed_with_what_was_decoded_in_the_readers_language(string culture, string rhythm, string extra, string refused, string companded)
     {
-        var request = new RenderRequest("view", new Dictionary<string, string>(), CultureInfo.GetCultureInfo(culture), "/doc/3/", "/doc/3/original");
+        var request = Devices.Request("view", culture);
         var result = await Devices.Ecg.RenderAsync(DicomEcgFidelityTests.Content(File, SyntheticGeneralEcg.GeneralEcgSop), request, CancellationToken.None);
         var html = Assert.IsType<RenderResult.HtmlFragment>(result).Value;
         var rows = Regex.Matches(html, "<tr class=\"hap-ecg-group-(decoded|failed)\" data-group=\"(\\d)\">(.*?)</tr>").Select(m => (m.Groups[1].Value, m.Groups[3].Value)).ToList();

@@ -77,6 +77,8 @@ internal static class Labels
         ["ecg-not-aecg"] = ["Le document XML n'est pas un ECG annoté HL7 (pas de racine AnnotatedECG).", "Het XML-document is geen geannoteerd HL7-ECG (geen AnnotatedECG-wortel).", "Das XML-Dokument ist kein annotiertes HL7-EKG (keine AnnotatedECG-Wurzel).", "The XML document is not an HL7 annotated ECG (no AnnotatedECG root)."],
         ["unknown-target"] = ["Cible inconnue pour un ECG.", "Onbekend doel voor een ECG.", "Unbekanntes Ziel für ein EKG.", "Unknown target for an ECG."],
         ["no-such-strip"] = ["Ce tracé n'existe pas dans le fichier.", "Dit tracé bestaat niet in het bestand.", "Diese Kurve gibt es in der Datei nicht.", "This trace does not exist in the file."],
+        ["filters"] = ["Filtres", "Filters", "Filter", "Filters"],
+        ["notch"] = ["réjecteur {0} Hz", "notchfilter {0} Hz", "Kerbfilter {0} Hz", "notch {0} Hz"],
         ["spiro"] = ["Spirométrie", "Spirometrie", "Spirometrie", "Spirometry"],
         ["test-date"] = ["Date", "Datum", "Datum", "Date"],
         ["test-type"] = ["Manœuvre", "Manoeuvre", "Manöver", "Manoeuvre"],

@@ -73,6 +73,7 @@ internal static class DicomEcgReader
             Calibrated = strip.Calibrated,
             Notices = notices,
             Median = median?.Strip,
+            Filters = rhythm?.Filters,
             Groups = groups,
         };
     }

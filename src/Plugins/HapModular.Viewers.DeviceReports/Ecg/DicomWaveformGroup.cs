@@ -24,6 +24,9 @@ internal static class DicomWaveformGroup
     private static readonly DicomTag SensitivityUnits = new(0x003A, 0x0211);
     private static readonly DicomTag CorrectionFactor = new(0x003A, 0x0212);
     private static readonly DicomTag Baseline = new(0x003A, 0x0213);
+    private static readonly DicomTag FilterLow = new(0x003A, 0x0220);
+    private static readonly DicomTag FilterHigh = new(0x003A, 0x0221);
+    private static readonly DicomTag FilterNotch = new(0x003A, 0x0222);
     private static readonly DicomTag BitsAllocated = new(0x5400, 0x1004);
     private static readonly DicomTag SampleInterpretation = new(0x5400, 0x1006);
     private static readonly DicomTag PaddingValue = new(0x5400, 0x100A);
@@ -142,7 +145,13 @@ internal static class DicomWaveformGroup
         }
 
         var strip = new EcgStrip(fs.Value!.Value, EcgRecording.DeriveLimbLeads(leads), calibrated);
-        return Group(new LocalText(calibrated ? "group-decoded" : "group-uncalibrated", leads.Count)) with { Strip = strip };
+        var first = definitions[0];
+        var filters = new EcgFilters(Number(first, FilterLow).Value, Number(first, FilterHigh).Value, Number(first, FilterNotch).Value);
+        return Group(new LocalText(calibrated ? "group-decoded" : "group-uncalibrated", leads.Count)) with
+        {
+            Strip = strip,
+            Filters = filters.LowHz is null && filters.HighHz is null && filters.NotchHz is null ? null : filters,
+        };
     }
 
     // Scale of one channel to µV: (factor, offset). Null when the channel has no usable calibration (then its raw

@@ -33,6 +33,7 @@ internal static class EcgHtml
         {
             Fact(L("sampling"), string.Create(c, $"{ecg.SampleRateHz:0.#} Hz · {ecg.DurationSeconds:0.0#} s · {ecg.Format}"));
             Fact(L("leads"), string.Join(", ", ecg.Leads.Select(l => l.Name)));
+            Fact(L("filters"), Filters(ecg.Filters, c));
         }
 
         html.Append("</dl>");
@@ -105,6 +106,18 @@ internal static class EcgHtml
         var expected = bpm * ecg.DurationSeconds / 60;
         var beats = HeartRate.RPeaks(lead.MicroVolts, ecg.SampleRateHz).Count;
         return expected >= 4 && Math.Abs(beats - expected) / expected > 0.4 ? (beats, stated.Value, expected) : null;
+    }
+
+    // "0,05–300 Hz · coupe-bande 50 Hz"; a notch of 0 means none.
+    private static string? Filters(EcgFilters? f, CultureInfo c)
+    {
+        if (f is null)
+        {
+            return null;
+        }
+
+        var band = string.Create(c, $"{f.LowHz?.ToString("0.###", c) ?? "?"}–{f.HighHz?.ToString("0.###", c) ?? "?"} Hz");
+        return f.NotchHz is > 0 ? band + " · " + string.Format(c, Labels.Get(c, "notch"), f.NotchHz) : band;
     }
 
     private static string Speed(bool calibrated, CultureInfo c) => Labels.Get(c, calibrated ? "speed" : "speed-uncalibrated");

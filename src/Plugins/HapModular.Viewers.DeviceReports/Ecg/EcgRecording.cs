@@ -24,7 +24,16 @@ internal sealed record EcgGroup(int Number, string Label, string Originality, in
 
     /// <summary>The role of the group on the page: rhythm, median beats, or an extra strip.</summary>
     public string Role { get; init; } = "other";
+
+    /// <summary>The acquisition filters of its first channel, when stated.</summary>
+    public EcgFilters? Filters { get; init; }
 }
+
+/// <summary>
+/// Acquisition filters (Hz): they change what a cardiologist may read from the trace (a 40 Hz low-pass blunts QRS
+/// notches, a 0.5 Hz high-pass distorts ST segments), so the view states them.
+/// </summary>
+internal sealed record EcgFilters(double? LowHz, double? HighHz, double? NotchHz);
 
 /// <summary>A measurement as the file states it (value and unit kept as written).</summary>
 internal sealed record EcgMeasurement(string Key, string Value, string Unit);
@@ -49,6 +58,9 @@ internal sealed record EcgRecording(
 
     /// <summary>What the reader must know about this recording (unreadable or absent calibration, padding, groups…).</summary>
     public IReadOnlyList<LocalText> Notices { get; init; } = [];
+
+    /// <summary>The acquisition filters of the drawn trace, when the file states them.</summary>
+    public EcgFilters? Filters { get; init; }
 
     /// <summary>The median (representative) beats, when the file has them.</summary>
     public EcgStrip? Median { get; init; }

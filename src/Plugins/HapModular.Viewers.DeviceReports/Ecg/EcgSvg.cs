@@ -68,7 +68,7 @@ internal static class EcgSvg
     /// <summary>Median (representative) beats: one beat per lead, the twelve leads in 3 rows × 4 columns.</summary>
     public static string RenderBeats(EcgStrip beats, CultureInfo culture)
     {
-        var seconds = Math.Min(beats.DurationSeconds, 2);
+        var seconds = Math.Min(beats.DurationSeconds, MaxStripSeconds);
         var twelve = HasTwelve(beats);
         var columns = twelve ? 4 : 1;
         var rows = twelve ? 3 : beats.Leads.Count;
