@@ -47,9 +47,11 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
             cancellationToken);
         if (!allowed)
         {
+            scope.Refused = true;
             throw new PatientAccessDeniedException();
         }
 
+        scope.AllowedPatients.Add(request.PatientId);
         scope.Decision = decision;
         scope.Document = document;
         scope.ViewerInami = user.IsInRole(Roles.Physician) ? user.Inami : null;

@@ -19,4 +19,10 @@ internal sealed class PatientAccessScope
 
     /// <summary>Whether the caller may see clinical content (physicians through the guard), or only access reports.</summary>
     public bool ClinicalAccess { get; set; }
+
+    /// <summary>The patients the guard allowed a request for in this request scope (the banner shows only those).</summary>
+    public HashSet<Guid> AllowedPatients { get; } = [];
+
+    /// <summary>Whether the guard refused any request in this scope: a denial page then shows no banner at all.</summary>
+    public bool Refused { get; set; }
 }
