@@ -1,6 +1,6 @@
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Shared;
+using HapModular.Modules.Shared.Access;
 using HapModular.SharedKernel;
 using MediatR;
 
@@ -11,7 +11,7 @@ namespace HapModular.Modules.Records.Patients;
 /// their letter's code) sees it for a patient the guard allowed earlier in the same request scope; staff who may look
 /// patients up see it by role; any refusal in the request hides it, so every denial stays the same neutral page.
 /// </summary>
-internal sealed class GetPatientBannerHandler(PatientHeaderCache patients, PatientAccessScope scope, ICurrentUser user, TimeProvider time)
+internal sealed class GetPatientBannerHandler(PatientHeaderCache patients, PatientAccessContext scope, ICurrentUser user, TimeProvider time)
     : IRequestHandler<GetPatientBanner, PatientBanner?>
 {
     public async Task<PatientBanner?> Handle(GetPatientBanner request, CancellationToken cancellationToken)
