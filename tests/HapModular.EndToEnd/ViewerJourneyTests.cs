@@ -14,7 +14,7 @@ namespace HapModular.EndToEnd;
 /// and the before/after comparison of two photos.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class ViewerJourneyTests(ViewerJourneyTests.Portal portal) : IClassFixture<ViewerJourneyTests.Portal>
+public sealed partial class ViewerJourneyTests(ViewerJourneyTests.Portal portal) : IClassFixture<ViewerJourneyTests.Portal>
 {
     /// <summary>
     /// The portal as <c>build/run.sh</c> serves it: the modules' static web assets (records.css, compare.css) are

@@ -58,9 +58,18 @@ internal static class Inspector
             }
         }
 
+        DateOnly? born = keys.TryGetValue(InspectionKeys.PatientBirthDate, out _) ? birth : null;
+        var identity = new FileIdentity
+        {
+            Name = keys.GetValueOrDefault(InspectionKeys.PatientName),
+            BirthDate = born,
+            Id = keys.GetValueOrDefault(InspectionKeys.PatientId),
+            Source = "DICOM",
+        };
         return new InspectionResult
         {
             Title = Title(ds),
+            Identity = identity.IsEmpty ? null : identity,
             ClinicalDate = DicomDates.Clinical(ds),
             Thumbnail = thumbnail,
             ThumbnailMediaType = thumbnail is null ? null : "image/png",

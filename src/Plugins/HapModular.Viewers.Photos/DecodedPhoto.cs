@@ -10,7 +10,8 @@ namespace HapModular.Viewers.Photos;
 
 /// <summary>
 /// A photo decoded, turned upright and emptied of every metadata profile (EXIF with GPS and serial numbers,
-/// XMP, IPTC, ICC, PNG text). Only the capture date survives, read before the profiles are dropped.
+/// XMP, IPTC, ICC, PNG text). What the page tells the reader is read before the profiles are dropped: the capture
+/// date, the picture's own description, the owner named by the camera, and a recorded position (see <see cref="PhotoLocation"/>).
 /// </summary>
 internal sealed class DecodedPhoto : IDisposable
 {
@@ -19,16 +20,18 @@ internal sealed class DecodedPhoto : IDisposable
 
     private readonly Image<Rgba32> image;
 
-    private DecodedPhoto(Image<Rgba32> image, PhotoKind kind, DateTimeOffset? taken)
+    private DecodedPhoto(Image<Rgba32> image, PhotoKind kind, PhotoFacts facts)
     {
         this.image = image;
         Kind = kind;
-        Taken = taken;
+        Facts = facts;
     }
 
     public PhotoKind Kind { get; }
 
-    public DateTimeOffset? Taken { get; }
+    public PhotoFacts Facts { get; }
+
+    public DateTimeOffset? Taken => Facts.Taken;
 
     public int Width => image.Width;
 
@@ -66,7 +69,7 @@ internal sealed class DecodedPhoto : IDisposable
             }
 
             var img = Image.Load<Rgba32>(array);
-            var taken = CaptureDate(img.Metadata.ExifProfile);
+            var facts = PhotoFacts.Read(img.Metadata);
             // AutoOrient applies orientations 2–8 and leaves any other value (0, 9…) as stored.
             img.Mutate(x => x.AutoOrient());
             img.Metadata.ExifProfile = null;
@@ -74,7 +77,7 @@ internal sealed class DecodedPhoto : IDisposable
             img.Metadata.IptcProfile = null;
             img.Metadata.IccProfile = null;
             img.Metadata.GetPngMetadata().TextData.Clear();
-            return PhotoLoad.Ok(new DecodedPhoto(img, kind, taken));
+            return PhotoLoad.Ok(new DecodedPhoto(img, kind, facts));
         }
         catch (Exception e) when (e is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
@@ -103,36 +106,6 @@ internal sealed class DecodedPhoto : IDisposable
     }
 
     public void Dispose() => image.Dispose();
-
-    private static DateTimeOffset? CaptureDate(ExifProfile? exif)
-    {
-        var raw = exif?.GetValue(ExifTag.DateTimeOriginal)?.Value ?? exif?.GetValue(ExifTag.DateTime)?.Value;
-        if (raw is null || !DateTime.TryParseExact(raw.Trim('\0', ' '), "yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-        {
-            return null;
-        }
-
-        var offsetText = exif!.GetValue(ExifTag.OffsetTimeOriginal)?.Value;
-        if (offsetText is not null && TimeSpan.TryParseExact(offsetText.TrimStart('+'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset))
-        {
-            return new DateTimeOffset(local, offsetText.StartsWith('-') ? -offset : offset);
-        }
-
-        // EXIF without an offset is camera-local time; the hospital's cameras are in Belgium.
-        return new DateTimeOffset(local, BrusselsOffset(local));
-    }
-
-    private static TimeSpan BrusselsOffset(DateTime local)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels").GetUtcOffset(local);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeSpan.Zero;
-        }
-    }
 }
 
 /// <summary>Either a decoded photo or the plain reason it cannot be shown.</summary>

@@ -41,11 +41,16 @@ internal sealed class PhotoViewer : IViewer
         using (photo)
         {
             var (thumb, type) = photo.Encode(ThumbnailSize);
+            var facts = photo.Facts;
             return ValueTask.FromResult(new InspectionResult
             {
-                ClinicalDate = photo.Taken,
+                // No capture date in the photo: the date stays unknown (never the day it was filed).
+                ClinicalDate = facts.Taken,
+                Title = facts.Description,
+                Identity = facts.Owner is { } owner ? new FileIdentity { Name = owner, Source = "EXIF" } : null,
                 Thumbnail = thumb,
                 ThumbnailMediaType = type,
+                Warnings = facts.Location is null ? [] : ["The photo records a GPS position (shown on its page; removed from every rendered image, kept in the original)."],
             });
         }
     }
@@ -112,7 +117,17 @@ internal sealed class PhotoViewer : IViewer
 
         html.Append(" · ").Append(photo.Width.ToString(c)).Append(" × ").Append(photo.Height.ToString(c)).Append(' ')
             .Append(HtmlText.Encode(Labels.Get(c, "pixels")));
-        html.Append("</figcaption></figure>");
+        html.Append("</figcaption>");
+        if (photo.Facts.Location is { } location)
+        {
+            // Never silently shown (the original is downloadable) nor silently dropped (the reader must know).
+            html.Append("<p class=\"hap-photo-location\" role=\"note\"><strong>")
+                .Append(HtmlText.Encode(Labels.Get(c, "location"))).Append("</strong> <span class=\"hap-photo-position\">")
+                .Append(HtmlText.Encode(location.ToString())).Append("</span>. ")
+                .Append(HtmlText.Encode(Labels.Get(c, "location-kept"))).Append("</p>");
+        }
+
+        html.Append("</figure>");
         return html.ToString();
     }
 }

@@ -45,9 +45,11 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<PatientHeaderCache>().SingleInstance();
         builder.RegisterType<DocumentRepository>().SingleInstance();
         builder.RegisterType<SourceSystemKeys>().SingleInstance();
+        builder.RegisterType<DocumentInspector>().SingleInstance();
         builder.RegisterType<DocumentIngestor>().InstancePerLifetimeScope();
         builder.RegisterType<TimelineQuery>().SingleInstance();
         builder.RegisterType<DocumentRenderer>().SingleInstance();
+        builder.RegisterType<DocumentBlobs>().InstancePerLifetimeScope();
         builder.RegisterType<MaskStore>().SingleInstance();
         builder.RegisterType<EmbargoPolicy>().SingleInstance();
         builder.RegisterType<PatientAccessScope>().InstancePerLifetimeScope();

@@ -20,9 +20,14 @@ internal sealed class PdfReportViewer : IViewer
             return ValueTask.FromResult(InspectionResult.Failed("Not a PDF file (no %PDF header)."));
         }
 
-        return ValueTask.FromResult(PdfBytes.HasEndOfFile(span)
-            ? new InspectionResult()
-            : new InspectionResult { Warnings = ["The PDF has no end-of-file marker; it may be truncated."] });
+        // The PDF's own title and creation date; without them the title falls back to the file name and the date stays unknown.
+        var (title, created) = PdfFacts.Read(content.Data);
+        return ValueTask.FromResult(new InspectionResult
+        {
+            Title = title,
+            ClinicalDate = created,
+            Warnings = PdfBytes.HasEndOfFile(span) ? [] : ["The PDF has no end-of-file marker; it may be truncated."],
+        });
     }
 
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)

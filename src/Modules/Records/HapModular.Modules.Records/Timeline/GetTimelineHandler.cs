@@ -28,6 +28,6 @@ internal sealed class GetTimelineHandler(TimelineQuery query, PatientHeaderCache
         var age = today.Year - patient.BirthDate.Year - (today < patient.BirthDate.AddYears(today.Year - patient.BirthDate.Year) ? 1 : 0);
         var decision = access.Decision;
         var header = new PatientHeader(patient.FirstName, patient.LastName, age, patient.Sex, patient.MaskedNiss, decision?.LinkType, decision?.ValidUntil, decision?.Purpose);
-        return new TimelinePage(header, rows, result.CountsPerKind, result.Departments, next);
+        return new TimelinePage(header, rows, result.CountsPerKind, result.Departments, next) { SeriesMembers = result.SeriesMembers };
     }
 }
