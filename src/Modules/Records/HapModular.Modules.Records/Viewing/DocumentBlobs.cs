@@ -1,6 +1,7 @@
 using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared.Storage;
+using HapModular.SharedKernel;
 using Microsoft.Extensions.Logging;
 
 namespace HapModular.Modules.Records.Viewing;
