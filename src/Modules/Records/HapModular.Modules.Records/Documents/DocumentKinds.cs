@@ -1,14 +1,17 @@
+using HapModular.Viewers;
+
 namespace HapModular.Modules.Records.Documents;
 
 /// <summary>The document kinds of the record (also the timeline filter and icon names).</summary>
 internal static class DocumentKinds
 {
-    public const string Report = "report";
-    public const string Imaging = "imaging";
-    public const string DeviceReport = "device-report";
-    public const string Photo = "photo";
-    public const string Lab = "lab";
-    public const string Other = "other";
+    // The same names the viewer SDK gives plugins for InspectionResult.Kind.
+    public const string Report = DocumentKindNames.Report;
+    public const string Imaging = DocumentKindNames.Imaging;
+    public const string DeviceReport = DocumentKindNames.DeviceReport;
+    public const string Photo = DocumentKindNames.Photo;
+    public const string Lab = DocumentKindNames.Lab;
+    public const string Other = DocumentKindNames.Other;
 
     public static readonly IReadOnlyList<string> All = [Report, Imaging, DeviceReport, Photo, Lab, Other];
 
