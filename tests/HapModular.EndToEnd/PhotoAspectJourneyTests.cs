@@ -25,10 +25,13 @@ public sealed partial class ViewerJourneyTests
 
         await page.GotoAsync($"/patients/{patientId}/photos/compare");
         var id = await page.Locator("#compare-form tr:has-text('exif_orientation_6') input[name=before]").First.GetAttributeAsync("value");
-        await page.GotoAsync($"/patients/{patientId}/documents/{id}");
-        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.hap-photo-image'); return i && i.complete && i.naturalWidth > 0; }");
+        // The page's image is rendered on request (decode, turn upright, re-encode): on a busy machine it takes a while,
+        // so wait for the image itself rather than the page's load event.
+        var slow = new PageWaitForFunctionOptions { Timeout = 180_000 };
+        await page.GotoAsync($"/patients/{patientId}/documents/{id}", new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 180_000 });
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.hap-photo-image'); return i && i.complete && i.naturalWidth > 0; }", null, slow);
         // The stylesheet is added by the client module: wait until it applies.
-        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.hap-photo-image')).maxHeight !== 'none'");
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.hap-photo-image')).maxHeight !== 'none'", null, slow);
 
         var drawn = await page.EvaluateAsync<double[]>("""
             () => {
