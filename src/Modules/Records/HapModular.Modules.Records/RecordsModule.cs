@@ -13,7 +13,6 @@ using HapModular.Modules.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace HapModular.Modules.Records;
 
