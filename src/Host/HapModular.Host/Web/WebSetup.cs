@@ -26,11 +26,7 @@ internal static class WebSetup
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(5));
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.ForwardLimit = configuration.GetValue("Hap:ForwardLimit", 1);
-        });
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("fr");
