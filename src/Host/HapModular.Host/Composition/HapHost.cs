@@ -1,8 +1,8 @@
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using HapModular.Host.Database;
-using HapModular.Host.Plugins;
 using HapModular.Host.Jobs;
+using HapModular.Host.Plugins;
 using HapModular.Host.Web;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;
@@ -33,10 +33,12 @@ internal static class HapHost
 
         using var bootLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         var bootLogger = bootLoggerFactory.CreateLogger("HapModular.Host");
+        // Checked before anything starts: outside Development a host without its public address refuses to start.
+        var publicBaseUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment.IsDevelopment());
         var dataDirectory = Path.GetFullPath(builder.Configuration["Hap:DataDirectory"] ?? ".hapdata");
         Directory.CreateDirectory(dataDirectory);
         var (connectionString, embedded) = await HapDatabase.ResolveAsync(builder.Configuration, dataDirectory, bootLogger);
-        var context = new ModuleContext(builder.Configuration, connectionString, dataDirectory, builder.Environment.IsDevelopment());
+        var context = new ModuleContext(builder.Configuration, connectionString, dataDirectory, builder.Environment.IsDevelopment()) { PublicBaseUrl = publicBaseUrl };
 
         var plugins = PluginLoader.LoadAll(PluginLoader.ResolvePath(builder.Configuration), builder.Configuration, bootLogger);
         builder.Services.AddSingleton(plugins);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using HapModular.Host.Jobs;
 using HapModular.Host.Plugins;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Serilog;
@@ -26,11 +25,7 @@ internal static class WebSetup
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(5));
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.ForwardLimit = configuration.GetValue("Hap:ForwardLimit", 1);
-        });
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("fr");

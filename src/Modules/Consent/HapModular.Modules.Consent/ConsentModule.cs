@@ -1,8 +1,8 @@
 using Autofac;
 using HapModular.Modules.Consent.Demo;
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Expiry;
 using HapModular.Modules.Consent.Outbox;
-using HapModular.Modules.Consent.Pages.Patients;
 using HapModular.Modules.Consent.Storage;
 using HapModular.Modules.Consent.Web;
 using HapModular.Modules.Shared;
@@ -26,6 +26,7 @@ public sealed class ConsentModule : IModule
     {
         services.AddHostedService<ExpireLinksSchedule>();
         services.AddHostedService<NoticeOutboxSchedule>();
+        services.AddHostedService<StrayProjectionCleanup>();
         services.AddModuleStore<IConsentStore>(context, Name, o =>
         {
             // Rich: the inline snapshots carry real stream versions, which optimistic concurrency relies on.

@@ -27,6 +27,7 @@ internal sealed class AuditSchemaInitializer(AuditDatabase database) : IHostedSe
         );
         CREATE INDEX IF NOT EXISTS records_patient_at ON audit.records (patient_id, at) WHERE patient_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS records_actor_at ON audit.records (actor_user_id, at) WHERE actor_user_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS records_link_or_grant ON audit.records (link_or_grant_id) WHERE link_or_grant_id IS NOT NULL;
         """;
 
     public async Task StartAsync(CancellationToken cancellationToken)
