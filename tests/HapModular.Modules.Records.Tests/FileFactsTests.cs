@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Records.Demo;
 using HapModular.Modules.Records.Ingestion;

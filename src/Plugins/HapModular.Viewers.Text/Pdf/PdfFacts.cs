@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml.Linq;
 using UglyToad.PdfPig;
 
 namespace HapModular.Viewers.Text.Pdf;

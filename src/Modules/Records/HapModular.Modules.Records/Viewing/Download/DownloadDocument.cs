@@ -1,4 +1,3 @@
-using HapModular.Modules.Records.Access;
 using HapModular.SharedKernel;
 using MediatR;
 
