@@ -26,6 +26,7 @@ public sealed class ConsentModule : IModule
     {
         services.AddHostedService<ExpireLinksSchedule>();
         services.AddHostedService<NoticeOutboxSchedule>();
+        services.AddHostedService<StrayProjectionCleanup>();
         services.AddModuleStore<IConsentStore>(context, Name, o =>
         {
             // Rich: the inline snapshots carry real stream versions, which optimistic concurrency relies on.

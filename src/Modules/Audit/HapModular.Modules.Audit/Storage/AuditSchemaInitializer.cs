@@ -35,6 +35,7 @@ internal sealed class AuditSchemaInitializer(ModuleContext context) : IHostedSer
         ALTER TABLE audit.records ADD COLUMN IF NOT EXISTS key_id text NULL;
         CREATE INDEX IF NOT EXISTS records_patient_at ON audit.records (patient_id, at) WHERE patient_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS records_actor_at ON audit.records (actor_user_id, at) WHERE actor_user_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS records_link_or_grant ON audit.records (link_or_grant_id) WHERE link_or_grant_id IS NOT NULL;
         CREATE OR REPLACE FUNCTION audit.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             RAISE EXCEPTION 'audit.records is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';

@@ -8,6 +8,13 @@ internal sealed class TherapeuticLinkProjection : SingleStreamProjection<Therape
 {
     public override TherapeuticLink? Evolve(TherapeuticLink? snapshot, Guid id, IEvent e)
     {
+        // Only link streams make links (inline projections see every stream of the store).
+        if (e.Data is not (LinkDeclared or LinkProofAttached or LinkActivated or LinkRenewed or LinkRevoked or LinkExpired)
+            || (snapshot is null && e.Data is not LinkDeclared))
+        {
+            return snapshot;
+        }
+
         var link = snapshot ?? new TherapeuticLink { Id = id };
         switch (e.Data)
         {

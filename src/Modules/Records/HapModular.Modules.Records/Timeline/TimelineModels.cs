@@ -13,7 +13,8 @@ internal sealed record GetTimeline(Guid PatientId, TimelineFilter Filter, string
     public string AuditAction => PatientScopedActions.Read;
 }
 
-internal sealed record PatientHeader(string FirstName, string LastName, int Age, string Sex, string MaskedNiss, string? LinkType, DateTimeOffset? ValidUntil, string? Purpose);
+/// <summary>How the physician has access (the patient's identity is the banner's, <c>GetPatientBanner</c>).</summary>
+internal sealed record PatientHeader(string? LinkType, DateTimeOffset? ValidUntil, string? Purpose);
 
 internal sealed record TimelinePage(
     PatientHeader Header,

@@ -44,12 +44,23 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
             cancellationToken);
         if (!verdict.Allowed)
         {
+            context.Refused = true;
             throw new PatientAccessDeniedException();
         }
 
+        context.Allow(request.PatientId);
         context.Decision = verdict.Decision;
         context.ClinicalAccess = verdict.Clinical;
-        return await next();
+        try
+        {
+            return await next();
+        }
+        catch (PatientAccessDeniedException)
+        {
+            // A handler's own refusal (the document vanished…) ends in the same neutral page: no banner either.
+            context.Refused = true;
+            throw;
+        }
     }
 
     private async Task<Verdict> DecideAsync(TRequest request, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ internal sealed class IndexModel(IMediator mediator, IStringLocalizer<AuditText>
 
     public IReadOnlyList<AccessReportLine>? Lines { get; private set; }
 
+    /// <summary>The patient whose code matched (the banner's), once the report is shown.</summary>
+    public Guid? PatientId { get; private set; }
+
     public void OnGet() => Response.Headers.CacheControl = "private, no-store";
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -49,6 +52,7 @@ internal sealed class IndexModel(IMediator mediator, IStringLocalizer<AuditText>
         }
 
         Lines = await mediator.Send(new GetOwnAccessReport(patient.Value, Code!, BirthDate.Value), cancellationToken);
+        PatientId = patient.Value;
         return Page();
     }
 }
