@@ -35,7 +35,7 @@ public sealed class LinkJourneyTests(PortalFixture portal)
         await physician.FillAsync("#LastName", "DUPONT");
         await physician.FillAsync("#BirthDate", "1972-01-09");
         await physician.SelectOptionAsync("#LinkType", "consultation");
-        await physician.SetInputFilesAsync("#ProofFile", Testing.Corpus.File("photos/jpeg_baseline_hopper.jpg"));
+        await physician.SetInputFilesAsync("#ProofFile", Testing.ConsentProofs.PdfPath);
         await PortalFixture.ScreenshotAsync(physician, "link-02-declare");
         await SignIn.SubmitAsync(physician, "#declare-link button[type=submit]");
 
