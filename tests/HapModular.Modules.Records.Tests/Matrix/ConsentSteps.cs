@@ -45,8 +45,9 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
         await DeclareRefusedAsync(w.Linked, w.D);
 
         w.LinkIds["ended-by-physician"] = await LinkIdAsync(w.RevokedByPhysician);
-        var end = await PageForms.PostAsync(w.Client(factory, w.RevokedByPhysician), "/patients", new Dictionary<string, string> { ["linkId"] = w.LinkIds["ended-by-physician"].ToString() }, action: "/patients?handler=End");
-        Assert.Equal(HttpStatusCode.Redirect, end.StatusCode);
+        // Ending a link takes its confirmation page and a reason (issue 12).
+        var end = await PageForms.PostAsync(w.Client(factory, w.RevokedByPhysician), $"/links/{w.LinkIds["ended-by-physician"]}/end", new Dictionary<string, string> { ["Reason"] = "care-ended" });
+        Assert.Equal("/patients", await PageForms.AssertRedirectAsync(end, "end the link"));
 
         w.LinkIds["revoked-by-desk"] = await LinkIdAsync(w.RevokedByDesk);
         await DeskAsync(w.A.Id, "Revoke", new() { ["linkId"] = w.LinkIds["revoked-by-desk"].ToString(), ["reason"] = "Demande du patient" });
@@ -128,6 +129,6 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CheckAccess(physician.UserId, physician.Inami, patient));
     }
 
-    [GeneratedRegex("name=\"linkId\" value=\"([0-9a-f-]{36})\"")]
+    [GeneratedRegex("data-link=\"([0-9a-f-]{36})\"")]
     private static partial Regex LinkIdPattern();
 }
