@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HapModular.Modules.Identity.Accounts;
-using HapModular.SharedKernel;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;

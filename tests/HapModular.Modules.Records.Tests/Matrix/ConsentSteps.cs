@@ -117,7 +117,7 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
     // The daily job as Hangfire runs it (resolved from the container); it is internal to Consent, hence reflection.
     private async Task RunExpiryJobAsync()
     {
-        var type = typeof(ConsentModule).Assembly.GetType("HapModular.Modules.Consent.Pages.Patients.ExpireLinksJob", throwOnError: true)!;
+        var type = typeof(ConsentModule).Assembly.GetType("HapModular.Modules.Consent.Expiry.ExpireLinksJob", throwOnError: true)!;
         await using var scope = factory.Services.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService(type);
         await (Task)type.GetMethod("RunAsync")!.Invoke(job, [CancellationToken.None])!;

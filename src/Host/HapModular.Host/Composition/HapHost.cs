@@ -1,8 +1,8 @@
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using HapModular.Host.Database;
-using HapModular.Host.Plugins;
 using HapModular.Host.Jobs;
+using HapModular.Host.Plugins;
 using HapModular.Host.Web;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using HapModular.Host.Jobs;
 using HapModular.Host.Plugins;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Serilog;

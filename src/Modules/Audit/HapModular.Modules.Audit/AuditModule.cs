@@ -4,7 +4,6 @@ using HapModular.Modules.Audit.Verification;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace HapModular.Modules.Audit;
 

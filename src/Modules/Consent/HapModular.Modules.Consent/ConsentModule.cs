@@ -1,8 +1,8 @@
 using Autofac;
 using HapModular.Modules.Consent.Demo;
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Expiry;
 using HapModular.Modules.Consent.Outbox;
-using HapModular.Modules.Consent.Pages.Patients;
 using HapModular.Modules.Consent.Storage;
 using HapModular.Modules.Consent.Web;
 using HapModular.Modules.Shared;

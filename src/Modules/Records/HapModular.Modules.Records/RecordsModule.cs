@@ -12,7 +12,6 @@ using HapModular.Modules.Records.Viewing;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace HapModular.Modules.Records;
 

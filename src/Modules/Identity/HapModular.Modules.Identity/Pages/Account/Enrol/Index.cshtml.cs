@@ -1,4 +1,3 @@
-using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Identity.Enrolment;
 using HapModular.Modules.Identity.Passwords;
