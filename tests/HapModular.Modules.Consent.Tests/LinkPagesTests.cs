@@ -41,7 +41,10 @@ public sealed partial class LinkPagesTests(PagesFactory factory) : IClassFixture
         Assert.Contains("Lien révoqué", after, StringComparison.Ordinal);
         Assert.Contains("REQ-2026-118", after, StringComparison.Ordinal);
 
-        Assert.DoesNotContain("LEFÈVRE", await client.GetStringAsync("/patients"), StringComparison.Ordinal);
+        // Revoked by the desk: listed apart without a way into the record and without saying who ended it (issue 12).
+        var mine = await client.GetStringAsync("/patients");
+        Assert.DoesNotContain($"href=\"/patients/{patient.PatientId}\"", mine, StringComparison.Ordinal);
+        Assert.Contains("ne donne plus accès", mine[mine.IndexOf("id=\"links-ended\"", StringComparison.Ordinal)..].Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class InteropFactory : HapAppFactory
             ["patient"] = Patients[key].ToString(),
             ["reference"] = "REQ-1",
             ["status"] = "Given",
-            ["method"] = "signed",
+            ["method"] = "oral",
         }, action: "/desk?handler=Consent");
         await PageForms.AssertRedirectAsync(consent, "desk consent");
         var declare = await PageForms.PostAsync(

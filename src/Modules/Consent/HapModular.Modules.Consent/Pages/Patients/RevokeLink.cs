@@ -5,7 +5,7 @@ using MediatR;
 namespace HapModular.Modules.Consent.Pages.Patients;
 
 /// <summary>Ends a link: the physician ("end link"), the patient desk on the patient's request, or an admin.</summary>
-internal sealed record RevokeLink(Guid LinkId, string Reason, string? RequestReference, Actor By) : IRequest<bool>;
+internal sealed record RevokeLink(Guid LinkId, string Reason, string? RequestReference, Actor By, string? Note = null) : IRequest<bool>;
 
 internal sealed class RevokeLinkHandler(IConsentStore store, TimeProvider time) : IRequestHandler<RevokeLink, bool>
 {
@@ -19,7 +19,7 @@ internal sealed class RevokeLinkHandler(IConsentStore store, TimeProvider time) 
             return false;
         }
 
-        stream.AppendOne(new LinkRevoked(request.Reason, request.RequestReference, time.GetUtcNow(), request.By));
+        stream.AppendOne(new LinkRevoked(request.Reason, request.RequestReference, time.GetUtcNow(), request.By, request.Note));
         await session.SaveChangesAsync(cancellationToken);
         return true;
     }
