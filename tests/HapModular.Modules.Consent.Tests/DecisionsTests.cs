@@ -94,8 +94,7 @@ public sealed partial class DecisionsTests(PagesFactory factory) : IClassFixture
         Assert.Contains("Seuls les fichiers PDF, JPEG et PNG", notAScan, StringComparison.Ordinal);
         Assert.Equal(ConsentStatus.None, (await SendAsync(new GetPatientConsentState(patientId))).Status);
 
-        var scan = await File.ReadAllBytesAsync(Corpus.File("photos/jpeg_baseline_hopper.jpg"));
-        var given = await Forms.FollowAsync(client, await Forms.PostAsync(client, $"/desk?patient={patientId}", fields, ("scan", "form.jpg", scan), "/desk?handler=Consent"));
+        var given = await Forms.FollowAsync(client, await Forms.PostAsync(client, $"/desk?patient={patientId}", fields, ("scan", "form.png", ConsentProofs.Page()), "/desk?handler=Consent"));
         Assert.Contains("status-given", given, StringComparison.Ordinal);
         Assert.Equal(ConsentStatus.Given, (await SendAsync(new GetPatientConsentState(patientId))).Status);
     }
@@ -135,8 +134,7 @@ public sealed partial class DecisionsTests(PagesFactory factory) : IClassFixture
         var deskClient = Client(desk);
         await Forms.FollowAsync(deskClient, await Forms.PostAsync(deskClient, $"/desk?patient={patientId}",
             new Dictionary<string, string> { ["patient"] = patientId.ToString(), ["status"] = "Revoked", ["method"] = "oral", ["reference"] = "REQ-902" }, action: "/desk?handler=Consent"));
-        var scan = await File.ReadAllBytesAsync(Corpus.File("photos/jpeg_baseline_hopper.jpg"));
-        var refused = await Forms.FollowAsync(client, await Forms.PostAsync(client, "/patients", new Dictionary<string, string> { ["linkId"] = linkId.ToString() }, ("proofFile", "new.jpg", scan), "/patients?handler=Renew"));
+        var refused = await Forms.FollowAsync(client, await Forms.PostAsync(client, "/patients", new Dictionary<string, string> { ["linkId"] = linkId.ToString() }, ("proofFile", "new.png", ConsentProofs.Page()), "/patients?handler=Renew"));
         Assert.DoesNotContain("Lien renouvelé", refused, StringComparison.Ordinal);
         Assert.False((await CheckAsync(patientId)).Allowed);
     }

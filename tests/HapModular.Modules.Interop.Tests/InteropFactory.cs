@@ -103,7 +103,7 @@ public sealed class InteropFactory : HapAppFactory
                 ["LinkType"] = "consultation",
                 ["ProofMode"] = "upload",
             },
-            ("ProofFile", "consent.pdf", "%PDF-1.4\n% signed consent form\n"u8.ToArray()));
+            ("ProofFile", "consent.png", ConsentProofs.Page()));
         Assert.Equal("/patients", await PageForms.AssertRedirectAsync(declare, "declare link"));
     }
 

@@ -17,8 +17,8 @@ namespace HapModular.Modules.Records.Tests.Matrix;
 /// </summary>
 internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
 {
-    // A scanned consent form as the declare page accepts it (recognised by its first bytes).
-    private static readonly byte[] SignedForm = "%PDF-1.4\n% signed consent form\n"u8.ToArray();
+    // A scanned consent form as the declare page accepts it (a readable page).
+    private static readonly byte[] SignedForm = ConsentProofs.Page();
 
     public async Task RunAsync()
     {
@@ -96,7 +96,7 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
                 ["LinkType"] = linkType,
                 ["ProofMode"] = "upload",
             },
-            ("ProofFile", "consent.pdf", SignedForm));
+            ("ProofFile", "consent.png", SignedForm));
 
     private async Task BreakTheGlassAsync(Testing.TestUser physician, Guid patient)
     {
