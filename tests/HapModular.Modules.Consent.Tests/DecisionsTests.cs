@@ -57,6 +57,9 @@ public sealed partial class DecisionsTests(PagesFactory factory) : IClassFixture
 
         var history = await Client(desk).GetStringAsync($"/desk?patient={patientId}");
         Assert.Contains("le patient a choisi un autre médecin: Déménagement à Liège", history, StringComparison.Ordinal);
+        // The history tells the time on the Brussels clock (never UTC).
+        var brussels = BrusselsTime.ToLocal(factory.Time.GetUtcNow()).ToString("g", System.Globalization.CultureInfo.GetCultureInfo("fr"));
+        Assert.Contains(">" + brussels + "</time>", history, StringComparison.Ordinal);
 
         // A second confirmation of an ended link changes nothing and says so neutrally.
         var again = await client.GetStringAsync($"/links/{linkId}/end");

@@ -10,7 +10,7 @@ namespace HapModular.Host.Web;
 /// <summary>The web pipeline shared by every module: pages, localization, errors, health, OpenAPI, security headers.</summary>
 internal static class WebSetup
 {
-    public static readonly CultureInfo[] Cultures = [new("fr"), new("nl"), new("de"), new("en")];
+    public static readonly CultureInfo[] Cultures = [new("fr"), new("nl"), new("de"), English()];
 
     public static IServiceCollection AddHapWeb(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
@@ -83,4 +83,15 @@ internal static class WebSetup
             var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
+
+    /// <summary>
+    /// English pages are read in Belgium, not in the United States: day/month/year and the 24-hour clock (the British
+    /// formats), while the resources stay the neutral "en" ones.
+    /// </summary>
+    private static CultureInfo English()
+    {
+        var english = (CultureInfo)CultureInfo.GetCultureInfo("en").Clone();
+        english.DateTimeFormat = (DateTimeFormatInfo)CultureInfo.GetCultureInfo("en-GB").DateTimeFormat.Clone();
+        return english;
+    }
 }
