@@ -20,9 +20,10 @@ internal sealed class PdfReportViewer : IViewer
             return ValueTask.FromResult(InspectionResult.Failed("Not a PDF file (no %PDF header)."));
         }
 
+        // The SDK contract: truncated content is refused at ingestion, not stored for a viewer to stumble on.
         return ValueTask.FromResult(PdfBytes.HasEndOfFile(span)
             ? new InspectionResult()
-            : new InspectionResult { Warnings = ["The PDF has no end-of-file marker; it may be truncated."] });
+            : InspectionResult.Failed("The PDF is truncated (no end-of-file marker): the document would be incomplete."));
     }
 
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)
