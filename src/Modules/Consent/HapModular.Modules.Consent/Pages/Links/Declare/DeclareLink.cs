@@ -48,7 +48,7 @@ internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time,
             {
                 return await TryDeclareAsync(request, linkId, cancellationToken);
             }
-            catch (Exception e) when (attempt < 3 && Conflicts.IsConcurrencyConflict(e))
+            catch (Exception e) when (attempt < 5 && Conflicts.IsConcurrencyConflict(e))
             {
             }
         }
@@ -84,6 +84,7 @@ internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time,
             return new DeclareLinkResult(DeclareLinkOutcome.PendingProof, linkId, null);
         }
 
+        session.Insert(LinkActivationClaim.For(linkId, stream.StartingVersion ?? 0, now));
         var proofReference = request.ProofContent is { } content ? await blobs.PutAsync(content, cancellationToken) : request.ProofReference;
         var end = options.EndOf(request.LinkType, now);
         stream.AppendMany(new LinkProofAttached(request.ProofType, proofReference, now, request.By), new LinkActivated(now, end, now, request.By));
