@@ -139,6 +139,26 @@ public sealed partial class DecisionsTests(PagesFactory factory) : IClassFixture
         Assert.False((await CheckAsync(patientId)).Allowed);
     }
 
+    /// <summary>Issue 12: text longer than a form allows is refused with a message, never cut, and nothing is recorded.</summary>
+    [Fact]
+    public async Task Text_longer_than_a_form_allows_is_refused_with_a_message_and_records_nothing()
+    {
+        var (patientId, _) = await LinkedPatientAsync("Lambrechts");
+        var deskClient = Client(desk);
+        var longReference = new string('R', 101);
+        var excluded = await Forms.FollowAsync(deskClient, await Forms.PostAsync(deskClient, $"/desk?patient={patientId}",
+            new Dictionary<string, string> { ["patient"] = patientId.ToString(), ["inami"] = "10000304001", ["reference"] = longReference }, action: "/desk?handler=Exclude"));
+        Assert.Contains("Ce texte est trop long : 100 caractères au plus", excluded.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(longReference, excluded, StringComparison.Ordinal);
+        Assert.Empty((await SendAsync(new GetPatientConsentState(patientId))).Exclusions);
+
+        var other = new TestUser(Guid.NewGuid(), [Roles.Physician], "10000403000", "Dr Long");
+        var tooLong = await (await Forms.PostAsync(Client(other), $"/patients/{patientId}/emergency",
+            new Dictionary<string, string> { ["Category"] = "unconscious", ["Justification"] = "Patient inconscient. " + new string('x', 2000) })).Content.ReadAsStringAsync();
+        Assert.Contains("Ce texte est trop long : 2000 caractères au plus", tooLong.Replace("&#x27;", "'", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.False((await SendAsync(new CheckAccess(other.UserId, other.Inami, patientId))).Allowed);
+    }
+
     private static string Section(string page, string id)
     {
         var start = page.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);

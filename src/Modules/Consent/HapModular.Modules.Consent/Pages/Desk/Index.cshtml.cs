@@ -86,7 +86,7 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ProofFil
     }
 
     public Task<IActionResult> OnPostRevokeAsync(Guid patient, Guid linkId, string? reason, string? reference, CancellationToken cancellationToken) =>
-        WithReferenceAsync(patient, reference, () => mediator.Send(
+        reason?.Trim().Length > MaxReason ? TooLongAsync(patient, MaxReason) : WithReferenceAsync(patient, reference, () => mediator.Send(
             new RevokeLink(linkId, string.IsNullOrWhiteSpace(reason) ? "patient-request" : reason.Trim(), reference!.Trim(), user.AsStaff()), cancellationToken));
 
     public async Task<IActionResult> OnPostExcludeAsync(Guid patient, string? inami, string? reference, CancellationToken cancellationToken)
@@ -106,11 +106,26 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ProofFil
     public Task<IActionResult> OnPostLiftAsync(Guid patient, string inami, string? reference, CancellationToken cancellationToken) =>
         WithReferenceAsync(patient, reference, () => mediator.Send(new ChangeExclusion(patient, inami, false, null, reference!.Trim(), user.AsStaff()), cancellationToken));
 
+    /// <summary>As the forms' <c>maxlength</c>: longer text is refused with a message, never cut.</summary>
+    public const int MaxReference = 100;
+
+    public const int MaxReason = 300;
+
+    private Task<IActionResult> TooLongAsync(Guid patient, int max)
+    {
+        TempData["Error"] = text["TextTooLong", max].Value;
+        return Task.FromResult<IActionResult>(RedirectToPage(new { patient }));
+    }
+
     private async Task<IActionResult> WithReferenceAsync(Guid patient, string? reference, Func<Task<bool>> change)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
             TempData["Error"] = text["ReferenceRequired"].Value;
+        }
+        else if (reference.Trim().Length > MaxReference)
+        {
+            TempData["Error"] = text["TextTooLong", MaxReference].Value;
         }
         else
         {
