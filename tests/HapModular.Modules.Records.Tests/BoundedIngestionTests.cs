@@ -13,7 +13,7 @@ namespace HapModular.Modules.Records.Tests;
 /// says truncated content is refused. Each bomb must now be refused (422) while the process allocates less than
 /// 200 MB for it (measured: every byte the process allocated during the ingestion, all threads).
 /// </summary>
-public sealed class BoundedIngestionTests(HapAppFactory factory) : IClassFixture<HapAppFactory>
+public sealed class BoundedIngestionTests(HapAppFactory factory, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<HapAppFactory>
 {
     private const long Budget = 200L * 1024 * 1024;
     private static readonly string Niss = DemoNiss.For(new DateOnly(1961, 6, 1), 63);
@@ -75,6 +75,8 @@ public sealed class BoundedIngestionTests(HapAppFactory factory) : IClassFixture
         var ingestor = scope.ServiceProvider.GetRequiredService<DocumentIngestor>();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var outcome = await ingestor.IngestAsync("bombs", new IngestMetadata { SourceId = Guid.NewGuid().ToString("N"), PatientId = patientId, FileName = fileName }, content, default);
-        return (outcome, GC.GetTotalAllocatedBytes(precise: true) - before);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        output.WriteLine($"{fileName}: {content.Length} bytes in, status {outcome.Status}, {allocated / (1024.0 * 1024):0.0} MB allocated by the process meanwhile");
+        return (outcome, allocated);
     }
 }

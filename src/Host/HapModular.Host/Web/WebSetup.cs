@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using HapModular.Host.Jobs;
 using HapModular.Host.Plugins;
+using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Serilog;
@@ -28,6 +30,16 @@ internal static class WebSetup
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(5));
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var permits = configuration.GetValue($"Hap:RateLimits:{RateLimits.PatientCode}:Permits", 10);
+            var window = TimeSpan.FromMinutes(configuration.GetValue($"Hap:RateLimits:{RateLimits.PatientCode}:WindowMinutes", 15.0));
+            // Per client address as the forwarded-headers middleware established it (trusted proxies only).
+            o.AddPolicy(RateLimits.PatientCode, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("fr");
@@ -56,6 +68,7 @@ internal static class WebSetup
 
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

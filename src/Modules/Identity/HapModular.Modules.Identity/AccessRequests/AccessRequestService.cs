@@ -31,13 +31,22 @@ internal sealed class AccessRequestService(IIdentityStore store, IdentitySetting
             return;
         }
 
+        // One address, one account: a request with another account's address (any INAMI) creates nothing, and the
+        // answer is the same, so the form does not reveal which addresses have accounts.
+        var email = form.Email!.Trim().ToLowerInvariant();
+        if (await session.Query<Account>().AnyAsync(a => a.Email == email && a.Status != AccountStatus.Rejected && a.InamiIdentity != inami.Identity, cancellationToken))
+        {
+            await audit.RecordAsync("access-request", AuditOutcome.Denied, reason: "duplicate-email", cancellationToken: cancellationToken);
+            return;
+        }
+
         var now = time.GetUtcNow();
         var account = existing.OrderByDescending(a => a.CreatedAt).FirstOrDefault() ?? new Account { Id = Guid.NewGuid(), CreatedAt = now };
         account.Status = AccountStatus.Requested;
         account.Roles = [Roles.Physician];
         account.FirstName = form.FirstName!.Trim();
         account.LastName = form.LastName!.Trim();
-        account.Email = form.Email!.Trim().ToLowerInvariant();
+        account.Email = email;
         account.Phone = form.Phone?.Trim();
         account.PracticeAddress = form.PracticeAddress?.Trim();
         account.Inami = inami.Digits;
