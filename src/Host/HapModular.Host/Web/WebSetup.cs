@@ -21,6 +21,8 @@ internal static class WebSetup
         services.AddLocalization();
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CachingStringLocalizerFactory>();
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization();
+        // The anti-forgery cookie is Secure whenever the request came over HTTPS (directly or through a trusted proxy).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageResponseWriterFactory>();
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -79,8 +81,10 @@ internal static class WebSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) });
-            // Only local paths: the switch must not become an open redirect.
-            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+            // Only local paths: the switch must not become an open redirect. No control characters either: "/\t/host"
+            // is how browsers reach another host, and LocalRedirect refuses it with an exception (a 500).
+            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl) ? returnUrl : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
 
