@@ -75,6 +75,23 @@ public sealed class PhotoViewerTests
 
         var plain = Assert.IsType<RenderResult.HtmlFragment>(await Photos.Render(Photos.Content("jpeg_baseline_hopper.jpg", "image/jpeg"), "view")).Value;
         Assert.DoesNotContain("hap-photo-location", plain, StringComparison.Ordinal);
+    [Theory]
+    [InlineData("16384")]
+    [InlineData("0")]
+    [InlineData(null)]
+    public async Task No_request_makes_the_server_encode_more_than_4096_pixels_on_the_longer_side(string? max)
+    {
+        // Finding (issue 13): four parallel renders at max=16384 of a huge photo took 20–26 s and 2.4 GB.
+        using var large = new Image<SixLabors.ImageSharp.PixelFormats.L8>(5000, 3000);
+        using var png = new MemoryStream();
+        large.SaveAsPng(png);
+        var content = new ViewerContent(new DocumentMetadata("image/png", "large.png", Kind: "photo"), png.ToArray());
+
+        var parameters = max is null ? Array.Empty<(string, string)>() : [("max", max)];
+        var served = Assert.IsType<RenderResult.BinaryContent>(await Photos.Render(content, "image", parameters));
+
+        using var img = Image.Load(served.Content);
+        Assert.Equal((4096, 2458), (img.Width, img.Height));
     }
 
     [Fact]

@@ -13,8 +13,13 @@ namespace HapModular.Viewers.Photos;
 /// </summary>
 internal sealed class DecodedPhoto : IDisposable
 {
-    // A 100-megapixel limit keeps a crafted header from making the server allocate gigabytes.
-    private const long MaxPixels = 100_000_000;
+    // A 40-megapixel budget (a full-frame camera is 24–45), checked from the header before decoding, keeps a crafted
+    // 9999 × 9999 PNG of a few hundred kilobytes from making the server allocate 400 MB per request.
+    private const long MaxPixels = 40_000_000;
+
+    // Decoded photos alive at once (each up to 160 MB): further requests wait their turn instead of adding memory.
+    private static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount));
+    private int released;
 
     private readonly Image<Rgba32> image;
 
@@ -63,19 +68,31 @@ internal sealed class DecodedPhoto : IDisposable
 
             if ((long)info.Width * info.Height > MaxPixels)
             {
-                return PhotoLoad.Refused("The photo is too large to display here; download the original.");
+                return PhotoLoad.Refused($"The photo has {info.Width} × {info.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels this server decodes.");
             }
 
-            var img = Image.Load<Rgba32>(array);
-            var facts = PhotoFacts.Read(img.Metadata);
-            // AutoOrient applies orientations 2–8 and leaves any other value (0, 9…) as stored.
-            img.Mutate(x => x.AutoOrient());
-            img.Metadata.ExifProfile = null;
-            img.Metadata.XmpProfile = null;
-            img.Metadata.IptcProfile = null;
-            img.Metadata.IccProfile = null;
-            img.Metadata.GetPngMetadata().TextData.Clear();
-            return PhotoLoad.Ok(new DecodedPhoto(img, kind, facts));
+            Decoding.Wait();
+            Image<Rgba32>? img = null;
+            try
+            {
+                img = Image.Load<Rgba32>(array);
+                var facts = PhotoFacts.Read(img.Metadata);
+                // AutoOrient applies orientations 2–8 and leaves any other value (0, 9…) as stored.
+                img.Mutate(x => x.AutoOrient());
+                img.Metadata.ExifProfile = null;
+                img.Metadata.XmpProfile = null;
+                img.Metadata.IptcProfile = null;
+                img.Metadata.IccProfile = null;
+                img.Metadata.GetPngMetadata().TextData.Clear();
+                return PhotoLoad.Ok(new DecodedPhoto(img, kind, facts));
+            }
+            catch
+            {
+                // Not handed over: the picture is freed and its turn given back here.
+                img?.Dispose();
+                Decoding.Release();
+                throw;
+            }
         }
         catch (Exception e) when (e is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
@@ -103,7 +120,14 @@ internal sealed class DecodedPhoto : IDisposable
         return (ms.ToArray(), "image/jpeg");
     }
 
-    public void Dispose() => image.Dispose();
+    public void Dispose()
+    {
+        image.Dispose();
+        if (Interlocked.Exchange(ref released, 1) == 0)
+        {
+            Decoding.Release();
+        }
+    }
 }
 
 /// <summary>Either a decoded photo or the plain reason it cannot be shown.</summary>

@@ -13,6 +13,9 @@ internal sealed class PhotoViewer : IViewer
     public const int ThumbnailSize = 256;
     private const int ViewSize = 2048;
 
+    // The longest side ever encoded: zooming needs no more, and a request for max=16384 must not cost more than this.
+    private const int MaxRenderSide = 4096;
+
     public ViewerDescriptor Descriptor { get; } = new(
         "photos.clinical",
         "Clinical photo",
@@ -74,7 +77,7 @@ internal sealed class PhotoViewer : IViewer
             cancellationToken.ThrowIfCancellationRequested();
             RenderResult result = request.Target switch
             {
-                ImageTarget => Binary(photo.Encode(Math.Clamp(request.GetInt("max", 0), 0, 16384))),
+                ImageTarget => Binary(photo.Encode(RenderSide(request.GetInt("max", MaxRenderSide)))),
                 RenderTargets.Thumbnail => Binary(photo.Encode(ThumbnailSize)),
                 RenderTargets.View => RenderResult.Html(View(photo, request)),
                 _ => RenderResult.CannotDisplay("Unknown target for a photo."),
@@ -86,6 +89,8 @@ internal sealed class PhotoViewer : IViewer
     private const string HeifReason = "HEIC/HEIF photos cannot be decoded on this server (no maintained HEIF decoder is available); download the original to view it.";
 
     private static bool IsIntactHeif(ReadOnlySpan<byte> data) => PhotoFormat.Detect(data) == PhotoKind.Heif && PhotoFormat.IsoBoxesAreComplete(data);
+
+    private static int RenderSide(int max) => max <= 0 ? MaxRenderSide : Math.Min(max, MaxRenderSide);
 
     private static RenderResult Binary((byte[] Bytes, string MediaType) encoded) => RenderResult.Binary(encoded.Bytes, encoded.MediaType);
 

@@ -7,7 +7,7 @@ internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHost
 {
     private const string Ddl = """
         SELECT pg_advisory_lock(7204511);
-        CREATE SCHEMA IF NOT EXISTS records;
+        DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'records') THEN CREATE SCHEMA records; END IF; END $$; -- the module's role may not create schemas: only when missing
         CREATE TABLE IF NOT EXISTS records.documents (
             id                   uuid PRIMARY KEY,
             patient_id           uuid NOT NULL,

@@ -106,16 +106,20 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         DocumentVisibility.Bind(p, viewerInami, now);
     }
 
+    // PostgreSQL text cannot hold U+0000, so no stored value contains it: dropping it changes no answer (and a query
+    // string with %00 is not a server error).
+    private static string NoNul(string text) => text.Replace("\0", string.Empty, StringComparison.Ordinal);
+
     private static void BindFilters(NpgsqlParameterCollection p, TimelineFilter f, TimelineCursor? after)
     {
         if (f.Kind is not null)
         {
-            p.AddWithValue("kind", f.Kind);
+            p.AddWithValue("kind", NoNul(f.Kind));
         }
 
         if (f.Department is not null)
         {
-            p.AddWithValue("dept", f.Department);
+            p.AddWithValue("dept", NoNul(f.Department));
         }
 
         if (f.From is { } from)
@@ -125,12 +129,13 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 
         if (f.To is { } to)
         {
-            p.AddWithValue("to", new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            // "Up to and including 9999-12-31" has no next day: it means no upper bound.
+            p.AddWithValue("to", to == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         }
 
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
-            var escaped = f.Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            var escaped = NoNul(f.Text).Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
             p.AddWithValue("text", "%" + escaped + "%");
         }
 
