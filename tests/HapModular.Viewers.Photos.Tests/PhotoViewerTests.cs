@@ -75,6 +75,8 @@ public sealed class PhotoViewerTests
 
         var plain = Assert.IsType<RenderResult.HtmlFragment>(await Photos.Render(Photos.Content("jpeg_baseline_hopper.jpg", "image/jpeg"), "view")).Value;
         Assert.DoesNotContain("hap-photo-location", plain, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("16384")]
     [InlineData("0")]
