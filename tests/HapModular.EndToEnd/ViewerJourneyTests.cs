@@ -55,6 +55,8 @@ public sealed partial class ViewerJourneyTests(ViewerJourneyTests.Portal portal)
         var overlayBefore = await page.InnerTextAsync(".hap-dicom-overlay");
         await PortalFixture.ScreenshotAsync(page, "viewer-01-ct");
 
+        // The file-identity panel (issue 11) sits above the image: the physician scrolls to it before dragging.
+        await page.Locator(".hap-dicom canvas").ScrollIntoViewIfNeededAsync();
         var box = (await page.Locator(".hap-dicom canvas").BoundingBoxAsync())!;
         var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
         await page.Mouse.MoveAsync(x, y);
