@@ -1,5 +1,4 @@
 using HapModular.Modules.Consent.Storage;
-using Marten;
 using Microsoft.Extensions.Hosting;
 
 namespace HapModular.Modules.Consent.Domain;

@@ -34,6 +34,8 @@ internal sealed class TherapeuticLinkProjection : SingleStreamProjection<Therape
                 link.RevokedAt = null;
                 link.RevokedByRole = null;
                 link.RevocationReason = null;
+                link.RevokedByUserId = null;
+                link.RevocationNote = null;
                 break;
             case LinkProofAttached p:
                 link.ProofType = p.ProofType;
@@ -56,6 +58,8 @@ internal sealed class TherapeuticLinkProjection : SingleStreamProjection<Therape
                 link.RevokedAt = r.At;
                 link.RevokedByRole = r.By.Role;
                 link.RevocationReason = r.Reason;
+                link.RevokedByUserId = r.By.UserId;
+                link.RevocationNote = r.Note;
                 break;
             case LinkExpired:
                 link.Status = LinkStatus.Expired;

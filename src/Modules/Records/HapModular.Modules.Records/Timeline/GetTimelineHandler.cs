@@ -27,6 +27,6 @@ internal sealed class GetTimelineHandler(TimelineQuery query, PatientHeaderCache
 
         var decision = access.Decision;
         var header = new PatientHeader(decision?.LinkType, decision?.ValidUntil, decision?.Purpose);
-        return new TimelinePage(header, rows, result.CountsPerKind, result.Departments, next);
+        return new TimelinePage(header, rows, result.CountsPerKind, result.Departments, next) { SeriesMembers = result.SeriesMembers };
     }
 }

@@ -21,7 +21,11 @@ internal sealed record TimelinePage(
     IReadOnlyList<TimelineItem> Documents,
     IReadOnlyDictionary<string, int> CountsPerKind,
     IReadOnlyList<string> Departments,
-    string? NextCursor);
+    string? NextCursor)
+{
+    /// <summary>The objects behind each series line of the page (by series UID), when a line stands for more than one.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>> SeriesMembers { get; init; } = new Dictionary<string, IReadOnlyList<SeriesMember>>();
+}
 
 /// <summary>The keyset position: the last row's (clinical date, id), as an opaque URL-safe token.</summary>
 internal readonly record struct TimelineCursor(DateTimeOffset ClinicalDate, Guid Id)

@@ -2,14 +2,17 @@ using System.ComponentModel.DataAnnotations;
 using HapModular.Modules.Audit.Report;
 using HapModular.Modules.Audit.Resources;
 using HapModular.Modules.Notifications.Contracts;
+using HapModular.Modules.Shared;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace HapModular.Modules.Audit.Pages.PatientReport;
 
 /// <summary>J5 for the patient: code from the letter + birth date → who accessed the record. No account needed.</summary>
+[EnableRateLimiting(RateLimits.PatientCode)]
 internal sealed class IndexModel(IMediator mediator, IStringLocalizer<AuditText> text) : PageModel
 {
     [BindProperty]

@@ -8,6 +8,9 @@ namespace HapModular.Modules.Consent.Pages.Emergency;
 /// <summary>The reason part of both emergency forms (by NISS, and from a denial): a category and a justification.</summary>
 internal static class EmergencyReason
 {
+    /// <summary>As the form's <c>maxlength</c>: a longer text is refused with a message, never cut.</summary>
+    public const int MaximumJustification = 2000;
+
     public static IReadOnlyList<string> Categories => EmergencyCategories.All;
 
     /// <summary>Adds the reason's errors (keys <c>Category</c>, <c>Justification</c>) to the model state.</summary>
@@ -21,6 +24,10 @@ internal static class EmergencyReason
         if ((justification?.Trim().Length ?? 0) < GrantEmergencyAccessHandler.MinimumJustification)
         {
             state.AddModelError("Justification", text["EmergencyJustificationTooShort", GrantEmergencyAccessHandler.MinimumJustification]);
+        }
+        else if (justification!.Trim().Length > MaximumJustification)
+        {
+            state.AddModelError("Justification", text["TextTooLong", MaximumJustification]);
         }
     }
 }

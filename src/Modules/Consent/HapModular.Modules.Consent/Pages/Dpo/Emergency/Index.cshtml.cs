@@ -26,6 +26,9 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, IStringL
 
     public IReadOnlyDictionary<Guid, IReadOnlyList<AuditedAccess>> Opened { get; private set; } = new Dictionary<Guid, IReadOnlyList<AuditedAccess>>();
 
+    /// <summary>As the form's <c>maxlength</c>.</summary>
+    public const int MaxComment = 2000;
+
     public string? Notice { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -45,6 +48,13 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, IStringL
 
     public async Task<IActionResult> OnPostAsync(Guid grantId, bool justified, string? comment, CancellationToken cancellationToken)
     {
+        if (comment?.Trim().Length > MaxComment)
+        {
+            // Refused with a message, never cut: the review is not recorded.
+            TempData["Notice"] = text["TextTooLong", MaxComment].Value;
+            return RedirectToPage();
+        }
+
         var done = await mediator.Send(new ReviewEmergencyAccess(grantId, justified, comment?.Trim(), user.As(ActorRoles.Dpo)), cancellationToken);
         TempData["Notice"] = done ? text["ReviewRecorded"].Value : text["ReviewAlreadyDone"].Value;
         return RedirectToPage();

@@ -1,6 +1,6 @@
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.IdentityChecks;
 using HapModular.Modules.Consent.Resources;
-using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using MediatR;
@@ -65,7 +65,14 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ConsentO
             return Page();
         }
 
-        var patientId = await mediator.Send(new MatchPatient(niss.Digits, LastName!.Trim(), BirthDate!.Value), cancellationToken);
+        var identity = await mediator.Send(new CheckPatientIdentity(niss.Digits, LastName!.Trim(), BirthDate!.Value, IdentityCheckPurposes.Emergency), cancellationToken);
+        if (identity.Outcome == IdentityCheckOutcome.TooManyAttempts)
+        {
+            ModelState.AddModelError(string.Empty, text["IdentityCheckTooMany"]);
+            return Page();
+        }
+
+        var patientId = identity.PatientId;
         var result = patientId is null
             ? null
             : await mediator.Send(

@@ -48,7 +48,7 @@ internal sealed class CodeModel(SignInService signIn, TicketRevocation tickets, 
         await HttpContext.SignOutAsync(IdentitySchemes.TwoFactor);
         await HttpContext.SignInAsync(IdentitySchemes.Session, SessionPrincipal.For(account, time.GetUtcNow()), new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         await audit.RecordAsync("sign-in", AuditOutcome.Allowed, account, cancellationToken: cancellationToken);
-        return LocalRedirect(SafeReturnUrl.Of(Url, ReturnUrl));
+        return LocalRedirect(SafeReturnUrl.AfterSignIn(Url, ReturnUrl, account.Roles));
     }
 
     private async Task<ClaimsPrincipal?> FirstFactorAsync()

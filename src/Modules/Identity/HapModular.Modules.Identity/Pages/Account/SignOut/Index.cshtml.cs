@@ -1,5 +1,4 @@
 using HapModular.Modules.Audit.Contracts;
-using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Auditing;
 using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Shared;
