@@ -1,4 +1,3 @@
-using System.Globalization;
 using HapModular.Dicom;
 using HapModular.Tests.Shared;
 
