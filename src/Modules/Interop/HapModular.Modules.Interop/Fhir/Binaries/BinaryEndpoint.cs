@@ -23,11 +23,12 @@ internal static class BinaryEndpoint
             return refusal;
         }
 
-        var mediator = http.RequestServices.GetRequiredService<IMediator>();
-        if (!FhirIds.TryParse(id, out var documentId) || await mediator.Send(new FindDocumentPatient(documentId), http.RequestAborted) is not { } patientId)
+        if (await DocumentAddress.ResolveAsync(http, id) is not (var patientId, var documentId))
         {
             return FhirResponses.NotFound(http);
         }
+
+        var mediator = http.RequestServices.GetRequiredService<IMediator>();
 
         DocumentOriginal? original;
         try

@@ -25,11 +25,12 @@ internal static class DocumentReferenceEndpoints
             return refusal;
         }
 
-        var mediator = http.RequestServices.GetRequiredService<IMediator>();
-        if (!FhirIds.TryParse(id, out var documentId) || await mediator.Send(new FindDocumentPatient(documentId), http.RequestAborted) is not { } patientId)
+        if (await DocumentAddress.ResolveAsync(http, id) is not (var patientId, var documentId))
         {
             return FhirResponses.NotFound(http);
         }
+
+        var mediator = http.RequestServices.GetRequiredService<IMediator>();
 
         try
         {
