@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what HapModular needs from Debian, only what is missing (idempotent; apt-get runs only when needed).
 #   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts
-#   build/setup.sh --browser  also Chromium, for the browser tests
+#   build/setup.sh --browser  also Chromium and Orthanc with its DICOMweb plugin, for the browser and DICOMweb tests
+# Node.js and npm (any version ≥ 18; Debian's nodejs/npm when none is on PATH) bundle the imaging workspace at build time.
 set -euo pipefail
 
 want=()
@@ -15,7 +16,13 @@ done
 [ "$pg_found" = yes ] || want+=(postgresql)
 
 for p in libopenjp2-7 libcharls2 fonts-dejavu-core; do has_pkg "$p" || want+=("$p"); done
-if [ "${1:-}" = "--browser" ]; then has_pkg chromium || want+=(chromium); fi
+if [ "${1:-}" = "--browser" ]; then
+  has_pkg chromium || want+=(chromium)
+  has_pkg orthanc || want+=(orthanc)
+  has_pkg orthanc-dicomweb || want+=(orthanc-dicomweb)
+fi
+command -v node >/dev/null || want+=(nodejs)
+command -v npm >/dev/null || want+=(npm)
 
 if [ ${#want[@]} -gt 0 ]; then
   echo "Installing: ${want[*]}"
@@ -27,6 +34,10 @@ if [ ${#want[@]} -gt 0 ]; then
   # Debian starts a system cluster when it installs the server; HapModular runs its own, so stop that one.
   if [[ " ${want[*]} " == *" postgresql "* ]] && command -v pg_ctlcluster >/dev/null; then
     $sudo_cmd service postgresql stop >/dev/null 2>&1 || true
+  fi
+  # Likewise Orthanc: the tests start their own on loopback with a generated configuration.
+  if [[ " ${want[*]} " == *" orthanc "* ]]; then
+    $sudo_cmd service orthanc stop >/dev/null 2>&1 || true
   fi
 fi
 

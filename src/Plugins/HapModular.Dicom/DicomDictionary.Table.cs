@@ -29,6 +29,7 @@ public static partial class DicomDictionary
         00080033 TM ContentTime
         00080050 SH AccessionNumber
         00080060 CS Modality
+        00080061 CS ModalitiesInStudy
         00080064 CS ConversionType
         00080068 CS PresentationIntentType
         00080070 LO Manufacturer

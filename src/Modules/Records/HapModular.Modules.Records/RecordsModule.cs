@@ -1,5 +1,6 @@
 using Autofac;
 using HapModular.Modules.Records.Access;
+using HapModular.Modules.Records.DicomWeb;
 using HapModular.Modules.Records.Demo;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Embargo;
@@ -31,6 +32,7 @@ public sealed class RecordsModule : IModule
             o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey);
         });
         services.AddHostedService<RecordsSchemaInitializer>();
+        services.AddHostedService<DicomIndexSchema>();
     }
 
     /// <inheritdoc />
@@ -51,6 +53,9 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<MaskStore>().SingleInstance();
         builder.RegisterType<EmbargoPolicy>().SingleInstance();
         builder.RegisterType<PatientAccessScope>().InstancePerLifetimeScope();
+        builder.RegisterType<DicomInstanceIndex>().SingleInstance();
+        builder.RegisterType<UidResolver>().SingleInstance();
+        builder.RegisterType<DicomKeywords>().SingleInstance();
         // THE guard: Autofac closes it only for requests that implement IPatientScoped (its generic constraint).
         builder.RegisterGeneric(typeof(PatientAccessBehavior<,>)).As(typeof(IPipelineBehavior<,>)).InstancePerDependency();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
@@ -63,5 +68,6 @@ public sealed class RecordsModule : IModule
     {
         IngestEndpoint.Map(endpoints);
         DocumentEndpoints.Map(endpoints);
+        DicomWebEndpoints.Map(endpoints);
     }
 }
