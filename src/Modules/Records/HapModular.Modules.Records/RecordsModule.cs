@@ -33,6 +33,7 @@ public sealed class RecordsModule : IModule
         });
         services.AddHostedService<RecordsSchemaInitializer>();
         services.AddHostedService<DicomIndexSchema>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImagingAuditSealer>());
     }
 
     /// <inheritdoc />
@@ -56,6 +57,8 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<DicomInstanceIndex>().SingleInstance();
         builder.RegisterType<UidResolver>().SingleInstance();
         builder.RegisterType<DicomKeywords>().SingleInstance();
+        builder.RegisterType<ImagingAuditBursts>().SingleInstance();
+        builder.RegisterType<ImagingAuditSealer>().SingleInstance();
         // THE guard: Autofac closes it only for requests that implement IPatientScoped (its generic constraint).
         builder.RegisterGeneric(typeof(PatientAccessBehavior<,>)).As(typeof(IPipelineBehavior<,>)).InstancePerDependency();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
@@ -69,5 +72,6 @@ public sealed class RecordsModule : IModule
         IngestEndpoint.Map(endpoints);
         DocumentEndpoints.Map(endpoints);
         DicomWebEndpoints.Map(endpoints);
+        Pages.Patients.Imaging.ImagingAssets.Map(endpoints);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
     ICurrentUser user,
     DocumentRepository documents,
     PatientAccessScope scope,
+    ImagingAuditBursts bursts,
     TimeProvider time) : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IPatientScoped
 {
@@ -30,9 +31,20 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
     {
         ArgumentNullException.ThrowIfNull(next);
         var (allowed, reason, decision, document) = await DecideAsync(request, cancellationToken);
+        // Imaging is audited per study opened and per retrieve burst, not per frame (see ImagingAuditBursts).
+        var imaging = allowed && request is IImagingAudited i && user.IsInRole(Roles.Physician) ? i : null;
+        var owner = imaging is null ? null : new BurstOwner(user.UserId, user.DisplayName, user.Inami, user.ClientAddress, decision?.Purpose, decision?.LinkOrGrantId);
+        if (imaging is not null && await bursts.JoinAsync(owner!, request.PatientId, imaging.StudyUid ?? string.Empty, imaging.Channel, cancellationToken) is null)
+        {
+            scope.Decision = decision;
+            scope.Document = document;
+            scope.ViewerInami = user.Inami;
+            return await ServeImagingAsync(imaging, owner!, request.PatientId, next, cancellationToken);
+        }
+
         await mediator.Send(
             new RecordAudit(
-                request.AuditAction,
+                imaging?.StudyUid is not null ? ImagingAuditBursts.OpenAction : request.AuditAction,
                 allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
                 user.IsAuthenticated ? user.UserId : null,
                 user.IsAuthenticated ? user.DisplayName : null,
@@ -42,7 +54,7 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
                 request.DocumentId,
                 document?.Title,
                 decision?.Purpose,
-                reason,
+                imaging is null ? reason : $"{imaging.Channel}; study {imaging.StudyUid ?? "*"}; {reason}",
                 decision?.LinkOrGrantId),
             cancellationToken);
         if (!allowed)
@@ -53,7 +65,19 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(
         scope.Decision = decision;
         scope.Document = document;
         scope.ViewerInami = user.IsInRole(Roles.Physician) ? user.Inami : null;
-        return await next();
+        return imaging is null ? await next() : await ServeImagingAsync(imaging, owner!, request.PatientId, next, cancellationToken);
+    }
+
+    // The images a handler served join the burst before the endpoint sends them: nothing retrieved escapes the audit.
+    private async Task<TResponse> ServeImagingAsync(IImagingAudited imaging, BurstOwner owner, Guid patientId, RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
+    {
+        var response = await next();
+        if (imaging.StudyUid is { } study)
+        {
+            await bursts.AddAsync(owner, patientId, study, imaging.Channel, scope.ImagingTitle, scope.ServedImages, cancellationToken);
+        }
+
+        return response;
     }
 
     private async Task<(bool Allowed, string Reason, AccessDecision? Decision, StoredDocument? Document)> DecideAsync(TRequest request, CancellationToken cancellationToken)

@@ -19,4 +19,10 @@ internal sealed class PatientAccessScope
 
     /// <summary>Whether the caller may see clinical content (physicians through the guard), or only access reports.</summary>
     public bool ClinicalAccess { get; set; }
+
+    /// <summary>The images (SOP Instance UIDs) an imaging handler is about to send: the guard adds them to the audit burst.</summary>
+    public List<string> ServedImages { get; } = [];
+
+    /// <summary>The served study's "modality|YYYYMMDD", for the burst's audit record.</summary>
+    public string? ImagingTitle { get; set; }
 }

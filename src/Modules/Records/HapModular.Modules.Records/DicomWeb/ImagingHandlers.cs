@@ -33,6 +33,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessSco
         }
 
         var ordered = Qido.Ordered(instances).ToList();
+        access.ImagingTitle = $"{ordered[0].Text("00080060")}|{ordered[0].Text("00080020")}";
         switch (request.Resource)
         {
             case ImagingResource.Metadata:
@@ -41,6 +42,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessSco
                 var parts = new List<ImagingPart>(ordered.Count);
                 foreach (var i in ordered)
                 {
+                    access.ServedImages.Add(i.SopUid);
                     parts.Add(new ImagingPart(await blobs.GetAsync(i.Document.Sha256, cancellationToken), i.Text("00020010") is { Length: > 0 } ts ? "application/dicom; transfer-syntax=" + ts : "application/dicom", InstanceUrl(i)));
                 }
 
@@ -59,6 +61,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessSco
     private async Task<ImagingResult> FramesAsync(ImagingInstance instance, IReadOnlyList<int> frames, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var content = await blobs.GetAsync(instance.Document.Sha256, cancellationToken);
+        access.ServedImages.Add(instance.SopUid);
         var parts = new List<ImagingPart>(frames.Count);
         foreach (var frame in frames)
         {
@@ -93,6 +96,11 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessSco
             var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", p, cancellationToken);
             if (result is RenderResult.BinaryContent binary)
             {
+                if (!thumbnail)
+                {
+                    access.ServedImages.Add(instance.SopUid);
+                }
+
                 parts.Add(new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance)));
             }
             else if (targets.Count() == 1)

@@ -12,7 +12,7 @@ internal static class ImagingChannels
 }
 
 /// <summary>QIDO-RS over one patient: their visible DICOM instances (matching happens on what the guard let through).</summary>
-internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel) : IRequest<IReadOnlyList<ImagingInstance>>, IPatientScoped
+internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel) : IRequest<IReadOnlyList<ImagingInstance>>, IPatientScoped, IImagingAudited
 {
     public string AuditAction => PatientScopedActions.Search;
 }
@@ -37,9 +37,11 @@ internal sealed record RetrieveImaging(
     ImagingTarget Target,
     ImagingResource Resource,
     IReadOnlyDictionary<string, string> Parameters,
-    string Channel) : IRequest<ImagingResult>, IPatientScoped
+    string Channel) : IRequest<ImagingResult>, IPatientScoped, IImagingAudited
 {
     Guid? IPatientScoped.DocumentId => DocumentId;
+
+    string? IImagingAudited.StudyUid => Target.StudyUid;
 
     public string AuditAction => Resource switch
     {

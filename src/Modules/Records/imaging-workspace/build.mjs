@@ -1,0 +1,49 @@
+// Bundles the workspace (and the DICOM decoding worker Cornerstone starts beside it) into ../../../../artifacts/imaging,
+// and copies the WebAssembly codecs there. Run by MSBuild (Records module, incremental) or `npm run build`.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = process.argv[2] ?? join(here, '../../../../artifacts/imaging');
+mkdirSync(out, { recursive: true });
+
+// Node built-ins some dependencies reach for (XML export, URL polyfills): never used in the browser paths we run.
+const empty = {
+  name: 'empty-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(fs|path|crypto|url|events|module|worker_threads)$/ }, (a) => ({ path: a.path, namespace: 'empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+await esbuild.build({
+  entryPoints: {
+    workspace: join(here, 'src/workspace.js'),
+    // init() starts `new Worker(new URL('./decodeImageFrameWorker.js', import.meta.url))`: same folder, same name.
+    decodeImageFrameWorker: join(here, 'node_modules/@cornerstonejs/dicom-image-loader/dist/esm/decodeImageFrameWorker.js'),
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'external',
+  outdir: out,
+  logLevel: 'warning',
+  plugins: [empty],
+});
+
+for (const [pkg, file] of [
+  ['codec-charls', 'charlswasm_decode.wasm'],
+  ['codec-openjpeg', 'openjpegwasm_decode.wasm'],
+  ['codec-libjpeg-turbo-8bit', 'libjpegturbowasm_decode.wasm'],
+  ['codec-openjph', 'openjphjs.wasm'],
+]) {
+  copyFileSync(join(here, 'node_modules/@cornerstonejs', pkg, 'dist', file), join(out, file));
+}
+
+copyFileSync(join(here, 'src/workspace.css'), join(out, 'workspace.css'));
+console.log('imaging workspace bundled into ' + out);
