@@ -21,23 +21,6 @@ internal sealed class DicomIndexSchema(RecordsDatabase database) : IHostedServic
         );
         CREATE INDEX IF NOT EXISTS documents_study_uid ON records.documents (study_uid) WHERE study_uid IS NOT NULL;
         CREATE INDEX IF NOT EXISTS documents_instance_uid ON records.documents (instance_uid) WHERE instance_uid IS NOT NULL;
-        CREATE TABLE IF NOT EXISTS records.imaging_bursts (
-            id          uuid PRIMARY KEY,
-            user_id     uuid NOT NULL,
-            user_name   text NOT NULL,
-            inami       text NULL,
-            client      text NULL,
-            patient_id  uuid NOT NULL,
-            study_uid   text NOT NULL,
-            channel     text NOT NULL,
-            purpose     text NULL,
-            link_id     uuid NULL,
-            title       text NULL,
-            started_at  timestamptz NOT NULL,
-            instances   text[] NOT NULL,
-            sealed      boolean NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS imaging_bursts_open ON records.imaging_bursts (user_id, patient_id, study_uid, channel, started_at DESC) WHERE NOT sealed;
         SELECT pg_advisory_unlock(7204512);
         """;
 

@@ -1,6 +1,6 @@
 using HapModular.Modules.Consent.Contracts;
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Shared;
+using HapModular.SharedKernel;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,8 +1,9 @@
 using System.Text;
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Shared;
+using HapModular.Modules.Shared.Access;
 using HapModular.Modules.Shared.Storage;
 using HapModular.Viewers;
+using HapModular.SharedKernel;
 using MediatR;
 
 namespace HapModular.Modules.Records.DicomWeb;
@@ -12,7 +13,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// reads the patient's visible instances (R6 in SQL, so masked or embargoed instances leave no trace, not even in
 /// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
 /// </summary>
-internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessScope access, IBlobStore blobs, IViewerCatalog viewers) :
+internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, IBlobStore blobs, IViewerCatalog viewers) :
     IRequestHandler<SearchImaging, IReadOnlyList<ImagingInstance>>,
     IRequestHandler<RetrieveImaging, ImagingResult>
 {
@@ -33,7 +34,6 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessSco
         }
 
         var ordered = Qido.Ordered(instances).ToList();
-        access.ImagingTitle = $"{ordered[0].Text("00080060")}|{ordered[0].Text("00080020")}";
         switch (request.Resource)
         {
             case ImagingResource.Metadata:
@@ -42,7 +42,6 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessSco
                 var parts = new List<ImagingPart>(ordered.Count);
                 foreach (var i in ordered)
                 {
-                    access.ServedImages.Add(i.SopUid);
                     parts.Add(new ImagingPart(await blobs.GetAsync(i.Document.Sha256, cancellationToken), i.Text("00020010") is { Length: > 0 } ts ? "application/dicom; transfer-syntax=" + ts : "application/dicom", InstanceUrl(i)));
                 }
 
@@ -61,7 +60,6 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessSco
     private async Task<ImagingResult> FramesAsync(ImagingInstance instance, IReadOnlyList<int> frames, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
         var content = await blobs.GetAsync(instance.Document.Sha256, cancellationToken);
-        access.ServedImages.Add(instance.SopUid);
         var parts = new List<ImagingPart>(frames.Count);
         foreach (var frame in frames)
         {
@@ -98,8 +96,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessSco
             {
                 if (!thumbnail)
                 {
-                    access.ServedImages.Add(instance.SopUid);
-                }
+                            }
 
                 parts.Add(new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance)));
             }

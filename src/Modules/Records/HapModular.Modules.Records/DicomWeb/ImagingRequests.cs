@@ -1,4 +1,3 @@
-using HapModular.Modules.Records.Access;
 using HapModular.SharedKernel;
 using MediatR;
 
@@ -12,7 +11,7 @@ internal static class ImagingChannels
 }
 
 /// <summary>QIDO-RS over one patient: their visible DICOM instances (matching happens on what the guard let through).</summary>
-internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel) : IRequest<IReadOnlyList<ImagingInstance>>, IPatientScoped, IImagingAudited
+internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel) : IRequest<IReadOnlyList<ImagingInstance>>, IPatientScoped
 {
     public string AuditAction => PatientScopedActions.Search;
 }
@@ -37,11 +36,9 @@ internal sealed record RetrieveImaging(
     ImagingTarget Target,
     ImagingResource Resource,
     IReadOnlyDictionary<string, string> Parameters,
-    string Channel) : IRequest<ImagingResult>, IPatientScoped, IImagingAudited
+    string Channel) : IRequest<ImagingResult>, IPatientScoped
 {
     Guid? IPatientScoped.DocumentId => DocumentId;
-
-    string? IImagingAudited.StudyUid => Target.StudyUid;
 
     public string AuditAction => Resource switch
     {

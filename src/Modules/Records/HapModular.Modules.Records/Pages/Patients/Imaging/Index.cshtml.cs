@@ -1,4 +1,4 @@
-using HapModular.Modules.Records.Access;
+using HapModular.SharedKernel;
 using MediatR;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

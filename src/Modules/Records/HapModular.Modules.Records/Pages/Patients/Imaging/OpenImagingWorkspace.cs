@@ -1,6 +1,6 @@
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.DicomWeb;
 using HapModular.Modules.Records.Patients;
+using HapModular.Modules.Shared.Access;
 using HapModular.SharedKernel;
 using MediatR;
 
@@ -18,7 +18,7 @@ internal sealed record WorkspaceStudy(string StudyUid, string Date, string Modal
 internal sealed record ImagingWorkspace(CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies);
 
 /// <summary>Only the instances the physician may see (R6): a masked instance changes no count and no list.</summary>
-internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, PatientAccessScope access, PatientHeaderCache headers) : IRequestHandler<OpenImagingWorkspace, ImagingWorkspace>
+internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, PatientAccessContext access, PatientHeaderCache headers) : IRequestHandler<OpenImagingWorkspace, ImagingWorkspace>
 {
     public async Task<ImagingWorkspace> Handle(OpenImagingWorkspace request, CancellationToken cancellationToken)
     {
