@@ -2,6 +2,7 @@
 # Benchmarks on this machine.
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
 #   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose]
+#   build/bench.sh cstore [--images N]
 #   build/bench.sh imaging [--quick]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
 # PostgreSQL): the authorized, audited timeline of a 200-document patient beside a bare endpoint doing one indexed
@@ -18,6 +19,13 @@ case "${1:-}" in
     dotnet build tests/HapModular.Benchmarks/HapModular.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
     exec dotnet tests/HapModular.Benchmarks/bin/Release/net10.0/HapModular.Benchmarks.dll "$@"
     ;;
+  cstore)
+    # C-STORE throughput (instances/s, MB/s) of the portal's SCP beside dcmtk's storescp, same CT study, same machine.
+    shift
+    build/setup.sh --browser
+    dotnet build tests/HapModular.Modules.Interop.Benchmarks/HapModular.Modules.Interop.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+    exec dotnet tests/HapModular.Modules.Interop.Benchmarks/bin/Release/net10.0/HapModular.Modules.Interop.Benchmarks.dll "$@"
+    ;;
   imaging)
     # The portal (Release, Kestrel) and Orthanc 1.10 serve the same 100 CT slices; headless Chromium opens the workspace.
     shift
@@ -26,7 +34,7 @@ case "${1:-}" in
     exec dotnet tests/HapModular.Imaging.Benchmarks/bin/Release/net10.0/HapModular.Imaging.Benchmarks.dll "$@"
     ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose] | imaging [--quick]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose] | cstore [--images N] | imaging [--quick]" >&2
     exit 2
     ;;
 esac

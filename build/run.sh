@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 build/setup.sh
 dotnet build src/Host/HapModular.Host/HapModular.Host.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# The base of every e-mailed link (never the request's Host header); required outside Development.
+export Hap__PublicBaseUrl="${Hap__PublicBaseUrl:-http://127.0.0.1:${HAP_PORT:-5080}}"
 exec dotnet src/Host/HapModular.Host/bin/Release/net10.0/HapModular.Host.dll --urls "http://127.0.0.1:${HAP_PORT:-5080}" --demo "$@"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs what HapModular needs from Debian, only what is missing (idempotent; apt-get runs only when needed).
-#   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts
-#   build/setup.sh --browser  also Chromium and Orthanc with its DICOMweb plugin, for the browser and DICOMweb tests
-# Node.js and npm (any version ≥ 18; Debian's nodejs/npm when none is on PATH) bundle the imaging workspace at build time.
+#   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts, tzdata
+#   build/setup.sh --browser  also what the tests need: Chromium (browser tests) and the standard peers the interop
+#                             tests talk to (dcmtk storescu/echoscu/storescp, Orthanc, python3-hl7's mllp_send)
+# Node.js and npm (any version ≥ 18; Debian's nodejs/npm when none is on PATH) bundle the imaging workspace at build time;
+#   --browser also installs orthanc-dicomweb (Orthanc as a DICOMweb client/server in the imaging tests and bench).
 set -euo pipefail
 
 want=()
@@ -15,11 +17,10 @@ for d in $(echo "$PATH" | tr ':' ' ') /usr/lib/postgresql/*/bin; do
 done
 [ "$pg_found" = yes ] || want+=(postgresql)
 
-for p in libopenjp2-7 libcharls2 fonts-dejavu-core; do has_pkg "$p" || want+=("$p"); done
+# tzdata: every time shown is Europe/Brussels (BrusselsTime refuses to guess without it).
+for p in libopenjp2-7 libcharls2 fonts-dejavu-core tzdata; do has_pkg "$p" || want+=("$p"); done
 if [ "${1:-}" = "--browser" ]; then
-  has_pkg chromium || want+=(chromium)
-  has_pkg orthanc || want+=(orthanc)
-  has_pkg orthanc-dicomweb || want+=(orthanc-dicomweb)
+  for p in chromium dcmtk orthanc orthanc-dicomweb python3-hl7; do has_pkg "$p" || want+=("$p"); done
 fi
 command -v node >/dev/null || want+=(nodejs)
 command -v npm >/dev/null || want+=(npm)

@@ -17,8 +17,12 @@ public sealed partial class PatientScopeTests
     {
         ["HapModular.Modules.Consent.Contracts.CheckAccess"] = "the guard's own question to Consent (R1)",
         ["HapModular.Modules.Records.Contracts.CheckDocumentAccess"] = "the guard's own question to Records (R6)",
+        ["HapModular.Modules.Records.Contracts.DescribeImagingStudy"] = "the guard's own question to Records for an imaging audit record, after it allowed the request (R6 filter applied)",
         ["HapModular.Modules.Records.Contracts.MatchPatient"] = "the link declaration's identity check (NISS + name + birth date): answers only an id, the same null for unknown and mismatch",
+        ["HapModular.Modules.Records.Contracts.FindNissHolder"] = "counts and audits failed identity checks against the patient who holds the typed NISS (brute-force throttle); its answer never reaches the user",
+        ["HapModular.Modules.Consent.IdentityChecks.CheckPatientIdentity"] = "the throttled, audited identity check before a link declaration or emergency access: answers a patient id only on a full match",
         ["HapModular.Modules.Records.Contracts.RegisterPatient"] = "ingestion and the demo register patients (hospital systems, API key), no read",
+        ["HapModular.Modules.Records.Contracts.GetPatientBanner"] = "the patient banner shows only a patient the guard allowed earlier in the same request (nothing once it refused anything), or to staff who may look patients up; it decides nothing",
         ["HapModular.Modules.Records.Contracts.GetAuthorMaskedDocuments"] = "ids only, sent by the access report's handler after the guard allowed that report",
         ["HapModular.Modules.Records.Contracts.GetPatientSummaries"] = "letters, the physician's own linked patients, the DPO queue: callers ask only for patients they already hold a reason for; desk pages read identity through a guarded request",
         ["HapModular.Modules.Consent.Contracts.GetConsentHistory"] = "for the desk's guarded identity page and the DPO; never for physicians' pages",

@@ -42,7 +42,7 @@ public sealed class OrthancClientTests(ImagingPortal portal) : IClassFixture<Ima
         }
 
         // The study of a patient Dr Dupont has no link with: nothing to list, nothing retrieved.
-        var (refusedStatus, refusedBody) = await orthanc.PostAsync("/dicom-web/servers/portal/get", new { Uri = $"/studies?StudyInstanceUID={portal.NotLinked.StudyUid}" });
+        var (refusedStatus, refusedBody) = await orthanc.PostAsync("/dicom-web/servers/portal/get", new { Uri = "/studies", Arguments = new Dictionary<string, string> { ["StudyInstanceUID"] = portal.NotLinked.StudyUid } });
         Assert.True(refusedStatus == HttpStatusCode.OK, refusedBody);
         Assert.Equal(0, JsonDocument.Parse(refusedBody).RootElement.GetArrayLength());
         await orthanc.PostAsync("/dicom-web/servers/portal/retrieve", new { Resources = new[] { new { Study = portal.NotLinked.StudyUid } } });

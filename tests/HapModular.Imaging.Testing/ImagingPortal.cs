@@ -100,7 +100,7 @@ public sealed partial class ImagingPortal : HapAppFactory
     /// <summary>Signs Dr Dupont in for real (password, then the code his phone shows) and creates a personal access token.</summary>
     public async Task<string> CreateDupontTokenAsync(string name)
     {
-        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(BaseUrl) });
         (await PageForms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = DupontEmail, ["Password"] = DemoPassword })).Dispose();
         var totp = new Totp(Base32Encoding.ToBytes(DupontTotp));
         foreach (var when in new[] { DateTime.UtcNow, DateTime.UtcNow.AddSeconds(30), DateTime.UtcNow.AddSeconds(60) })

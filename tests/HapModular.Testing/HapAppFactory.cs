@@ -1,7 +1,6 @@
 using Autofac;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -69,6 +68,11 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hap:DataDirectory", DataDirectory);
         builder.UseSetting("Hap:Jobs:Server", RunJobs ? "true" : "false");
         builder.UseSetting("Hap:Jobs:PollSeconds", "1");
+        // Outside Development the host refuses to start without its public address (the base of e-mailed links).
+        builder.UseSetting("Hap:PublicBaseUrl", "http://portal.hap.test");
+        // Standard interfaces on free ephemeral ports, never the defaults (parallel test hosts, a running portal).
+        builder.UseSetting("Interop:Dicom:Port", "0");
+        builder.UseSetting("Interop:Mllp:Port", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -41,12 +41,13 @@ public sealed class IdentityModule : IModule
             o.Schema.For<AccountToken>();
             o.Schema.For<AddressThrottle>();
             o.Schema.For<PersonalAccessToken>().UniqueIndex(t => t.TokenHash).Index(t => t.AccountId);
+            o.Schema.For<RevokedTicket>();
         });
-        services.AddDataProtection().SetApplicationName("HapModular");
+        KeyRingEncryption.Protect(services.AddDataProtection().SetApplicationName("HapModular"), context);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<IdentityDataSource>().Source)));
         services.AddSingleton(_ => new IdentityDataSource(NpgsqlDataSource.Create(context.ConnectionString)));
-        services.AddIdentityCookies(IdentitySettings.From(context.Configuration));
+        services.AddIdentityCookies(IdentitySettings.From(context));
     }
 
     /// <inheritdoc />
@@ -54,7 +55,7 @@ public sealed class IdentityModule : IModule
     {
         ArgumentNullException.ThrowIfNull(context);
         builder.RegisterMediatRHandlers(typeof(IdentityModule).Assembly);
-        var settings = IdentitySettings.From(context.Configuration);
+        var settings = IdentitySettings.From(context);
         builder.RegisterInstance(settings);
         builder.RegisterInstance(new PasswordHasher(settings.PasswordIterations));
         builder.RegisterType<TotpAuthenticator>().SingleInstance();
@@ -63,6 +64,7 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<SignInService>().InstancePerLifetimeScope();
         builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
         builder.RegisterType<AccessTokenService>().InstancePerLifetimeScope();
+        builder.RegisterType<TicketRevocation>().InstancePerLifetimeScope();
         builder.RegisterType<AccountLinks>().SingleInstance();
         builder.RegisterType<AccountEmails>().InstancePerLifetimeScope();
         builder.RegisterType<AccessRequestService>().InstancePerLifetimeScope();

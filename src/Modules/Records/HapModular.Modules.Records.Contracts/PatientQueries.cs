@@ -64,4 +64,17 @@ public sealed record RegisterPatient(
     string Language,
     IReadOnlyList<string> PostalAddress,
     string? Email,
-    bool EmailNoticesAgreed) : IRequest<Guid>;
+    bool EmailNoticesAgreed) : IRequest<Guid>
+{
+    /// <summary>The patient's id in the hospital's own systems (PACS, laboratory, HIS), when known: the standard
+    /// interfaces (DICOM, HL7 v2, FHIR) identify patients by it when the message carries no NISS.</summary>
+    public string? HospitalId { get; init; }
+}
+
+/// <summary>
+/// Which hospital patient holds a NISS, whatever name and birth date were typed: only to count and audit failed
+/// identity checks against that patient (link declaration, emergency access by NISS). The answer must never reach
+/// the user who typed the NISS, in any form.
+/// </summary>
+/// <param name="NissDigits">The validated NISS digits.</param>
+public sealed record FindNissHolder(string NissDigits) : IRequest<Guid?>;

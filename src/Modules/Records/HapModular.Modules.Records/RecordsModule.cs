@@ -13,7 +13,6 @@ using HapModular.Modules.Records.Viewing;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace HapModular.Modules.Records;
 
@@ -28,7 +27,7 @@ public sealed class RecordsModule : IModule
     {
         services.AddModuleStore<IRecordsStore>(context, Name, o =>
         {
-            o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey);
+            o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey).Index(p => p.HospitalId);
         });
         services.AddHostedService<RecordsSchemaInitializer>();
         services.AddHostedService<DicomIndexSchema>();
@@ -43,12 +42,15 @@ public sealed class RecordsModule : IModule
         // The module's own data source: its connections never touch another module's schema.
         builder.Register(_ => new RecordsDatabase(PreparedDataSource.Create(context.ConnectionString))).SingleInstance();
         builder.RegisterType<PatientDirectory>().SingleInstance();
+        builder.RegisterType<InboundPatientMatcher>().SingleInstance();
         builder.RegisterType<PatientHeaderCache>().SingleInstance();
         builder.RegisterType<DocumentRepository>().SingleInstance();
         builder.RegisterType<SourceSystemKeys>().SingleInstance();
+        builder.RegisterType<DocumentInspector>().SingleInstance();
         builder.RegisterType<DocumentIngestor>().InstancePerLifetimeScope();
         builder.RegisterType<TimelineQuery>().SingleInstance();
         builder.RegisterType<DocumentRenderer>().SingleInstance();
+        builder.RegisterType<DocumentBlobs>().InstancePerLifetimeScope();
         builder.RegisterType<MaskStore>().SingleInstance();
         builder.RegisterType<EmbargoPolicy>().SingleInstance();
         // The document the shared guard's document check allowed (CheckDocumentAccessHandler), for this request's handler.

@@ -11,7 +11,6 @@ internal sealed class DicomIndexSchema(RecordsDatabase database) : IHostedServic
 {
     private const string Ddl = """
         SELECT pg_advisory_lock(7204512);
-        CREATE SCHEMA IF NOT EXISTS records;
         CREATE TABLE IF NOT EXISTS records.dicom_instances (
             document_id  uuid PRIMARY KEY,
             sha256       text NOT NULL,

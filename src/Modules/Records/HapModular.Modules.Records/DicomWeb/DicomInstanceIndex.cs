@@ -6,7 +6,6 @@ using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;
 using HapModular.Viewers;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace HapModular.Modules.Records.DicomWeb;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Access;
 using HapModular.Modules.Shared.Storage;
@@ -94,10 +93,6 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
             var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", p, cancellationToken);
             if (result is RenderResult.BinaryContent binary)
             {
-                if (!thumbnail)
-                {
-                            }
-
                 parts.Add(new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance)));
             }
             else if (targets.Count() == 1)

@@ -3,17 +3,10 @@ using MediatR;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
-/// <summary>How the physician reached the images, for the audit (R7): the portal's workspace or a DICOMweb client.</summary>
-internal static class ImagingChannels
-{
-    public const string Browser = "browser";
-    public const string DicomWebClient = "dicomweb-client";
-}
-
 /// <summary>QIDO-RS over one patient: their visible DICOM instances (matching happens on what the guard let through).</summary>
-internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel) : IRequest<IReadOnlyList<ImagingInstance>>, IPatientScoped
+internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel) : IRequest<IReadOnlyList<ImagingInstance>>, IImagingRequest
 {
-    public string AuditAction => PatientScopedActions.Search;
+    public string AuditAction => StudyUid is null ? PatientScopedActions.Search : PatientScopedActions.ImagingOpen;
 }
 
 /// <summary>What a WADO-RS request asks for.</summary>
@@ -26,7 +19,7 @@ internal enum ImagingResource
     Thumbnail,
 }
 
-/// <summary>A study, series, instance or frames of one patient; <see cref="DocumentId"/> is the instance's document when one is named.</summary>
+/// <summary>A study, series, instance or frames of one patient; DocumentId (on RetrieveImaging) is the instance's document when one is named.</summary>
 internal sealed record ImagingTarget(string StudyUid, string? SeriesUid = null, string? SopUid = null, IReadOnlyList<int>? Frames = null);
 
 /// <summary>WADO-RS (and the rendered resources) over one patient's study, series or instance.</summary>
@@ -36,16 +29,14 @@ internal sealed record RetrieveImaging(
     ImagingTarget Target,
     ImagingResource Resource,
     IReadOnlyDictionary<string, string> Parameters,
-    string Channel) : IRequest<ImagingResult>, IPatientScoped
+    string Channel) : IRequest<ImagingResult>, IImagingRequest
 {
     Guid? IPatientScoped.DocumentId => DocumentId;
 
-    public string AuditAction => Resource switch
-    {
-        ImagingResource.Instances => PatientScopedActions.Download,
-        ImagingResource.Metadata => PatientScopedActions.Read,
-        _ => PatientScopedActions.Render,
-    };
+    string? IImagingRequest.StudyUid => Target.StudyUid;
+
+    // Viewers open a study by its metadata, then pull frames: whichever comes first names the burst's record.
+    public string AuditAction => Resource == ImagingResource.Metadata ? PatientScopedActions.ImagingOpen : PatientScopedActions.ImagingRetrieve;
 }
 
 /// <summary>One body part of a response (a DICOM file, a frame, a rendered image) with its media type and location.</summary>

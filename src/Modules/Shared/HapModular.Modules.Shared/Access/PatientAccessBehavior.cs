@@ -12,11 +12,12 @@ namespace HapModular.Modules.Shared.Access;
 /// request passes here. Physicians get Consent's <see cref="CheckAccess"/> decision, then Records' document check
 /// (<see cref="CheckDocumentAccess"/>: belongs to the patient, not masked, embargo over; author-only requests for the
 /// author); staff may only ask for the access report, desk staff and admins for the patient's desk requests (no
-/// clinical content); the patient in person only for their own report with their letter's code. Each decision,
-/// allowed or denied, writes one audit record (never the NISS). A denial throws
+/// clinical content); the patient in person only for their own report and protective actions, with their letter's code. Each decision,
+/// allowed or denied, writes one audit record (never the NISS) — except an allowed <see cref="IImagingRequest"/>, audited
+/// once per study and burst (<see cref="ImagingAuditBursts"/>). A denial throws
 /// <see cref="PatientAccessDeniedException"/>, which every caller maps to the same neutral answer.
 /// </summary>
-internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator mediator, ICurrentUser user, PatientAccessContext context)
+internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator mediator, ICurrentUser user, PatientAccessContext context, ImagingAuditBursts bursts)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IPatientScoped
 {
@@ -27,37 +28,70 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
         context.ClinicalAccess = false;
         context.ViewerInami = user.IsInRole(Roles.Physician) ? user.Inami : null;
         var verdict = await DecideAsync(request, cancellationToken);
-        await mediator.Send(
-            new RecordAudit(
-                request.AuditAction,
-                verdict.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
-                user.IsAuthenticated ? user.UserId : null,
-                user.IsAuthenticated ? user.DisplayName : null,
-                user.IsInRole(Roles.Physician) ? user.Inami : null,
-                user.ClientAddress,
-                request.PatientId,
-                request.DocumentId,
-                verdict.DocumentTitle,
-                verdict.Decision?.Purpose,
-                verdict.Reason,
-                verdict.Decision?.LinkOrGrantId),
-            cancellationToken);
+        var imaging = verdict.Allowed ? request as IImagingRequest : null;
+        if (imaging is null || !bursts.IsOpen(user.UserId, request.PatientId, imaging.StudyUid, imaging.Channel))
+        {
+            await mediator.Send(await RecordOfAsync(request, verdict, imaging, cancellationToken), cancellationToken);
+            if (imaging is not null)
+            {
+                bursts.Open(user.UserId, request.PatientId, imaging.StudyUid, imaging.Channel);
+            }
+        }
+
         if (!verdict.Allowed)
         {
+            context.Refused = true;
             throw new PatientAccessDeniedException();
         }
 
+        context.Allow(request.PatientId);
         context.Decision = verdict.Decision;
         context.ClinicalAccess = verdict.Clinical;
-        return await next();
+        try
+        {
+            return await next();
+        }
+        catch (PatientAccessDeniedException)
+        {
+            // A handler's own refusal (the document vanished…) ends in the same neutral page: no banner either.
+            context.Refused = true;
+            throw;
+        }
+    }
+
+    private async Task<RecordAudit> RecordOfAsync(TRequest request, Verdict verdict, IImagingRequest? imaging, CancellationToken cancellationToken)
+    {
+        var documentId = request.DocumentId;
+        var title = verdict.DocumentTitle;
+        if (imaging is not null)
+        {
+            // One record for the whole study and burst: "modality|date|images|channel|study", read in words by the report.
+            var study = imaging.StudyUid is { } uid ? await mediator.Send(new DescribeImagingStudy(request.PatientId, uid, context.ViewerInami), cancellationToken) : null;
+            documentId = null;
+            title = $"{study ?? "||"}|{imaging.Channel}|{imaging.StudyUid}";
+        }
+
+        return new RecordAudit(
+            request.AuditAction,
+            verdict.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            user.IsAuthenticated ? user.UserId : null,
+            user.IsAuthenticated ? user.DisplayName : null,
+            user.IsInRole(Roles.Physician) ? user.Inami : null,
+            user.ClientAddress,
+            request.PatientId,
+            documentId,
+            title,
+            verdict.Decision?.Purpose,
+            verdict.Reason,
+            verdict.Decision?.LinkOrGrantId);
     }
 
     private async Task<Verdict> DecideAsync(TRequest request, CancellationToken cancellationToken)
     {
         if (!user.IsAuthenticated)
         {
-            // The patient in person (public access-report page): only their own report, with the letter's code.
-            return request is IPatientSelfService self && request.AuditAction == PatientScopedActions.OwnAccessReport
+            // The patient in person (public pages): only their own report and protective actions, with the letter's code.
+            return request is IPatientSelfService self && PatientScopedActions.IsSelfService(request.AuditAction)
                 && await mediator.Send(new VerifyPatientAccessCode(self.AccessCode, self.BirthDate), cancellationToken) == request.PatientId
                 ? Verdict.Allow("patient-code")
                 : Verdict.Deny("anonymous");
@@ -68,7 +102,7 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
             return await DecideForStaffAsync(request, cancellationToken);
         }
 
-        if (request.AuditAction is PatientScopedActions.AccessReport or PatientScopedActions.OwnAccessReport || request is IHospitalDeskRequest or IPatientSelfService)
+        if (request.AuditAction == PatientScopedActions.AccessReport || PatientScopedActions.IsSelfService(request.AuditAction) || request is IHospitalDeskRequest or IPatientSelfService)
         {
             return Verdict.Deny("role");
         }

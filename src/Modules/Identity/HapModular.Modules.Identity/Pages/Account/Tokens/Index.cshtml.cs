@@ -2,7 +2,6 @@ using HapModular.Modules.Identity.AccessTokens;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 

@@ -32,7 +32,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         Response.Headers.ContentSecurityPolicy = ImagingAssets.ContentSecurityPolicy;
         try
         {
-            Workspace = await mediator.Send(new OpenImagingWorkspace(patientId), cancellationToken);
+            Workspace = await mediator.Send(new OpenImagingWorkspace(patientId, study), cancellationToken);
         }
         catch (PatientAccessDeniedException)
         {

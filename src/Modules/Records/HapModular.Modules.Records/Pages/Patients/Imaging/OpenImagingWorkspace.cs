@@ -6,10 +6,15 @@ using MediatR;
 
 namespace HapModular.Modules.Records.Pages.Patients.Imaging;
 
-/// <summary>The imaging workspace of a patient: the banner and the study list (current and priors), through the guard.</summary>
-internal sealed record OpenImagingWorkspace(Guid PatientId) : IRequest<ImagingWorkspace>, IPatientScoped
+/// <summary>
+/// The imaging workspace of a patient opened on a study: the banner and the study list (current and priors), through
+/// the guard; the study opened starts the imaging audit burst its frames join.
+/// </summary>
+internal sealed record OpenImagingWorkspace(Guid PatientId, string? StudyUid) : IRequest<ImagingWorkspace>, IImagingRequest
 {
-    public string AuditAction => PatientScopedActions.Read;
+    public string AuditAction => PatientScopedActions.ImagingOpen;
+
+    public string Channel => ImagingChannels.Browser;
 }
 
 /// <summary>One study of the list: newest first.</summary>
