@@ -36,7 +36,15 @@ public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) :
             Prior = await Host.IngestStudyAsync(Host.Marie, 120, "CT", "20250310", size: 128, spacing: 0.5, frameOfReference: frame, description: "Thorax antérieur");
             Ultrasound = await Host.IngestCorpusAsync(Host.Marie, "dicom/us_cine_jpeg_baseline_ybr422_30frames.dcm");
             (playwright, Browser) = await Testing.Browser.LaunchAsync();
+
+            // Signed in once for real (password + TOTP; a code is accepted only once), the session reused by every journey.
+            await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseUrl, Locale = "fr-BE" });
+            var page = await context.NewPageAsync();
+            await Testing.Browser.SignInDupontAsync(page);
+            SignedIn = await context.StorageStateAsync();
         }
+
+        public string SignedIn { get; private set; } = string.Empty;
 
         public async Task DisposeAsync()
         {
@@ -105,7 +113,7 @@ public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) :
         await page.Keyboard.PressAsync("2");
         await page.DragAndDropAsync($"#study-list [data-study='{portal.Prior.StudyUid}']", ".viewport-cell[data-viewport='1']");
         await page.WaitForFunctionAsync("() => document.querySelector(\".viewport-cell[data-viewport='1'] .viewport-overlay\").dataset.count === '120'");
-        await page.Locator(".viewport-cell[data-viewport='0'] .viewport-element").HoverAsync();
+        await page.Locator(".viewport-cell[data-viewport='0'] .viewport-element").First.HoverAsync();
         const string Index = "(n) => document.querySelector(`.viewport-cell[data-viewport='${n}'] .viewport-overlay`).dataset.index";
         for (var i = 0; i < 200 && int.Parse(await page.EvaluateAsync<string>(Index, 0), CultureInfo.InvariantCulture) < 21; i++)
         {
@@ -126,15 +134,16 @@ public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) :
         await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ultrasound.StudyUid}");
         await ReadyAsync(page);
         Assert.Equal("30", await page.GetAttributeAsync(".viewport-overlay", "data-count"));
+        // The page itself notes every frame the overlay shows (a mutation observer), until five different ones went by.
+        await page.EvaluateAsync("""
+            () => {
+                const overlay = document.querySelector('.viewport-overlay');
+                window.hapSeen = new Set([overlay.dataset.index]);
+                new MutationObserver(() => window.hapSeen.add(overlay.dataset.index)).observe(overlay, { attributes: true, attributeFilter: ['data-index'] });
+            }
+            """);
         await page.Keyboard.PressAsync("c");
-        var seen = new HashSet<string>();
-        for (var i = 0; i < 200 && seen.Count < 5; i++)
-        {
-            seen.Add(await page.GetAttributeAsync(".viewport-overlay", "data-index") ?? string.Empty);
-            await page.WaitForTimeoutAsync(50);
-        }
-
-        Assert.True(seen.Count >= 5, "cine showed frames " + string.Join(",", seen));
+        await page.WaitForFunctionAsync("() => window.hapSeen.size >= 5");
         Assert.Equal("playing", await page.GetAttributeAsync("#imaging-workspace", "data-cine"));
         await Testing.Browser.ScreenshotAsync(page, "imaging-05-us-cine");
         await page.Keyboard.PressAsync("c");
@@ -143,16 +152,32 @@ public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) :
 
     private async Task<IPage> SignedInAsync()
     {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Host.BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Host.BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, StorageState = portal.SignedIn });
         var page = await context.NewPageAsync();
-        await Testing.Browser.SignInDupontAsync(page);
+        // What the browser said, for the failure message (script errors, refused requests).
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, m) => said.Enqueue($"console.{m.Type}: {m.Text}");
+        page.PageError += (_, e) => said.Enqueue("page error: " + e);
+        page.RequestFailed += (_, r) => said.Enqueue($"request failed: {r.Url} {r.Failure}");
+        page.Response += (_, r) => { if (r.Status >= 400) { said.Enqueue($"HTTP {r.Status}: {r.Url}"); } };
+        Said.AddOrUpdate(page, said);
         return page;
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentQueue<string>> Said = [];
+
     private static async Task ReadyAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("() => ['true', 'error'].includes(document.getElementById('imaging-workspace')?.dataset.ready)");
-        Assert.Null(await page.GetAttributeAsync("#imaging-workspace", "data-error"));
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('.viewport-overlay')?.dataset.count) > 0");
+        try
+        {
+            await page.WaitForFunctionAsync("() => ['true', 'error'].includes(document.getElementById('imaging-workspace')?.dataset.ready)");
+            Assert.Null(await page.GetAttributeAsync("#imaging-workspace", "data-error"));
+            await page.WaitForFunctionAsync("() => Number(document.querySelector('.viewport-overlay')?.dataset.count) > 0");
+        }
+        catch (Exception e) when (e is TimeoutException or Xunit.Sdk.XunitException)
+        {
+            await Testing.Browser.ScreenshotAsync(page, "imaging-not-ready");
+            throw new InvalidOperationException($"the workspace did not become ready at {page.Url}:\n" + string.Join("\n", Said.TryGetValue(page, out var q) ? q.Take(40) : []), e);
+        }
     }
 }

@@ -9,12 +9,26 @@ const here = dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2] ?? join(here, '../../../../artifacts/imaging');
 mkdirSync(out, { recursive: true });
 
+// xmlbuilder2 (dcmjs's XML export) declares a class extending EventEmitter at load time: a small working one.
+const tinyEvents = `class EventEmitter {
+  constructor() { this._l = new Map(); }
+  on(n, f) { (this._l.get(n) ?? this._l.set(n, []).get(n)).push(f); return this; }
+  addListener(n, f) { return this.on(n, f); }
+  once(n, f) { const g = (...a) => { this.off(n, g); f(...a); }; return this.on(n, g); }
+  off(n, f) { const l = this._l.get(n); if (l) { const i = l.indexOf(f); if (i >= 0) l.splice(i, 1); } return this; }
+  removeListener(n, f) { return this.off(n, f); }
+  removeAllListeners(n) { if (n === undefined) this._l.clear(); else this._l.delete(n); return this; }
+  emit(n, ...a) { const l = this._l.get(n); if (!l || l.length === 0) return false; for (const f of [...l]) f(...a); return true; }
+}
+module.exports = EventEmitter;
+module.exports.EventEmitter = EventEmitter;`;
+
 // Node built-ins some dependencies reach for (XML export, URL polyfills): never used in the browser paths we run.
 const empty = {
   name: 'empty-node-builtins',
   setup(build) {
     build.onResolve({ filter: /^(fs|path|crypto|url|events|module|worker_threads)$/ }, (a) => ({ path: a.path, namespace: 'empty' }));
-    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, (a) => ({ contents: a.path === 'events' ? tinyEvents : 'module.exports = {};', loader: 'js' }));
   },
 };
 
