@@ -2,8 +2,8 @@ namespace HapModular.Dicom;
 
 public static partial class DicomDictionary
 {
-    /// <summary>Every attribute of the dictionary by tag and keyword (DICOMweb's QIDO-RS matches and includes by keyword).</summary>
+    /// <summary>Every plain (non-range) attribute of the dictionary by tag and keyword (DICOMweb's QIDO-RS matches and includes by keyword).</summary>
     /// <returns>The tags and keywords.</returns>
     public static IEnumerable<(DicomTag Tag, string Keyword)> Keywords() =>
-        Entries.Where(e => e.Value.Keyword.Length > 0).Select(e => (new DicomTag(e.Key), e.Value.Keyword));
+        Entries.Where(e => !e.IsRange && e.Keyword.Length > 0).Select(e => (new DicomTag(e.Value), e.Keyword));
 }
