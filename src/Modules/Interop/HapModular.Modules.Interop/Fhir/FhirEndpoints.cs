@@ -2,6 +2,7 @@ using HapModular.Modules.Interop.Fhir.Binaries;
 using HapModular.Modules.Interop.Fhir.Documents;
 using HapModular.Modules.Interop.Fhir.Metadata;
 using HapModular.Modules.Interop.Fhir.Patients;
+using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +18,8 @@ internal static class FhirEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var fhir = endpoints.MapGroup("/fhir").ExcludeFromDescription();
+        // Personal access tokens (read-only) authenticate here, as on DICOMweb: the practice software has no browser session.
+        var fhir = endpoints.MapGroup("/fhir").AcceptAccessTokens().ExcludeFromDescription();
         fhir.MapGet("/metadata", CapabilityEndpoint.Get);
         fhir.MapGet("/Patient", (Func<HttpContext, Task<IResult>>)PatientEndpoints.Search);
         fhir.MapGet("/Patient/{id}", PatientEndpoints.Read);
