@@ -69,6 +69,8 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hap:DataDirectory", DataDirectory);
         builder.UseSetting("Hap:Jobs:Server", RunJobs ? "true" : "false");
         builder.UseSetting("Hap:Jobs:PollSeconds", "1");
+        // The generated demo set (230 images) only where a test asks for it; tests use the corpus instead.
+        builder.UseSetting("Hap:Demo:Set", "none");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -55,6 +55,7 @@ public sealed class RecordsModule : IModule
         builder.RegisterGeneric(typeof(PatientAccessBehavior<,>)).As(typeof(IPipelineBehavior<,>)).InstancePerDependency();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<DemoPatients>().As<IDemoSeeder>().SingleInstance();
+        builder.RegisterType<DemoSetDocuments>().As<IDemoSeeder>().SingleInstance();
         builder.RegisterType<DemoDocuments>().As<IDemoSeeder>().SingleInstance();
     }
 

@@ -4,7 +4,7 @@ using HapModular.Modules.Shared;
 namespace HapModular.Modules.Records.Patients;
 
 /// <summary>
-/// Where the NISS master key comes from: configuration <c>Records:NissKey</c> (base64). In Development and Testing
+/// Where the NISS master key comes from: configuration <c>Records:NissKey</c> (base64). In Development, Testing and the demo
 /// a missing key is generated once and kept under the data folder, so demo data survives restarts; elsewhere a
 /// missing key stops the host rather than inventing one that a restore would not know.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class NissKeySource
         }
 
         var environment = context.Configuration["environment"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
-        if (!context.IsDevelopment && !string.Equals(environment, "Testing", StringComparison.OrdinalIgnoreCase))
+        if (!context.IsDevelopment && !context.IsDemo && !string.Equals(environment, "Testing", StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException("Records:NissKey is not configured (base64, 32 bytes).");
         }
