@@ -20,13 +20,19 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> StartAsync(string baseUrl)
     {
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return new BrowserSession(playwright, await LaunchChromiumAsync(playwright), baseUrl);
+    }
+
+    /// <summary>Debian's Chromium, headless, never a downloaded browser.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
-        return new BrowserSession(playwright, browser, baseUrl);
     }
 
     /// <summary>A new context (own cookies, French) with this demo user signed in.</summary>

@@ -14,6 +14,9 @@ public sealed class HostProcessJourneyTests
 {
     private static readonly Dictionary<string, string> NoCorpus = new() { ["Hap__Demo__Corpus"] = "none" };
 
+    // The generated set's 230 images are DemoSetTests' business; these journeys need the people, not the images.
+    private static readonly Dictionary<string, string> PeopleOnly = new() { ["Hap__Demo__Corpus"] = "none", ["Hap__Demo__Set"] = "none" };
+
     [Fact]
     public async Task A_stop_signal_during_seeding_stops_cleanly_and_a_killed_host_leaves_no_postgresql()
     {
@@ -31,7 +34,8 @@ public sealed class HostProcessJourneyTests
             Assert.True(await PrivateHome.EndsAsync(server), "the embedded PostgreSQL must stop with the host:\n" + host.Output);
         }
 
-        await using (var host = HostProcess.Start(home.Root, NoCorpus, "--urls", "http://127.0.0.1:0"))
+        // The demo's data folder without seeding (Hap:Demo:Enabled keeps its generated NISS key in Production).
+        await using (var host = HostProcess.Start(home.Root, new Dictionary<string, string>(PeopleOnly) { ["Hap__Demo__Enabled"] = "true" }, "--urls", "http://127.0.0.1:0"))
         {
             await host.WaitForLineAsync("HapModular is running at");
             server = home.ServerPid!.Value;
@@ -49,7 +53,7 @@ public sealed class HostProcessJourneyTests
         var url = $"http://127.0.0.1:{port}";
         const string Letters = "SELECT count(*) FROM notifications.letters";
         long letters;
-        await using (var portal = HostProcess.Start(home.Root, NoCorpus, "--urls", url, "--demo"))
+        await using (var portal = HostProcess.Start(home.Root, PeopleOnly, "--urls", url, "--demo"))
         {
             await portal.WaitForLineAsync("HapModular is running at " + url);
             Assert.Contains("TOTP secret " + SignIn.Desk.TotpSecret, portal.Output, StringComparison.Ordinal);
@@ -57,7 +61,7 @@ public sealed class HostProcessJourneyTests
             Assert.Contains("corpus", portal.Output, StringComparison.Ordinal);
 
             // A README command against the same data folder while the portal runs.
-            await using (var command = HostProcess.Start(home.Root, NoCorpus, "import", "--create-key", "journey-pacs"))
+            await using (var command = HostProcess.Start(home.Root, PeopleOnly, "import", "--create-key", "journey-pacs"))
             {
                 Assert.Equal(0, await command.WaitForExitAsync());
                 Assert.Contains("API key for journey-pacs", command.Output, StringComparison.Ordinal);
@@ -84,7 +88,7 @@ public sealed class HostProcessJourneyTests
             Assert.Equal(0, await portal.WaitForExitAsync());
         }
 
-        await using (var restarted = HostProcess.Start(home.Root, NoCorpus, "--urls", url, "--demo"))
+        await using (var restarted = HostProcess.Start(home.Root, PeopleOnly, "--urls", url, "--demo"))
         {
             await restarted.WaitForLineAsync("HapModular is running at " + url);
             Assert.DoesNotContain("Seeding demo data", restarted.Output, StringComparison.Ordinal);

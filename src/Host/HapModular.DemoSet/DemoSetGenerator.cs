@@ -1,4 +1,3 @@
-using HapModular.Modules.Shared;
 
 namespace HapModular.DemoSet;
 

@@ -72,7 +72,7 @@ internal static class HapHost
         if (args.Contains(DemoData.Flag))
         {
             // The demo runs in Production like a hospital's portal (no stack traces); it keeps its demo keys and mail folder.
-            builder.Configuration.AddInMemoryCollection([new("Hap:Demo", "true")]);
+            builder.Configuration.AddInMemoryCollection([new("Hap:Demo:Enabled", "true")]);
         }
 
         if (HostCommands.IsVerb(args))
@@ -105,7 +105,7 @@ internal static class HapHost
         database.Server = embedded;
         var context = new ModuleContext(builder.Configuration, connectionString, dataDirectory, builder.Environment.IsDevelopment())
         {
-            IsDemo = builder.Configuration.GetValue("Hap:Demo", false),
+            IsDemo = builder.Configuration.GetValue("Hap:Demo:Enabled", false),
         };
 
         var plugins = PluginLoader.LoadAll(PluginLoader.ResolvePath(builder.Configuration), builder.Configuration, bootLogger);
