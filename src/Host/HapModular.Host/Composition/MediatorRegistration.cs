@@ -1,5 +1,6 @@
 using Autofac;
 using HapModular.Host.Web;
+using HapModular.Modules.Shared.Access;
 using MediatR;
 
 namespace HapModular.Host.Composition;
@@ -16,6 +17,8 @@ internal sealed class MediatorRegistration : Autofac.Module
             return type => scope.Resolve(type);
         }).InstancePerLifetimeScope();
         builder.RegisterGeneric(typeof(RequestLoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+        // THE patient-data guard, for every module's IPatientScoped requests (shared layer, registered once).
+        builder.RegisterPatientAccessGuard();
         builder.RegisterType<HttpCurrentUser>().As<HapModular.Modules.Shared.ICurrentUser>().InstancePerLifetimeScope();
     }
 }

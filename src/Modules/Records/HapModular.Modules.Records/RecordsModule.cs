@@ -10,7 +10,6 @@ using HapModular.Modules.Records.Storage;
 using HapModular.Modules.Records.Timeline;
 using HapModular.Modules.Records.Viewing;
 using HapModular.Modules.Shared;
-using MediatR;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -50,9 +49,8 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<DocumentRenderer>().SingleInstance();
         builder.RegisterType<MaskStore>().SingleInstance();
         builder.RegisterType<EmbargoPolicy>().SingleInstance();
+        // The document the shared guard's document check allowed (CheckDocumentAccessHandler), for this request's handler.
         builder.RegisterType<PatientAccessScope>().InstancePerLifetimeScope();
-        // THE guard: Autofac closes it only for requests that implement IPatientScoped (its generic constraint).
-        builder.RegisterGeneric(typeof(PatientAccessBehavior<,>)).As(typeof(IPipelineBehavior<,>)).InstancePerDependency();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<DemoPatients>().As<IDemoSeeder>().SingleInstance();
         builder.RegisterType<DemoSetDocuments>().As<IDemoSeeder>().SingleInstance();

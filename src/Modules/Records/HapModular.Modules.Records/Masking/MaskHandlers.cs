@@ -2,6 +2,7 @@ using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared;
+using HapModular.SharedKernel;
 using MediatR;
 
 namespace HapModular.Modules.Records.Masking;

@@ -1,4 +1,3 @@
-using HapModular.Modules.Records.Access;
 using HapModular.SharedKernel;
 using MediatR;
 
@@ -8,7 +7,7 @@ namespace HapModular.Modules.Records.Masking;
 /// The author physician masks (or unmasks) their own document (R6): while masked, only they keep access. The guard
 /// refuses anyone but the author with the usual neutral answer. True when something changed.
 /// </summary>
-internal sealed record MaskOwnDocument(Guid PatientId, Guid DocumentId, bool Mask) : IRequest<bool>, IPatientScoped
+internal sealed record MaskOwnDocument(Guid PatientId, Guid DocumentId, bool Mask) : IRequest<bool>, IPatientScoped, IDocumentAuthorRequest
 {
     Guid? IPatientScoped.DocumentId => DocumentId;
 

@@ -1,12 +1,13 @@
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Patients;
+using HapModular.Modules.Shared.Access;
+using HapModular.SharedKernel;
 using MediatR;
 
 namespace HapModular.Modules.Records.Timeline;
 
 /// <summary>Reached only through the guard, which already decided access; this only reads.</summary>
-internal sealed class GetTimelineHandler(TimelineQuery query, PatientHeaderCache patients, PatientAccessScope access, TimeProvider time) : IRequestHandler<GetTimeline, TimelinePage>
+internal sealed class GetTimelineHandler(TimelineQuery query, PatientHeaderCache patients, PatientAccessContext access, TimeProvider time) : IRequestHandler<GetTimeline, TimelinePage>
 {
     public async Task<TimelinePage> Handle(GetTimeline request, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using HapModular.Modules.Records.Access;
 using HapModular.SharedKernel;
 using MediatR;
 

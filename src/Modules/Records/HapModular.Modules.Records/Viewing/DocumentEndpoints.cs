@@ -1,5 +1,5 @@
 using System.Globalization;
-using HapModular.Modules.Records.Access;
+using HapModular.SharedKernel;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

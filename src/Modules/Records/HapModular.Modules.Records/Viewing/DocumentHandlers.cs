@@ -2,6 +2,7 @@ using System.Text;
 using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared.Storage;
+using HapModular.SharedKernel;
 using HapModular.Viewers;
 using MediatR;
 using Microsoft.Extensions.Logging;

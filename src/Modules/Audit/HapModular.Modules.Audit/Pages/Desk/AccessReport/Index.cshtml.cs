@@ -25,9 +25,9 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
             Lines = await mediator.Send(new GetAccessReport(patientId), cancellationToken);
             Patient = (await mediator.Send(new GetPatientSummaries([patientId]), cancellationToken)).FirstOrDefault();
         }
-        catch (Exception ex) when (ex.GetType().Name == "PatientAccessDeniedException")
+        catch (PatientAccessDeniedException)
         {
-            // The guard lives in Records (its exception type is internal there): same neutral answer.
+            // The shared guard's neutral denial.
             Response.StatusCode = StatusCodes.Status404NotFound;
         }
 

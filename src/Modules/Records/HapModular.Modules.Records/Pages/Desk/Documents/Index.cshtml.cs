@@ -1,4 +1,3 @@
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Records.Masking;
 using HapModular.Modules.Records.Resources;

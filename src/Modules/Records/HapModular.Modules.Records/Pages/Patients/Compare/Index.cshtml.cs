@@ -1,12 +1,12 @@
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Timeline;
 using HapModular.Modules.Shared;
+using HapModular.SharedKernel;
 using HapModular.Viewers;
 using MediatR;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace HapModular.Modules.Records.Pages.Patients.Compare;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Masking;
 using HapModular.Modules.Records.Resources;
 using HapModular.Modules.Records.Viewing;

@@ -1,6 +1,7 @@
 using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Storage;
+using HapModular.Modules.Shared.Access;
 using HapModular.SharedKernel;
 using MediatR;
 
@@ -22,7 +23,7 @@ internal sealed record StudySeries(StoredDocument First, int Count);
 /// other series obey the same visibility rule as the timeline (R6: masked and embargoed instances leave no trace, except
 /// author-masked ones for their author).
 /// </summary>
-internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAccessScope access, TimeProvider time) : IRequestHandler<GetStudySeries, IReadOnlyList<StudySeries>>
+internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAccessScope access, PatientAccessContext context, TimeProvider time) : IRequestHandler<GetStudySeries, IReadOnlyList<StudySeries>>
 {
     private const int MaxSeries = 100;
 
@@ -45,7 +46,7 @@ internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAcc
         command.Parameters.AddWithValue("p", document.PatientId);
         command.Parameters.AddWithValue("s", document.StudyUid);
         command.Parameters.AddWithValue("n", MaxSeries);
-        DocumentVisibility.Bind(command.Parameters, access.ViewerInami, time.GetUtcNow());
+        DocumentVisibility.Bind(command.Parameters, context.ViewerInami, time.GetUtcNow());
         var series = new List<StudySeries>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,9 +1,9 @@
-using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Timeline;
+using HapModular.SharedKernel;
 using MediatR;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HapModular.Modules.Records.Pages.Patients.Timeline;
 

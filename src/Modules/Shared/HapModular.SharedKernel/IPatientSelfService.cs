@@ -1,4 +1,4 @@
-namespace HapModular.Modules.Records.Contracts;
+namespace HapModular.SharedKernel;
 
 /// <summary>
 /// Marks a patient-scoped request sent by the patient in person (no account): the guard lets it through only when

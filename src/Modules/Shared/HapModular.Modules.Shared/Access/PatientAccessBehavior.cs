@@ -1,0 +1,119 @@
+using HapModular.Modules.Audit.Contracts;
+using HapModular.Modules.Consent.Contracts;
+using HapModular.Modules.Notifications.Contracts;
+using HapModular.Modules.Records.Contracts;
+using HapModular.SharedKernel;
+using MediatR;
+
+namespace HapModular.Modules.Shared.Access;
+
+/// <summary>
+/// THE guard for patient data (R1, R6, R7), for every module and every interface: each <see cref="IPatientScoped"/>
+/// request passes here. Physicians get Consent's <see cref="CheckAccess"/> decision, then Records' document check
+/// (<see cref="CheckDocumentAccess"/>: belongs to the patient, not masked, embargo over; author-only requests for the
+/// author); staff may only ask for the access report, desk staff and admins for the patient's desk requests (no
+/// clinical content); the patient in person only for their own report with their letter's code. Each decision,
+/// allowed or denied, writes one audit record (never the NISS). A denial throws
+/// <see cref="PatientAccessDeniedException"/>, which every caller maps to the same neutral answer.
+/// </summary>
+internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator mediator, ICurrentUser user, PatientAccessContext context)
+    : IPipelineBehavior<TRequest, TResponse>
+    where TRequest : IPatientScoped
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        context.Decision = null;
+        context.ClinicalAccess = false;
+        context.ViewerInami = user.IsInRole(Roles.Physician) ? user.Inami : null;
+        var verdict = await DecideAsync(request, cancellationToken);
+        await mediator.Send(
+            new RecordAudit(
+                request.AuditAction,
+                verdict.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+                user.IsAuthenticated ? user.UserId : null,
+                user.IsAuthenticated ? user.DisplayName : null,
+                user.IsInRole(Roles.Physician) ? user.Inami : null,
+                user.ClientAddress,
+                request.PatientId,
+                request.DocumentId,
+                verdict.DocumentTitle,
+                verdict.Decision?.Purpose,
+                verdict.Reason,
+                verdict.Decision?.LinkOrGrantId),
+            cancellationToken);
+        if (!verdict.Allowed)
+        {
+            throw new PatientAccessDeniedException();
+        }
+
+        context.Decision = verdict.Decision;
+        context.ClinicalAccess = verdict.Clinical;
+        return await next();
+    }
+
+    private async Task<Verdict> DecideAsync(TRequest request, CancellationToken cancellationToken)
+    {
+        if (!user.IsAuthenticated)
+        {
+            // The patient in person (public access-report page): only their own report, with the letter's code.
+            return request is IPatientSelfService self && request.AuditAction == PatientScopedActions.OwnAccessReport
+                && await mediator.Send(new VerifyPatientAccessCode(self.AccessCode, self.BirthDate), cancellationToken) == request.PatientId
+                ? Verdict.Allow("patient-code")
+                : Verdict.Deny("anonymous");
+        }
+
+        if (!user.IsInRole(Roles.Physician))
+        {
+            return await DecideForStaffAsync(request, cancellationToken);
+        }
+
+        if (request.AuditAction is PatientScopedActions.AccessReport or PatientScopedActions.OwnAccessReport || request is IHospitalDeskRequest or IPatientSelfService)
+        {
+            return Verdict.Deny("role");
+        }
+
+        var decision = await mediator.Send(new CheckAccess(user.UserId, user.Inami, request.PatientId), cancellationToken);
+        if (!decision.Allowed)
+        {
+            return new Verdict(false, decision.Reason, decision, null, false);
+        }
+
+        if (request.DocumentId is not { } documentId)
+        {
+            return new Verdict(true, decision.Reason, decision, null, true);
+        }
+
+        var viewer = request is IDocumentAuthorRequest ? DocumentViewer.Author : DocumentViewer.Physician;
+        var document = await mediator.Send(new CheckDocumentAccess(request.PatientId, documentId, viewer, user.Inami), cancellationToken);
+        return document.Allowed
+            ? new Verdict(true, decision.Reason, decision, document.Title, true)
+            : new Verdict(false, document.Reason, decision, document.Title, false);
+    }
+
+    // Staff see who accessed a record, never the record itself; the desk handles the patient's requests on metadata.
+    private async Task<Verdict> DecideForStaffAsync(TRequest request, CancellationToken cancellationToken)
+    {
+        if (request is IHospitalDeskRequest && (user.IsInRole(Roles.PatientDesk) || user.IsInRole(Roles.Admin)))
+        {
+            if (request.DocumentId is not { } documentId)
+            {
+                return Verdict.Allow("patient-request");
+            }
+
+            var document = await mediator.Send(new CheckDocumentAccess(request.PatientId, documentId, DocumentViewer.Desk, null), cancellationToken);
+            return document.Allowed ? new Verdict(true, "patient-request", null, document.Title, false) : Verdict.Deny(document.Reason);
+        }
+
+        var staff = user.IsInRole(Roles.PatientDesk) || user.IsInRole(Roles.Dpo) || user.IsInRole(Roles.Admin);
+        var reportOnly = request.AuditAction == PatientScopedActions.AccessReport && request.DocumentId is null;
+        return staff && reportOnly ? Verdict.Allow("staff") : Verdict.Deny("role");
+    }
+
+    private sealed record Verdict(bool Allowed, string Reason, AccessDecision? Decision, string? DocumentTitle, bool Clinical)
+    {
+        public static Verdict Allow(string reason) => new(true, reason, null, null, false);
+
+        public static Verdict Deny(string reason) => new(false, reason, null, null, false);
+    }
+}

@@ -1,0 +1,38 @@
+namespace HapModular.SharedKernel;
+
+/// <summary>
+/// The audit actions of patient-scoped requests (R7 vocabulary), shared by every module and interface (pages,
+/// DICOMweb, FHIR): the guard decides by them, and the patient's access report names them.
+/// </summary>
+public static class PatientScopedActions
+{
+    /// <summary>A document or the record opened (document page, timeline).</summary>
+    public const string Read = "read";
+
+    /// <summary>A search within one patient's record.</summary>
+    public const string Search = "search";
+
+    /// <summary>A rendered view of a document (frame, page, thumbnail).</summary>
+    public const string Render = "render";
+
+    /// <summary>The original bytes of a document.</summary>
+    public const string Download = "download";
+
+    /// <summary>A document masked (R6) by its author or, through the desk, by the patient.</summary>
+    public const string Mask = "mask";
+
+    /// <summary>A mask lifted by whoever set it.</summary>
+    public const string Unmask = "unmask";
+
+    /// <summary>The desk's list of a patient's documents (titles, dates, kinds; no content).</summary>
+    public const string DeskDocuments = "desk-documents";
+
+    /// <summary>Desk staff read a patient's identity (name, address, e-mail, masked NISS) or consent history.</summary>
+    public const string DeskIdentity = "desk-identity";
+
+    /// <summary>Who accessed the record: the only patient-scoped request every staff role may send.</summary>
+    public const string AccessReport = "access-report";
+
+    /// <summary>The patient reading their own access report with the code from their letter.</summary>
+    public const string OwnAccessReport = "own-access-report";
+}
