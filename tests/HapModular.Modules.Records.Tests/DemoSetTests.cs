@@ -58,7 +58,7 @@ public sealed class DemoSetTests(DemoSetTests.Factory factory, ITestOutputHelper
                 continue;
             }
 
-            var result = await renderer.RenderAsync(document, await blobs.GetAsync(document.Sha256, default), string.Empty, new Dictionary<string, string>(), CultureInfo.GetCultureInfo("fr"), default);
+            var result = await renderer.RenderAsync(document, await blobs.GetAsync(document.Sha256, default), RenderTargets.View, new Dictionary<string, string>(), CultureInfo.GetCultureInfo("fr"), default);
             Assert.False(result is RenderResult.CannotDisplayResult, $"{viewer.Descriptor.Id} cannot display {document.FileName}: {(result as RenderResult.CannotDisplayResult)?.Reason}");
             rendered[viewer.Descriptor.Id] = document.FileName ?? document.Title;
         }
