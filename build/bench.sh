@@ -2,6 +2,7 @@
 # Benchmarks on this machine.
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
 #   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose]
+#   build/bench.sh cstore [--images N]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
 # PostgreSQL): the authorized, audited timeline of a 200-document patient beside a bare endpoint doing one indexed
 # PostgreSQL read; prints throughput, p50/p99 and their ratio; --large repeats with 100,000 patients / 1,000,000 documents.
@@ -17,8 +18,15 @@ case "${1:-}" in
     dotnet build tests/HapModular.Benchmarks/HapModular.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
     exec dotnet tests/HapModular.Benchmarks/bin/Release/net10.0/HapModular.Benchmarks.dll "$@"
     ;;
+  cstore)
+    # C-STORE throughput (instances/s, MB/s) of the portal's SCP beside dcmtk's storescp, same CT study, same machine.
+    shift
+    build/setup.sh --browser
+    dotnet build tests/HapModular.Modules.Interop.Benchmarks/HapModular.Modules.Interop.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+    exec dotnet tests/HapModular.Modules.Interop.Benchmarks/bin/Release/net10.0/HapModular.Modules.Interop.Benchmarks.dll "$@"
+    ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose] | cstore [--images N]" >&2
     exit 2
     ;;
 esac

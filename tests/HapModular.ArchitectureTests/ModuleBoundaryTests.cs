@@ -3,7 +3,7 @@ namespace HapModular.ArchitectureTests;
 /// <summary>Modules talk through Contracts only; Contracts are records over MediatR and the BCL.</summary>
 public sealed class ModuleBoundaryTests
 {
-    public static readonly string[] ModuleNames = ["Identity", "Consent", "Records", "Notifications", "Audit"];
+    public static readonly string[] ModuleNames = ["Identity", "Consent", "Records", "Notifications", "Audit", "Interop"];
 
     public static readonly TheoryData<string> Modules = new(ModuleNames);
 

@@ -71,6 +71,9 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hap:Jobs:PollSeconds", "1");
         // The generated demo set (230 images) only where a test asks for it; tests use the corpus instead.
         builder.UseSetting("Hap:Demo:Set", "none");
+        // Standard interfaces on free ephemeral ports, never the defaults (parallel test hosts, a running portal).
+        builder.UseSetting("Interop:Dicom:Port", "0");
+        builder.UseSetting("Interop:Mllp:Port", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

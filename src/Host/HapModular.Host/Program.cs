@@ -2,6 +2,7 @@ using HapModular.Host.Composition;
 using HapModular.Modules.Audit;
 using HapModular.Modules.Consent;
 using HapModular.Modules.Identity;
+using HapModular.Modules.Interop;
 using HapModular.Modules.Notifications;
 using HapModular.Modules.Records;
 
@@ -13,6 +14,7 @@ var modules = new HapModular.Modules.Shared.IModule[]
     new RecordsModule(),
     new NotificationsModule(),
     new AuditModule(),
+    new InteropModule(),
 };
 
 return await HapHost.RunAsync(args, modules);

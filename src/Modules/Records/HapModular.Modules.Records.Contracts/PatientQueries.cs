@@ -64,4 +64,9 @@ public sealed record RegisterPatient(
     string Language,
     IReadOnlyList<string> PostalAddress,
     string? Email,
-    bool EmailNoticesAgreed) : IRequest<Guid>;
+    bool EmailNoticesAgreed) : IRequest<Guid>
+{
+    /// <summary>The patient's id in the hospital's own systems (PACS, laboratory, HIS), when known: the standard
+    /// interfaces (DICOM, HL7 v2, FHIR) identify patients by it when the message carries no NISS.</summary>
+    public string? HospitalId { get; init; }
+}

@@ -27,7 +27,7 @@ public sealed class RecordsModule : IModule
     {
         services.AddModuleStore<IRecordsStore>(context, Name, o =>
         {
-            o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey);
+            o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey).Index(p => p.HospitalId);
         });
         services.AddHostedService<RecordsSchemaInitializer>();
     }
@@ -41,6 +41,7 @@ public sealed class RecordsModule : IModule
         // The module's own data source: its connections never touch another module's schema.
         builder.Register(_ => new RecordsDatabase(PreparedDataSource.Create(context.ConnectionString))).SingleInstance();
         builder.RegisterType<PatientDirectory>().SingleInstance();
+        builder.RegisterType<InboundPatientMatcher>().SingleInstance();
         builder.RegisterType<PatientHeaderCache>().SingleInstance();
         builder.RegisterType<DocumentRepository>().SingleInstance();
         builder.RegisterType<SourceSystemKeys>().SingleInstance();

@@ -26,6 +26,9 @@ internal sealed class Patient
 
     public DateOnly BirthDate { get; set; }
 
+    /// <summary>The patient's id in the hospital's own systems (PACS, HIS), matched by the standard interfaces.</summary>
+    public string? HospitalId { get; set; }
+
     public string Sex { get; set; } = "X";
 
     public string Language { get; set; } = "fr";

@@ -26,6 +26,7 @@ internal sealed class RegisterPatientHandler(IRecordsStore store, NissProtector 
         patient.LastNameKey = NameKey.Of(request.LastName);
         patient.SearchKey = " " + NameKey.Words(request.FirstName, request.LastName) + " ";
         patient.BirthDate = request.BirthDate;
+        patient.HospitalId = string.IsNullOrWhiteSpace(request.HospitalId) ? patient.HospitalId : request.HospitalId.Trim();
         patient.Sex = request.Sex is "M" or "F" ? request.Sex : "X";
         patient.Language = request.Language is "fr" or "nl" or "de" or "en" ? request.Language : "fr";
         patient.PostalAddress = [.. request.PostalAddress];

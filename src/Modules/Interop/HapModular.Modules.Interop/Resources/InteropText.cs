@@ -1,0 +1,4 @@
+namespace HapModular.Modules.Interop.Resources;
+
+/// <summary>Marker for the Interop pages' texts (InteropText.resx is French; nl, de, en beside it).</summary>
+internal sealed class InteropText;
