@@ -52,6 +52,9 @@ public sealed class HostProcess : IAsyncDisposable
         psi.Environment.Remove("ConnectionStrings__Hap");
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Hap__PluginsPath"] = Path.Combine(AppContext.BaseDirectory, "plugins");
+        // The standard interfaces on free ports: other hosts of the test run may hold the default ones.
+        psi.Environment["Interop__Dicom__Port"] = "0";
+        psi.Environment["Interop__Mllp__Port"] = "0";
         foreach (var (key, value) in environment)
         {
             psi.Environment[key] = value;

@@ -77,8 +77,9 @@ internal static class HapHost
 
         if (HostCommands.IsVerb(args))
         {
-            // A verb next to the running portal must not run the portal's jobs.
-            builder.Configuration.AddInMemoryCollection([new("Hap:Jobs:Server", "false")]);
+            // A verb next to the running portal must not run the portal's jobs nor listen on its DICOM and HL7 ports.
+            builder.Configuration.AddInMemoryCollection(
+                [new("Hap:Jobs:Server", "false"), new("Interop:Dicom:Enabled", "false"), new("Interop:Mllp:Enabled", "false")]);
         }
         // Module JS/CSS (/_content/HapModular.Modules.X/...) in every environment, not only Development: tests and
         // build/run.sh run from the build output, whose static web assets manifest points at the modules' wwwroot.
