@@ -18,4 +18,6 @@ kill $ticker 2>/dev/null || true
 echo "Built in $(( $(date +%s) - started )) s. Starting the portal (demo data is seeded once, at the first start)…"
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
+# The base of every e-mailed link (never the request's Host header); required outside Development.
+export Hap__PublicBaseUrl="${Hap__PublicBaseUrl:-http://127.0.0.1:${HAP_PORT:-5080}}"
 exec dotnet src/Host/HapModular.Host/bin/Release/net10.0/HapModular.Host.dll --urls "http://127.0.0.1:${HAP_PORT:-5080}" --demo "$@"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what HapModular needs from Debian, only what is missing (idempotent; apt-get runs only when needed).
-#   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts
+#   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts, tzdata
 #   build/setup.sh --browser  also what the tests need: Chromium (browser tests) and the standard peers the interop
 #                             tests talk to (dcmtk storescu/echoscu/storescp, Orthanc, python3-hl7's mllp_send)
 set -euo pipefail
@@ -15,7 +15,8 @@ for d in $(echo "$PATH" | tr ':' ' ') /usr/lib/postgresql/*/bin; do
 done
 [ "$pg_found" = yes ] || want+=(postgresql)
 
-for p in libopenjp2-7 libcharls2 fonts-dejavu-core; do has_pkg "$p" || want+=("$p"); done
+# tzdata: every time shown is Europe/Brussels (BrusselsTime refuses to guess without it).
+for p in libopenjp2-7 libcharls2 fonts-dejavu-core tzdata; do has_pkg "$p" || want+=("$p"); done
 if [ "${1:-}" = "--browser" ]; then
   for p in chromium dcmtk orthanc python3-hl7; do has_pkg "$p" || want+=("$p"); done
 fi

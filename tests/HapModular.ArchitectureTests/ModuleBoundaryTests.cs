@@ -31,6 +31,16 @@ public sealed class ModuleBoundaryTests
         Assert.Empty(AssemblyReferences.Violations(AssemblyReferences.PathOf("HapModular.SharedKernel"), [.. Bcl, "MediatR"]));
 
     [Fact]
+    public void The_shared_web_pieces_reach_modules_only_through_their_contracts()
+    {
+        // The patient banner and the other shared Razor pieces sit under every module's pages: a module implementation
+        // there would let any page reach around that module's front door.
+        var references = AssemblyReferences.Of(AssemblyReferences.PathOf("HapModular.Modules.Shared.Web"));
+        Assert.Contains("HapModular.Modules.Records.Contracts", references);
+        Assert.DoesNotContain(references, r => r.StartsWith("HapModular.Modules.", StringComparison.Ordinal) && !r.EndsWith(".Contracts", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_contracts_rule_fails_on_an_assembly_that_crosses_the_boundary()
     {
         // The host references Autofac, ASP.NET and every module: the rule must flag it, or it proves nothing.

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HapModular.Dicom;
 
 namespace HapModular.Dicom.Benchmarks;
 

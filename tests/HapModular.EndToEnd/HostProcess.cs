@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using HapModular.Testing;
 
 namespace HapModular.EndToEnd;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Playwright;
 
 namespace HapModular.EndToEnd;
 
@@ -23,6 +22,8 @@ public sealed class LinkJourneyTests(PortalFixture portal)
         await desk.GotoAsync("/desk?q=Dupont");
         await SignIn.SubmitAsync(desk, "#desk-results a:has-text('DUPONT Luc')");
         var patientUrl = desk.Url;
+        // A signed-form consent needs its scan (issue 12).
+        await desk.SetInputFilesAsync("#consent-scan", Testing.ConsentProofs.PdfPath);
         await desk.FillAsync("#consent-reference", "GUICHET-2026-0042");
         await SignIn.SubmitAsync(desk, "#desk-consent button[type=submit]");
         Assert.Contains("Donné", await desk.InnerTextAsync("#desk-consent"), StringComparison.Ordinal);
@@ -36,7 +37,7 @@ public sealed class LinkJourneyTests(PortalFixture portal)
         await physician.FillAsync("#LastName", "DUPONT");
         await physician.FillAsync("#BirthDate", "1972-01-09");
         await physician.SelectOptionAsync("#LinkType", "consultation");
-        await physician.SetInputFilesAsync("#ProofFile", Testing.Corpus.File("photos/jpeg_baseline_hopper.jpg"));
+        await physician.SetInputFilesAsync("#ProofFile", Testing.ConsentProofs.PdfPath);
         await PortalFixture.ScreenshotAsync(physician, "link-02-declare");
         await SignIn.SubmitAsync(physician, "#declare-link button[type=submit]");
 

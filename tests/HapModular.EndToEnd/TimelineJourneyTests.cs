@@ -42,8 +42,8 @@ public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : I
         var page = await context.NewPageAsync();
         var response = await page.GotoAsync($"/patients/{portal.PatientId}");
         Assert.Equal(200, response!.Status);
-        Assert.Contains("DUBOIS Marie", await page.InnerTextAsync(".patient-header"), StringComparison.Ordinal);
-        Assert.Contains("consultation", await page.InnerTextAsync(".patient-header"), StringComparison.Ordinal);
+        Assert.Contains("DUBOIS Marie", await page.InnerTextAsync(".patient-banner"), StringComparison.Ordinal);
+        Assert.Contains("Lien thérapeutique : Consultation", await page.InnerTextAsync("#link-info"), StringComparison.Ordinal);
         await PortalFixture.ScreenshotAsync(page, "timeline-01-patient");
 
         await page.ClickAsync(".kind-counts a[data-kind=imaging]");
@@ -79,10 +79,10 @@ public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : I
         await PortalFixture.ScreenshotAsync(page, "timeline-08-emergency-form");
         await page.ClickAsync("#emergency-access button[type=submit]");
 
-        await page.WaitForSelectorAsync(".patient-header");
+        await page.WaitForSelectorAsync(".patient-banner");
         Assert.EndsWith($"/patients/{portal.UnlinkedPatientId}", page.Url, StringComparison.Ordinal);
-        Assert.Contains("DUPONT Luc", await page.InnerTextAsync(".patient-header"), StringComparison.Ordinal);
-        Assert.Contains("Accès d'urgence jusqu'au", await page.InnerTextAsync(".patient-header .link-info"), StringComparison.Ordinal);
+        Assert.Contains("DUPONT Luc", await page.InnerTextAsync(".patient-banner"), StringComparison.Ordinal);
+        Assert.Contains("Accès d'urgence jusqu'au", await page.InnerTextAsync("#link-info"), StringComparison.Ordinal);
         await PortalFixture.ScreenshotAsync(page, "timeline-09-emergency-timeline");
     }
 

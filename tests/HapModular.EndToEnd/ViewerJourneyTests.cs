@@ -14,7 +14,7 @@ namespace HapModular.EndToEnd;
 /// and the before/after comparison of two photos.
 /// </summary>
 [Collection(PortalCollection.Name)]
-public sealed class ViewerJourneyTests(ViewerJourneyTests.Portal portal) : IClassFixture<ViewerJourneyTests.Portal>
+public sealed partial class ViewerJourneyTests(ViewerJourneyTests.Portal portal) : IClassFixture<ViewerJourneyTests.Portal>
 {
     /// <summary>
     /// The portal as <c>build/run.sh</c> serves it: the modules' static web assets (records.css, compare.css) are
@@ -55,6 +55,8 @@ public sealed class ViewerJourneyTests(ViewerJourneyTests.Portal portal) : IClas
         var overlayBefore = await page.InnerTextAsync(".hap-dicom-overlay");
         await PortalFixture.ScreenshotAsync(page, "viewer-01-ct");
 
+        // The file-identity panel (issue 11) sits above the image: the physician scrolls to it before dragging.
+        await page.Locator(".hap-dicom canvas").ScrollIntoViewIfNeededAsync();
         var box = (await page.Locator(".hap-dicom canvas").BoundingBoxAsync())!;
         var (x, y) = (box.X + (box.Width / 2), box.Y + (box.Height / 2));
         await page.Mouse.MoveAsync(x, y);

@@ -81,6 +81,41 @@ public sealed partial class AccessReportTests(AccessReportTests.Factory factory)
         Assert.Contains("intacte", await dpo.GetStringAsync("/dpo/audit?verify=true"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 12: the report a patient reads speaks their language — actions and purposes in words, never the stored
+    /// code — and tells the time on the Brussels clock (the audit's 09:00 UTC is 10:00 in Brussels in November), with
+    /// the date as the reader writes it (English too: day/month/year).
+    /// </summary>
+    [Theory]
+    [InlineData("fr", "26/11/2026 10:00", "Consultation du dossier")]
+    [InlineData("nl", "26-11-2026 10:00", "Inzage van het dossier")]
+    [InlineData("de", "26.11.2026 10:00", "Einsicht in die Akte")]
+    [InlineData("en", "26/11/2026 10:00", "Record viewed")]
+    public async Task The_patients_report_names_actions_in_words_on_the_brussels_clock(string culture, string when, string action)
+    {
+        var (_, code) = await PatientWithAccessAsync("Dr Paul Nizet", "Scanner abdominal");
+
+        var report = await PostReportAsync(factory.CreateClient(), code, Birth, "/patient-report?culture=" + culture);
+
+        Assert.Contains("Dr Paul Nizet", report, StringComparison.Ordinal);
+        Assert.Contains(when, report, StringComparison.Ordinal);
+        Assert.Contains(action, report, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>read</td>", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("26/11/2026 09:00", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("11/26/2026", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_dpo_reads_actions_outcomes_and_reasons_in_words()
+    {
+        await PatientWithAccessAsync("Dr Anne Wery", "IRM genou");
+        var dpo = factory.CreateClient().As(new TestUser(Guid.NewGuid(), [Roles.Dpo], null, "DPO"));
+        var html = await dpo.GetStringAsync("/dpo/audit?physician=Wery");
+        Assert.Contains("IRM genou", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Consultation du dossier</td><td>Autorisé</td><td>Soins</td><td>Lien thérapeutique</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>Allowed</td>", html, StringComparison.Ordinal);
+    }
+
     private async Task<(Guid Patient, string Code)> PatientWithAccessAsync(string physician, string title)
     {
         _ = factory.Server;
@@ -95,9 +130,9 @@ public sealed partial class AccessReportTests(AccessReportTests.Factory factory)
         return (patient, code);
     }
 
-    private static async Task<string> PostReportAsync(HttpClient client, string code, DateOnly birth)
+    private static async Task<string> PostReportAsync(HttpClient client, string code, DateOnly birth, string page = "/patient-report")
     {
-        var form = await client.GetStringAsync("/patient-report");
+        var form = await client.GetStringAsync(page);
         var token = TokenPattern().Match(form).Groups[1].Value;
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -105,7 +140,7 @@ public sealed partial class AccessReportTests(AccessReportTests.Factory factory)
             ["BirthDate"] = birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["__RequestVerificationToken"] = token,
         });
-        var response = await client.PostAsync("/patient-report", content);
+        var response = await client.PostAsync(page, content);
         return await response.Content.ReadAsStringAsync();
     }
 

@@ -39,7 +39,14 @@ public sealed class ChainVerificationTests(ChainVerificationTests.Factory factor
         await using (var connection = new NpgsqlConnection(factory.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var tamper = new NpgsqlCommand("UPDATE audit.records SET document_title = 'Echo cardiaquE' WHERE seq = @s", connection);
+            // The table refuses UPDATE; its owner can still switch the trigger off, which is what the chain is for.
+            await using var tamper = new NpgsqlCommand(
+                """
+                ALTER TABLE audit.records DISABLE TRIGGER records_append_only;
+                UPDATE audit.records SET document_title = 'Echo cardiaquE' WHERE seq = @s;
+                ALTER TABLE audit.records ENABLE TRIGGER records_append_only;
+                """,
+                connection);
             tamper.Parameters.AddWithValue("s", target);
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
         }

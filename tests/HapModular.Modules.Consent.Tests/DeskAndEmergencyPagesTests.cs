@@ -52,7 +52,7 @@ public sealed class DeskAndEmergencyPagesTests(PagesFactory factory) : IClassFix
         var patientId = await RegisterAsync("Claes", new DateOnly(1950, 10, 10));
         var deskClient = Client(desk);
         await Forms.FollowAsync(deskClient, await Forms.PostAsync(deskClient, $"/desk?patient={patientId}",
-            new Dictionary<string, string> { ["patient"] = patientId.ToString(), ["status"] = "Given", ["method"] = "signed", ["reference"] = "REQ-600" }, action: "/desk?handler=Consent"));
+            new Dictionary<string, string> { ["patient"] = patientId.ToString(), ["status"] = "Given", ["method"] = "oral", ["reference"] = "REQ-600" }, action: "/desk?handler=Consent"));
         var client = Client(physician);
         var page = $"/patients/{patientId}/emergency";
 
@@ -84,7 +84,7 @@ public sealed class DeskAndEmergencyPagesTests(PagesFactory factory) : IClassFix
         foreach (var (handler, field, value) in new[] { ("Consent", "status", "Given"), ("Exclude", "inami", "10000106000") })
         {
             await Forms.FollowAsync(deskClient, await Forms.PostAsync(deskClient, $"/desk?patient={patientId}",
-                new Dictionary<string, string> { ["patient"] = patientId.ToString(), [field] = value, ["method"] = "signed", ["reference"] = "REQ-7" }, action: "/desk?handler=" + handler));
+                new Dictionary<string, string> { ["patient"] = patientId.ToString(), [field] = value, ["method"] = "oral", ["reference"] = "REQ-7" }, action: "/desk?handler=" + handler));
         }
 
         var refused = await (await Forms.PostAsync(Client(physician), $"/patients/{patientId}/emergency",

@@ -66,4 +66,26 @@ public sealed class EmergencyAccessTests(ConsentFactory factory) : IClassFixture
         Assert.True(await s.SendAsync(new ReviewEmergencyAccess(grant.GrantId!.Value, Justified: false, "Pas d'urgence documentée", dpo)));
         Assert.False(await s.SendAsync(new ReviewEmergencyAccess(grant.GrantId!.Value, Justified: true, null, dpo)));
     }
+
+    [Fact]
+    public async Task The_dpo_queue_holds_emergency_grants_only_and_a_link_cannot_be_reviewed()
+    {
+        // Issue 12 point 4: every link, consent and exclusion stream showed up as a blank "emergency access".
+        var linked = new Scenario(factory);
+        var linkId = await linked.LinkedAsync();
+        await linked.SendAsync(new ChangeExclusion(linked.PatientId, "10000106003", Exclude: true, "Dr An Peeters", "REQ-7", Scenario.Desk));
+        var s = new Scenario(factory);
+        await s.GiveConsentAsync();
+        var grant = await s.SendAsync(new GrantEmergencyAccess(s.PatientId, s.PhysicianId, s.Inami, s.PhysicianName, EmergencyCategories.Unconscious, Justification));
+
+        var queue = await s.SendAsync(new GetEmergencyGrants());
+        var listed = queue.Pending.Concat(queue.Reviewed).ToList();
+        Assert.Contains(listed, g => g.Id == grant.GrantId);
+        Assert.All(listed, g => Assert.True(g.PatientId != Guid.Empty && g.PhysicianUserId != Guid.Empty && g.GrantedAt != default, $"blank entry {g.Id}"));
+        Assert.DoesNotContain(listed, g => g.Id == linkId);
+
+        var dpo = new Actor(Guid.NewGuid(), "DPO Martin", ActorRoles.Dpo);
+        Assert.False(await s.SendAsync(new ReviewEmergencyAccess(linkId, Justified: true, null, dpo)));
+        Assert.True((await linked.CheckAsync()).Allowed);
+    }
 }

@@ -1,5 +1,6 @@
 using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.Expiry;
 using HapModular.Modules.Consent.Pages.Desk;
 using HapModular.Modules.Consent.Pages.Dpo.Emergency;
 using HapModular.Modules.Consent.Pages.Emergency;

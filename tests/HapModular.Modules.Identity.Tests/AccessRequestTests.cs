@@ -73,6 +73,31 @@ public sealed partial class AccessRequestTests(IdentityFactory factory) : IClass
         Assert.DoesNotContain(await AccountsAsync("18334780"), a => a.Email == "forged@example.be");
     }
 
+    /// <summary>
+    /// Issue 12: a repeated request is never silently dropped. The page tells everyone what happens to a second
+    /// request (without saying whether this INAMI has an account), and the existing account's own address is told,
+    /// with the address that was typed; still one account only.
+    /// </summary>
+    [Fact]
+    public async Task A_repeated_request_is_explained_on_the_page_and_mailed_to_the_existing_account()
+    {
+        var original = $"orig{Guid.NewGuid():N}@example.be";
+        var typed = $"again{Guid.NewGuid():N}@example.be";
+        using var client = factory.NewClient();
+        (await Forms.PostAsync(client, "/access-request", Fields("10000304004", original))).Dispose();
+
+        using var second = await Forms.PostAsync(client, "/access-request", Fields("10000304004", typed));
+        var page = System.Net.WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
+
+        Assert.Contains("aucune nouvelle demande n'est créée", page, StringComparison.Ordinal);
+        Assert.Single(await AccountsAsync("10000304"));
+        var mail = Assert.Single(await Outbox.ForAsync(factory, original));
+        Assert.Contains("nouvelle demande d'accès", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains(typed, mail.Body, StringComparison.Ordinal);
+        Assert.Contains("Mot de passe oublié", mail.Body, StringComparison.Ordinal);
+        Assert.Empty(await Outbox.ForAsync(factory, typed));
+    }
+
     internal static Dictionary<string, string> Fields(string inami, string email) => new()
     {
         ["Form.FirstName"] = "Louis",

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HapModular.Modules.Identity.Accounts;
-using HapModular.SharedKernel;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
@@ -28,6 +27,25 @@ public sealed partial class EnrolmentTests(IdentityFactory factory) : IClassFixt
         var account = Assert.Single(await AccountsAsync(email));
         Assert.Equal(AccountStatus.Active, account.Status);
         Assert.DoesNotContain(RecoveryCodePattern().Match(html).Value, account.RecoveryCodeHashes);
+    }
+
+    /// <summary>Issue 12: reloading the activation page must not change the key an authenticator already scanned.</summary>
+    [Fact]
+    public async Task Reloading_the_activation_page_keeps_the_key_already_scanned_until_enrolment_completes()
+    {
+        var email = await RequestAndApproveAsync("10000205004");
+        var link = await Outbox.LinkForAsync(factory, email, "/account/enrol");
+        using var physician = factory.NewClient();
+
+        var scanned = SecretPattern().Match(await physician.GetStringAsync(new Uri(link, UriKind.Relative))).Groups[1].Value;
+        var reloaded = SecretPattern().Match(await physician.GetStringAsync(new Uri(link, UriKind.Relative))).Groups[1].Value;
+        Assert.NotEmpty(scanned);
+        Assert.Equal(scanned, reloaded);
+
+        // The code from the phone that scanned the first page enrols from the reloaded one.
+        using var done = await EnrolAsync(physician, link, scanned);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Equal(10, RecoveryCodePattern().Matches(await done.Content.ReadAsStringAsync()).Count);
     }
 
     [Fact]
@@ -95,10 +113,10 @@ public sealed partial class EnrolmentTests(IdentityFactory factory) : IClassFixt
         return email;
     }
 
-    private async Task<HttpResponseMessage> EnrolAsync(HttpClient client, string link)
+    private async Task<HttpResponseMessage> EnrolAsync(HttpClient client, string link, string? phoneSecret = null)
     {
         var page = await client.GetStringAsync(new Uri(link, UriKind.Relative));
-        var secret = SecretPattern().Match(page).Groups[1].Value;
+        var secret = phoneSecret ?? SecretPattern().Match(page).Groups[1].Value;
         var code = new OtpNet.Totp(Base32Encoding.ToBytes(secret)).ComputeTotp(factory.Time.GetUtcNow().UtcDateTime);
         return await Forms.PostAsync(client, link, new Dictionary<string, string>
         {

@@ -1,4 +1,3 @@
-using HapModular.Modules.Identity;
 using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Passwords;
 using HapModular.Modules.Identity.Totp;

@@ -21,6 +21,28 @@ public sealed class SignInTests(IdentityFactory factory) : IClassFixture<Identit
         Assert.Contains("Dr Marie Curie", home, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 12: a physician lands on his patients, the desk on the desk; a page asked for still wins.</summary>
+    [Theory]
+    [InlineData(Roles.Physician, null, "/patients")]
+    [InlineData(Roles.Physician, "/", "/patients")]
+    [InlineData(Roles.Physician, "/links/declare", "/links/declare")]
+    [InlineData(Roles.PatientDesk, null, "/desk")]
+    [InlineData(Roles.Physician, "https://evil.example/", "/patients")]
+    public async Task After_sign_in_each_person_lands_on_their_own_work(string role, string? returnUrl, string landing)
+    {
+        var (account, secret) = await factory.CreateAccountAsync(role, inami: role == Roles.Physician ? "18334780004" : null, email: $"landing-{Guid.NewGuid():N}@hap.test");
+        using var client = factory.NewClient();
+        var signIn = returnUrl is null ? "/account/sign-in" : "/account/sign-in?returnUrl=" + Uri.EscapeDataString(returnUrl);
+        using var first = await Forms.PostAsync(client, signIn, new Dictionary<string, string> { ["Email"] = account.Email, ["Password"] = IdentityFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var codePage = first.Headers.Location!.OriginalString;
+
+        using var response = await Forms.PostAsync(client, codePage, new Dictionary<string, string> { ["Code"] = factory.CodeNow(secret) });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(landing, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task The_password_alone_does_not_sign_in()
     {

@@ -89,7 +89,7 @@ public sealed class InteropFactory : HapAppFactory
             ["patient"] = Patients[key].ToString(),
             ["reference"] = "REQ-1",
             ["status"] = "Given",
-            ["method"] = "signed",
+            ["method"] = "oral",
         }, action: "/desk?handler=Consent");
         await PageForms.AssertRedirectAsync(consent, "desk consent");
         var declare = await PageForms.PostAsync(
@@ -103,7 +103,7 @@ public sealed class InteropFactory : HapAppFactory
                 ["LinkType"] = "consultation",
                 ["ProofMode"] = "upload",
             },
-            ("ProofFile", "consent.pdf", "%PDF-1.4\n% signed consent form\n"u8.ToArray()));
+            ("ProofFile", "consent.png", ConsentProofs.Page()));
         Assert.Equal("/patients", await PageForms.AssertRedirectAsync(declare, "declare link"));
     }
 

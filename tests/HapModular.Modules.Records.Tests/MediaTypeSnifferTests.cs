@@ -34,6 +34,17 @@ public sealed class MediaTypeSnifferTests
     public void Text_formats_are_recognised(string text, string expected) =>
         Assert.Equal(expected, MediaTypeSniffer.Detect(System.Text.Encoding.UTF8.GetBytes(text), null));
 
+    /// <summary>Issue 11: an aECG whose leading comment holds '&lt;' was filed as "other", out of the device-report filter.</summary>
+    [Theory]
+    [InlineData("<!-- exported by <ECG-Cart 3000>; see <http://example.org> -->\n")]
+    [InlineData("<?xml version=\"1.0\"?>\n<!-- a < b -->\n<?xml-stylesheet type=\"text/xsl\" href=\"aecg.xsl\"?>\n")]
+    [InlineData("\uFEFF<!--<AnnotatedECG>--><!-- <ClinicalDocument> -->")]
+    public void An_aecg_whose_prologue_holds_angle_brackets_is_still_an_aecg(string prologue)
+    {
+        var aecg = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(Corpus.File("documents/aecg/liryc_hl7aecg_example.xml")));
+        Assert.Equal("application/hl7-aecg+xml", MediaTypeSniffer.Detect(System.Text.Encoding.UTF8.GetBytes(prologue + aecg), "ecg.xml"));
+    }
+
     [Fact]
     public void Random_bytes_are_unknown() =>
         Assert.Equal("application/octet-stream", MediaTypeSniffer.Detect([0x00, 0x13, 0x37, 0x42, 0x00, 0x01, 0xFE, 0xEE, 0x00, 0x00, 0x00, 0x00, 0x01], "x.bin"));

@@ -24,7 +24,7 @@ public sealed class RealAccessTests(RealAccessTests.Factory factory) : IClassFix
         var denied = await client.GetAsync($"/patients/{unlinked}");
 
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
-        Assert.Contains("consultation", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Lien thérapeutique : Consultation", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
         Assert.DoesNotContain("DUPONT", await denied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

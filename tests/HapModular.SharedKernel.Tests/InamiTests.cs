@@ -1,5 +1,3 @@
-using HapModular.SharedKernel;
-
 namespace HapModular.SharedKernel.Tests;
 
 /// <summary>The INAMI test vectors of DOMAIN.md R9.</summary>

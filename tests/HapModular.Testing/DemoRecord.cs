@@ -15,10 +15,18 @@ public static class DemoRecord
     /// <summary>Runs the Identity, Records and Consent demo seeders (idempotent) and returns the three ids.</summary>
     /// <param name="services">The host's services.</param>
     /// <returns>Dr Dupont's user id, Marie Dubois's and Luc Dupont's patient ids.</returns>
-    public static async Task<(Guid DrDupont, Guid MarieDubois, Guid LucDupont)> SeedAsync(IServiceProvider services)
+    public static Task<(Guid DrDupont, Guid MarieDubois, Guid LucDupont)> SeedAsync(IServiceProvider services) => SeedAsync(services, documents: true);
+
+    /// <summary>As <see cref="SeedAsync(IServiceProvider)"/> without importing the corpus: accounts, patients, consents, links.</summary>
+    /// <param name="services">The host's services.</param>
+    /// <returns>Dr Dupont's user id, Marie Dubois's and Luc Dupont's patient ids.</returns>
+    public static Task<(Guid DrDupont, Guid MarieDubois, Guid LucDupont)> SeedPeopleAsync(IServiceProvider services) => SeedAsync(services, documents: false);
+
+    private static async Task<(Guid DrDupont, Guid MarieDubois, Guid LucDupont)> SeedAsync(IServiceProvider services, bool documents)
     {
         await using var scope = services.CreateAsyncScope();
-        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order <= 300).OrderBy(s => s.Order))
+        // Records' document import is the seeder between patients (200) and consent (300).
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().Where(s => s.Order <= 300 && (documents || s.Order is not (> 200 and < 300))).OrderBy(s => s.Order))
         {
             await seeder.SeedAsync(scope.ServiceProvider, default);
         }

@@ -1,7 +1,6 @@
 using Autofac;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -71,6 +70,8 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hap:Jobs:PollSeconds", "1");
         // The generated demo set (230 images) only where a test asks for it; tests use the corpus instead.
         builder.UseSetting("Hap:Demo:Set", "none");
+        // Outside Development the host refuses to start without its public address (the base of e-mailed links).
+        builder.UseSetting("Hap:PublicBaseUrl", "http://portal.hap.test");
         // Standard interfaces on free ephemeral ports, never the defaults (parallel test hosts, a running portal).
         builder.UseSetting("Interop:Dicom:Port", "0");
         builder.UseSetting("Interop:Mllp:Port", "0");

@@ -60,6 +60,42 @@ public sealed class PhotoViewerTests
         Assert.Equal(new DateTimeOffset(2024, 3, 12, 14, 22, 5, TimeSpan.FromHours(1)), inspected.ClinicalDate);
     }
 
+    /// <summary>Issue 11: a GPS position is neither silently dropped nor silently shown: the page says it and where.</summary>
+    [Fact]
+    public async Task A_photo_with_a_gps_position_says_so_on_its_page_with_the_position()
+    {
+        var tagged = new ViewerContent(new DocumentMetadata("image/jpeg"), WithPrivateMetadata(Corpus.Read("exif_orientation_6.jpg")));
+        var html = Assert.IsType<RenderResult.HtmlFragment>(await Photos.Render(tagged, "view")).Value;
+        Assert.Contains("class=\"hap-photo-location\"", html, StringComparison.Ordinal);
+        Assert.Contains("Position GPS", html, StringComparison.Ordinal);
+        Assert.Contains("50.83333° N", html, StringComparison.Ordinal);
+        Assert.Contains("4.35000° E", html, StringComparison.Ordinal);
+        var inspected = await Photos.Viewer.InspectAsync(tagged, CancellationToken.None);
+        Assert.Contains(inspected.Warnings, w => w.Contains("GPS", StringComparison.Ordinal));
+
+        var plain = Assert.IsType<RenderResult.HtmlFragment>(await Photos.Render(Photos.Content("jpeg_baseline_hopper.jpg", "image/jpeg"), "view")).Value;
+        Assert.DoesNotContain("hap-photo-location", plain, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("16384")]
+    [InlineData("0")]
+    [InlineData(null)]
+    public async Task No_request_makes_the_server_encode_more_than_4096_pixels_on_the_longer_side(string? max)
+    {
+        // Finding (issue 13): four parallel renders at max=16384 of a huge photo took 20–26 s and 2.4 GB.
+        using var large = new Image<SixLabors.ImageSharp.PixelFormats.L8>(5000, 3000);
+        using var png = new MemoryStream();
+        large.SaveAsPng(png);
+        var content = new ViewerContent(new DocumentMetadata("image/png", "large.png", Kind: "photo"), png.ToArray());
+
+        var parameters = max is null ? Array.Empty<(string, string)>() : [("max", max)];
+        var served = Assert.IsType<RenderResult.BinaryContent>(await Photos.Render(content, "image", parameters));
+
+        using var img = Image.Load(served.Content);
+        Assert.Equal((4096, 2458), (img.Width, img.Height));
+    }
+
     [Fact]
     public async Task Max_parameter_caps_the_longer_side()
     {
@@ -143,6 +179,8 @@ public sealed class PhotoViewerTests
         var exif = img.Metadata.ExifProfile ?? new ExifProfile();
         exif.SetValue(ExifTag.GPSLatitudeRef, "N");
         exif.SetValue(ExifTag.GPSLatitude, [new Rational(50, 1), new Rational(50, 1), new Rational(0, 1)]);
+        exif.SetValue(ExifTag.GPSLongitudeRef, "E");
+        exif.SetValue(ExifTag.GPSLongitude, [new Rational(4, 1), new Rational(21, 1), new Rational(0, 1)]);
         exif.SetValue(ExifTag.SerialNumber, "SN-4711");
         exif.SetValue(ExifTag.DateTimeOriginal, "2024:03:12 14:22:05");
         img.Metadata.ExifProfile = exif;

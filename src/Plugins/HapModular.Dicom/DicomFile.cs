@@ -10,10 +10,12 @@ namespace HapModular.Dicom;
 /// </summary>
 public sealed class DicomFile
 {
-    // Inflated data sets beyond 1000 times their compressed size (at least 64 MiB, at most 512 MiB) are refused:
-    // a small deflated file must not exhaust memory.
-    private const long MinInflateCap = 64L * 1024 * 1024;
-    private const long MaxInflateCap = 512L * 1024 * 1024;
+    // Inflated data sets beyond 100 times their compressed size (at least 16 MiB, at most 256 MiB) are refused, checked
+    // while inflating: a 486 KB "deflated" file must not make the server inflate (and hold) 486 MB. Real deflated
+    // objects (reports, images with large uniform areas) stay well below 100:1 once past a few megabytes.
+    private const long InflateRatio = 100;
+    private const long MinInflateCap = 16L * 1024 * 1024;
+    private const long MaxInflateCap = 256L * 1024 * 1024;
 
     private DicomFile(DicomDataset meta, DicomDataset dataset, TransferSyntax syntax, bool preamble, IReadOnlyList<string> warnings)
     {
@@ -189,21 +191,22 @@ public sealed class DicomFile
         {
             using var input = new MemoryStream(deflated.ToArray(), writable: false);
             using var inflater = new DeflateStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var cap = Math.Clamp(deflated.Length * 1000L, MinInflateCap, MaxInflateCap);
+            var cap = Math.Clamp(deflated.Length * InflateRatio, MinInflateCap, MaxInflateCap);
+            using var output = new MemoryStream((int)Math.Min(cap, deflated.Length * 8L + 4096));
             var buffer = new byte[81920];
             int n;
             while ((n = inflater.Read(buffer, 0, buffer.Length)) > 0)
             {
                 if (output.Length + n > cap)
                 {
-                    throw new DicomReadException(0, $"deflated data set inflates beyond {cap} bytes; refused");
+                    throw new DicomReadException(0, $"deflated data set inflates beyond {cap} bytes ({InflateRatio} times its compressed size); refused");
                 }
 
                 output.Write(buffer, 0, n);
             }
 
-            return output.ToArray();
+            // The stream's own buffer, not a copy: the inflated data set is held once.
+            return new ReadOnlyMemory<byte>(output.GetBuffer(), 0, (int)output.Length);
         }
         catch (InvalidDataException ex)
         {

@@ -12,7 +12,10 @@ public sealed record InspectionResult
     /// <summary>A title found in the content (e.g. CDA title, DICOM study description).</summary>
     public string? Title { get; init; }
 
-    /// <summary>The clinical date found in the content (e.g. DICOM study date, CDA effective time).</summary>
+    /// <summary>
+    /// The clinical date found in the content (e.g. DICOM study date, CDA effective time), or null when the content
+    /// gives none: the host then records the date as unknown, never the ingestion time.
+    /// </summary>
     public DateTimeOffset? ClinicalDate { get; init; }
 
     /// <summary>A small preview image (PNG or JPEG, at most 256 pixels on its longer side), or null.</summary>
@@ -37,6 +40,19 @@ public sealed record InspectionResult
 
     /// <summary>Why an intact document cannot be displayed here (set with <see cref="Displayable"/> false); no document content.</summary>
     public string? DisplayReason { get; init; }
+
+    /// <summary>
+    /// The patient the content names (ABI 1.2), or null when the content names nobody. Viewers built for older ABIs
+    /// may still put <see cref="InspectionKeys.PatientName"/>, <see cref="InspectionKeys.PatientBirthDate"/> and
+    /// <see cref="InspectionKeys.PatientId"/> in <see cref="Keys"/>; the host reads those when this is null.
+    /// </summary>
+    public FileIdentity? Identity { get; init; }
+
+    /// <summary>
+    /// The document kind the content itself states (ABI 1.2), one of <see cref="DocumentKindNames"/>, or null when the
+    /// content does not say. Never guessed from the format alone: a wrong specific kind hides a document from its filter.
+    /// </summary>
+    public string? Kind { get; init; }
 
     /// <summary>Non-fatal problems met while reading (e.g. "element read past the end; kept what was read").</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

@@ -8,10 +8,11 @@ namespace HapModular.Viewers;
 public static class ViewerAbi
 {
     /// <summary>
-    /// The ABI implemented by this build of the SDK. 1.1 added <see cref="InspectionResult.NotDisplayable"/>
-    /// (additive: plugins built for 1.0 still load).
+    /// The ABI implemented by this build of the SDK. 1.1 added <see cref="InspectionResult.NotDisplayable"/>;
+    /// 1.2 added <see cref="InspectionResult.Identity"/> (<see cref="FileIdentity"/>) and <see cref="InspectionResult.Kind"/>
+    /// (<see cref="DocumentKindNames"/>). Each step is additive: plugins built for 1.0 and 1.1 still load.
     /// </summary>
-    public static Version Current { get; } = new(1, 1);
+    public static Version Current { get; } = new(1, 2);
 
     /// <summary>Whether a plugin built against <paramref name="target"/> can run on this host.</summary>
     /// <param name="target">The plugin's declared ABI.</param>

@@ -5,7 +5,7 @@ namespace HapModular.Viewers.DeviceReports;
 /// <summary>UI words of the device-report viewers, French by default; nl, de and en by the reader's culture.</summary>
 internal static class Labels
 {
-    private static readonly Dictionary<string, string[]> Words = new(StringComparer.Ordinal)
+    private static readonly WordTable Words = new(new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         // key: fr, nl, de, en
         ["ecg"] = ["Électrocardiogramme", "Elektrocardiogram", "Elektrokardiogramm", "Electrocardiogram"],
@@ -38,17 +38,7 @@ internal static class Labels
         ["trend"] = ["Évolution du VEMS et de la CVF", "Evolutie van FEV1 en FVC", "Verlauf von FEV1 und FVC", "FEV1 and FVC over time"],
         ["no-curve"] = ["Le fichier ne contient pas les courbes débit-volume ; seules les valeurs sont affichées.", "Het bestand bevat geen flow-volumecurven; enkel de waarden worden getoond.", "Die Datei enthält keine Fluss-Volumen-Kurven; nur die Werte werden gezeigt.", "The file holds no flow-volume curves; only the values are shown."],
         ["no-values"] = ["pas de valeurs spirométriques", "geen spirometrische waarden", "keine spirometrischen Werte", "no spirometric values"],
-    };
+    });
 
-    public static string Get(CultureInfo culture, string key)
-    {
-        var column = culture.TwoLetterISOLanguageName switch
-        {
-            "nl" => 1,
-            "de" => 2,
-            "en" => 3,
-            _ => 0,
-        };
-        return Words[key][column];
-    }
+    public static string Get(CultureInfo culture, string key) => Words.Get(culture, key);
 }

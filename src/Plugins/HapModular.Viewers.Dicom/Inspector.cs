@@ -11,6 +11,13 @@ internal static class Inspector
 
     public static InspectionResult Inspect(DicomFile file, CancellationToken cancellationToken)
     {
+        // The SDK contract: truncated content is refused at ingestion. The reader keeps what there is of cut pixel
+        // data (so a viewer can say which frame is short) and says so in a warning; at ingestion that is a refusal.
+        if (file.Warnings.FirstOrDefault(w => w.Contains("truncated", StringComparison.Ordinal)) is { } cut)
+        {
+            return InspectionResult.Failed("The DICOM file is truncated: " + cut);
+        }
+
         var ds = file.Dataset;
         var keys = new Dictionary<string, string>();
         void Put(string key, DicomTag tag)
@@ -58,9 +65,18 @@ internal static class Inspector
             }
         }
 
+        DateOnly? born = keys.TryGetValue(InspectionKeys.PatientBirthDate, out _) ? birth : null;
+        var identity = new FileIdentity
+        {
+            Name = keys.GetValueOrDefault(InspectionKeys.PatientName),
+            BirthDate = born,
+            Id = keys.GetValueOrDefault(InspectionKeys.PatientId),
+            Source = "DICOM",
+        };
         return new InspectionResult
         {
             Title = Title(ds),
+            Identity = identity.IsEmpty ? null : identity,
             ClinicalDate = DicomDates.Clinical(ds),
             Thumbnail = thumbnail,
             ThumbnailMediaType = thumbnail is null ? null : "image/png",

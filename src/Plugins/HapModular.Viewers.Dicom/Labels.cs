@@ -5,7 +5,7 @@ namespace HapModular.Viewers.Dicom;
 /// <summary>The few words the server-side HTML shows, in French by default, Dutch, German or English.</summary>
 internal static class Labels
 {
-    private static readonly Dictionary<string, string[]> Words = new()
+    private static readonly WordTable Words = new(new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         // key: fr, nl, de, en
         ["image"] = ["Image DICOM", "DICOM-beeld", "DICOM-Bild", "DICOM image"],
@@ -16,17 +16,7 @@ internal static class Labels
         ["unverified"] = ["Non vérifié", "Niet geverifieerd", "Nicht verifiziert", "Unverified"],
         ["reference"] = ["Référence", "Referentie", "Referenz", "Reference"],
         ["frames"] = ["images", "beelden", "Bilder", "frames"],
-    };
+    });
 
-    public static string Get(string key, CultureInfo culture)
-    {
-        var index = culture.TwoLetterISOLanguageName switch
-        {
-            "nl" => 1,
-            "de" => 2,
-            "en" => 3,
-            _ => 0,
-        };
-        return Words[key][index];
-    }
+    public static string Get(string key, CultureInfo culture) => Words.Get(culture, key);
 }

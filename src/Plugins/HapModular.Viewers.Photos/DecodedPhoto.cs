@@ -1,8 +1,6 @@
-using System.Globalization;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
-using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -10,25 +8,33 @@ namespace HapModular.Viewers.Photos;
 
 /// <summary>
 /// A photo decoded, turned upright and emptied of every metadata profile (EXIF with GPS and serial numbers,
-/// XMP, IPTC, ICC, PNG text). Only the capture date survives, read before the profiles are dropped.
+/// XMP, IPTC, ICC, PNG text). What the page tells the reader is read before the profiles are dropped: the capture
+/// date, the picture's own description, the owner named by the camera, and a recorded position (see <see cref="PhotoLocation"/>).
 /// </summary>
 internal sealed class DecodedPhoto : IDisposable
 {
-    // A 100-megapixel limit keeps a crafted header from making the server allocate gigabytes.
-    private const long MaxPixels = 100_000_000;
+    // A 40-megapixel budget (a full-frame camera is 24–45), checked from the header before decoding, keeps a crafted
+    // 9999 × 9999 PNG of a few hundred kilobytes from making the server allocate 400 MB per request.
+    private const long MaxPixels = 40_000_000;
+
+    // Decoded photos alive at once (each up to 160 MB): further requests wait their turn instead of adding memory.
+    private static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount));
+    private int released;
 
     private readonly Image<Rgba32> image;
 
-    private DecodedPhoto(Image<Rgba32> image, PhotoKind kind, DateTimeOffset? taken)
+    private DecodedPhoto(Image<Rgba32> image, PhotoKind kind, PhotoFacts facts)
     {
         this.image = image;
         Kind = kind;
-        Taken = taken;
+        Facts = facts;
     }
 
     public PhotoKind Kind { get; }
 
-    public DateTimeOffset? Taken { get; }
+    public PhotoFacts Facts { get; }
+
+    public DateTimeOffset? Taken => Facts.Taken;
 
     public int Width => image.Width;
 
@@ -62,19 +68,31 @@ internal sealed class DecodedPhoto : IDisposable
 
             if ((long)info.Width * info.Height > MaxPixels)
             {
-                return PhotoLoad.Refused("The photo is too large to display here; download the original.");
+                return PhotoLoad.Refused($"The photo has {info.Width} × {info.Height} pixels, more than the {MaxPixels / 1_000_000} megapixels this server decodes.");
             }
 
-            var img = Image.Load<Rgba32>(array);
-            var taken = CaptureDate(img.Metadata.ExifProfile);
-            // AutoOrient applies orientations 2–8 and leaves any other value (0, 9…) as stored.
-            img.Mutate(x => x.AutoOrient());
-            img.Metadata.ExifProfile = null;
-            img.Metadata.XmpProfile = null;
-            img.Metadata.IptcProfile = null;
-            img.Metadata.IccProfile = null;
-            img.Metadata.GetPngMetadata().TextData.Clear();
-            return PhotoLoad.Ok(new DecodedPhoto(img, kind, taken));
+            Decoding.Wait();
+            Image<Rgba32>? img = null;
+            try
+            {
+                img = Image.Load<Rgba32>(array);
+                var facts = PhotoFacts.Read(img.Metadata);
+                // AutoOrient applies orientations 2–8 and leaves any other value (0, 9…) as stored.
+                img.Mutate(x => x.AutoOrient());
+                img.Metadata.ExifProfile = null;
+                img.Metadata.XmpProfile = null;
+                img.Metadata.IptcProfile = null;
+                img.Metadata.IccProfile = null;
+                img.Metadata.GetPngMetadata().TextData.Clear();
+                return PhotoLoad.Ok(new DecodedPhoto(img, kind, facts));
+            }
+            catch
+            {
+                // Not handed over: the picture is freed and its turn given back here.
+                img?.Dispose();
+                Decoding.Release();
+                throw;
+            }
         }
         catch (Exception e) when (e is ImageFormatException or UnknownImageFormatException or InvalidImageContentException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
@@ -102,35 +120,12 @@ internal sealed class DecodedPhoto : IDisposable
         return (ms.ToArray(), "image/jpeg");
     }
 
-    public void Dispose() => image.Dispose();
-
-    private static DateTimeOffset? CaptureDate(ExifProfile? exif)
+    public void Dispose()
     {
-        var raw = exif?.GetValue(ExifTag.DateTimeOriginal)?.Value ?? exif?.GetValue(ExifTag.DateTime)?.Value;
-        if (raw is null || !DateTime.TryParseExact(raw.Trim('\0', ' '), "yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        image.Dispose();
+        if (Interlocked.Exchange(ref released, 1) == 0)
         {
-            return null;
-        }
-
-        var offsetText = exif!.GetValue(ExifTag.OffsetTimeOriginal)?.Value;
-        if (offsetText is not null && TimeSpan.TryParseExact(offsetText.TrimStart('+'), @"hh\:mm", CultureInfo.InvariantCulture, out var offset))
-        {
-            return new DateTimeOffset(local, offsetText.StartsWith('-') ? -offset : offset);
-        }
-
-        // EXIF without an offset is camera-local time; the hospital's cameras are in Belgium.
-        return new DateTimeOffset(local, BrusselsOffset(local));
-    }
-
-    private static TimeSpan BrusselsOffset(DateTime local)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels").GetUtcOffset(local);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeSpan.Zero;
+            Decoding.Release();
         }
     }
 }

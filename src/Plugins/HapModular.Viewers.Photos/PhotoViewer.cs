@@ -13,6 +13,9 @@ internal sealed class PhotoViewer : IViewer
     public const int ThumbnailSize = 256;
     private const int ViewSize = 2048;
 
+    // The longest side ever encoded: zooming needs no more, and a request for max=16384 must not cost more than this.
+    private const int MaxRenderSide = 4096;
+
     public ViewerDescriptor Descriptor { get; } = new(
         "photos.clinical",
         "Clinical photo",
@@ -41,11 +44,16 @@ internal sealed class PhotoViewer : IViewer
         using (photo)
         {
             var (thumb, type) = photo.Encode(ThumbnailSize);
+            var facts = photo.Facts;
             return ValueTask.FromResult(new InspectionResult
             {
-                ClinicalDate = photo.Taken,
+                // No capture date in the photo: the date stays unknown (never the day it was filed).
+                ClinicalDate = facts.Taken,
+                Title = facts.Description,
+                Identity = facts.Owner is { } owner ? new FileIdentity { Name = owner, Source = "EXIF" } : null,
                 Thumbnail = thumb,
                 ThumbnailMediaType = type,
+                Warnings = facts.Location is null ? [] : ["The photo records a GPS position (shown on its page; removed from every rendered image, kept in the original)."],
             });
         }
     }
@@ -69,7 +77,7 @@ internal sealed class PhotoViewer : IViewer
             cancellationToken.ThrowIfCancellationRequested();
             RenderResult result = request.Target switch
             {
-                ImageTarget => Binary(photo.Encode(Math.Clamp(request.GetInt("max", 0), 0, 16384))),
+                ImageTarget => Binary(photo.Encode(RenderSide(request.GetInt("max", MaxRenderSide)))),
                 RenderTargets.Thumbnail => Binary(photo.Encode(ThumbnailSize)),
                 RenderTargets.View => RenderResult.Html(View(photo, request)),
                 _ => RenderResult.CannotDisplay("Unknown target for a photo."),
@@ -81,6 +89,8 @@ internal sealed class PhotoViewer : IViewer
     private const string HeifReason = "HEIC/HEIF photos cannot be decoded on this server (no maintained HEIF decoder is available); download the original to view it.";
 
     private static bool IsIntactHeif(ReadOnlySpan<byte> data) => PhotoFormat.Detect(data) == PhotoKind.Heif && PhotoFormat.IsoBoxesAreComplete(data);
+
+    private static int RenderSide(int max) => max <= 0 ? MaxRenderSide : Math.Min(max, MaxRenderSide);
 
     private static RenderResult Binary((byte[] Bytes, string MediaType) encoded) => RenderResult.Binary(encoded.Bytes, encoded.MediaType);
 
@@ -112,7 +122,17 @@ internal sealed class PhotoViewer : IViewer
 
         html.Append(" · ").Append(photo.Width.ToString(c)).Append(" × ").Append(photo.Height.ToString(c)).Append(' ')
             .Append(HtmlText.Encode(Labels.Get(c, "pixels")));
-        html.Append("</figcaption></figure>");
+        html.Append("</figcaption>");
+        if (photo.Facts.Location is { } location)
+        {
+            // Never silently shown (the original is downloadable) nor silently dropped (the reader must know).
+            html.Append("<p class=\"hap-photo-location\" role=\"note\"><strong>")
+                .Append(HtmlText.Encode(Labels.Get(c, "location"))).Append("</strong> <span class=\"hap-photo-position\">")
+                .Append(HtmlText.Encode(location.ToString())).Append("</span>. ")
+                .Append(HtmlText.Encode(Labels.Get(c, "location-kept"))).Append("</p>");
+        }
+
+        html.Append("</figure>");
         return html.ToString();
     }
 }

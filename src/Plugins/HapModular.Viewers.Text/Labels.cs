@@ -5,7 +5,7 @@ namespace HapModular.Viewers.Text;
 /// <summary>UI words of the report viewers, French by default; nl, de and en by the reader's culture.</summary>
 internal static class Labels
 {
-    private static readonly Dictionary<string, string[]> Words = new(StringComparer.Ordinal)
+    private static readonly WordTable Words = new(new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         // key: fr, nl, de, en
         ["search"] = ["Rechercher dans le rapport", "Zoeken in het verslag", "Im Bericht suchen", "Search the report"],
@@ -35,17 +35,7 @@ internal static class Labels
         ["type"] = ["Type", "Type", "Typ", "Type"],
         ["issued"] = ["Émis le", "Uitgegeven op", "Ausgestellt am", "Issued"],
         ["unsupported-attachment"] = ["Pièce jointe d'un type non affichable", "Bijlage van een niet-toonbaar type", "Anhang eines nicht darstellbaren Typs", "Attachment of a type that cannot be shown"],
-    };
+    });
 
-    public static string Get(CultureInfo culture, string key)
-    {
-        var column = culture.TwoLetterISOLanguageName switch
-        {
-            "nl" => 1,
-            "de" => 2,
-            "en" => 3,
-            _ => 0,
-        };
-        return Words[key][column];
-    }
+    public static string Get(CultureInfo culture, string key) => Words.Get(culture, key);
 }

@@ -18,8 +18,7 @@ internal sealed class PlainTextViewer : IViewer
             return ValueTask.FromResult(InspectionResult.Failed("The file is not readable text (binary content or unknown encoding)."));
         }
 
-        var firstLine = text.Split('\n', 2)[0].Trim();
-        return ValueTask.FromResult(new InspectionResult { Title = firstLine.Length is > 0 and <= 120 ? firstLine : null });
+        return ValueTask.FromResult(new InspectionResult { Title = TextTitles.FromFirstLine(text) });
     }
 
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)

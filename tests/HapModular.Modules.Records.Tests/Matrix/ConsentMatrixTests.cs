@@ -150,6 +150,6 @@ public sealed partial class ConsentMatrixTests(MatrixFactory factory) : IClassFi
 
     // What a denial must never show: names, titles, counts, thumbnails, viewers.
     private static string? NeverContent(string body) =>
-        new[] { "Artois", "Alice", "Claes", "Dierckx", "Bastin", "hopper", "Tous les types", "class=\"thumb", "data-document-id", "hap-photo-compare", "viewer-host", "kind-counts" }
+        new[] { "patient-banner", "Artois", "Alice", "Claes", "Dierckx", "Bastin", "hopper", "Tous les types", "class=\"thumb", "data-document-id", "hap-photo-compare", "viewer-host", "kind-counts" }
             .FirstOrDefault(s => body.Contains(s, StringComparison.OrdinalIgnoreCase));
 }

@@ -17,14 +17,15 @@ namespace HapModular.Modules.Records.Tests.Matrix;
 /// </summary>
 internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
 {
-    // A scanned consent form as the declare page accepts it (recognised by its first bytes).
-    private static readonly byte[] SignedForm = "%PDF-1.4\n% signed consent form\n"u8.ToArray();
+    // A scanned consent form as the declare page accepts it (a readable page).
+    private static readonly byte[] SignedForm = ConsentProofs.Page();
 
     public async Task RunAsync()
     {
         // T0: consent for A and C (D never consents); a consultation link (15 months) that the expiry job will close.
-        await DeskAsync(w.A.Id, "Consent", new() { ["status"] = "Given", ["method"] = "signed" });
-        await DeskAsync(w.C.Id, "Consent", new() { ["status"] = "Given", ["method"] = "signed" });
+        // A signed-form consent is recorded only with its scan (issue 12).
+        await DeskAsync(w.A.Id, "Consent", new() { ["status"] = "Given", ["method"] = "signed" }, ("scan", "consent.pdf", SignedForm));
+        await DeskAsync(w.C.Id, "Consent", new() { ["status"] = "Given", ["method"] = "signed" }, ("scan", "consent.pdf", SignedForm));
         await DeclareAsync(w.ExpiredByJob, w.A);
         w.LinkIds["expired-by-job"] = await LinkIdAsync(w.ExpiredByJob);
 
@@ -45,8 +46,9 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
         await DeclareRefusedAsync(w.Linked, w.D);
 
         w.LinkIds["ended-by-physician"] = await LinkIdAsync(w.RevokedByPhysician);
-        var end = await PageForms.PostAsync(w.Client(factory, w.RevokedByPhysician), "/patients", new Dictionary<string, string> { ["linkId"] = w.LinkIds["ended-by-physician"].ToString() }, action: "/patients?handler=End");
-        Assert.Equal(HttpStatusCode.Redirect, end.StatusCode);
+        // Ending a link takes its confirmation page and a reason (issue 12).
+        var end = await PageForms.PostAsync(w.Client(factory, w.RevokedByPhysician), $"/links/{w.LinkIds["ended-by-physician"]}/end", new Dictionary<string, string> { ["Reason"] = "care-ended" });
+        Assert.Equal("/patients", await PageForms.AssertRedirectAsync(end, "end the link"));
 
         w.LinkIds["revoked-by-desk"] = await LinkIdAsync(w.RevokedByDesk);
         await DeskAsync(w.A.Id, "Revoke", new() { ["linkId"] = w.LinkIds["revoked-by-desk"].ToString(), ["reason"] = "Demande du patient" });
@@ -56,12 +58,12 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
         factory.InactiveAccounts[w.Deactivated.UserId] = true;
     }
 
-    private async Task DeskAsync(Guid patient, string handler, Dictionary<string, string> fields)
+    private async Task DeskAsync(Guid patient, string handler, Dictionary<string, string> fields, (string Name, string FileName, byte[] Content)? file = null)
     {
         fields["patient"] = patient.ToString();
         fields["reference"] = "REQ-" + handler;
         var client = w.Client(factory, w.Desk);
-        var response = await PageForms.PostAsync(client, $"/desk?patient={patient}", fields, action: "/desk?handler=" + handler);
+        var response = await PageForms.PostAsync(client, $"/desk?patient={patient}", fields, file, "/desk?handler=" + handler);
         var next = await PageForms.AssertRedirectAsync(response, "desk " + handler);
         // The desk always redirects back; its notice (TempData, in the client's cookie) says whether something changed.
         var page = await client.GetStringAsync(new Uri(next, UriKind.Relative));
@@ -94,7 +96,7 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
                 ["LinkType"] = linkType,
                 ["ProofMode"] = "upload",
             },
-            ("ProofFile", "consent.pdf", SignedForm));
+            ("ProofFile", "consent.png", SignedForm));
 
     private async Task BreakTheGlassAsync(Testing.TestUser physician, Guid patient)
     {
@@ -116,7 +118,7 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
     // The daily job as Hangfire runs it (resolved from the container); it is internal to Consent, hence reflection.
     private async Task RunExpiryJobAsync()
     {
-        var type = typeof(ConsentModule).Assembly.GetType("HapModular.Modules.Consent.Pages.Patients.ExpireLinksJob", throwOnError: true)!;
+        var type = typeof(ConsentModule).Assembly.GetType("HapModular.Modules.Consent.Expiry.ExpireLinksJob", throwOnError: true)!;
         await using var scope = factory.Services.CreateAsyncScope();
         var job = scope.ServiceProvider.GetRequiredService(type);
         await (Task)type.GetMethod("RunAsync")!.Invoke(job, [CancellationToken.None])!;
@@ -128,6 +130,6 @@ internal sealed partial class ConsentSteps(MatrixFactory factory, MatrixWorld w)
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CheckAccess(physician.UserId, physician.Inami, patient));
     }
 
-    [GeneratedRegex("name=\"linkId\" value=\"([0-9a-f-]{36})\"")]
+    [GeneratedRegex("data-link=\"([0-9a-f-]{36})\"")]
     private static partial Regex LinkIdPattern();
 }

@@ -46,9 +46,10 @@ internal static class MatrixEndpoints
 
     public static MatrixEndpoint Get(string name) => All.Single(e => e.Name == name);
 
+    // Every allowed page carries the one patient banner (issue 12).
     private static Func<Answer, PatientFiles, string?> Page(params string[] expected) => (answer, files) =>
         answer.ContentType?.StartsWith("text/html", StringComparison.Ordinal) != true ? "not HTML: " + answer.ContentType
-        : expected.Select(e => Fill(e, files, null)).FirstOrDefault(e => !answer.Body.Contains(e, StringComparison.Ordinal)) is { } missing ? "missing " + missing
+        : expected.Append("class=\"patient-banner\"").Select(e => Fill(e, files, null)).FirstOrDefault(e => !answer.Body.Contains(e, StringComparison.Ordinal)) is { } missing ? "missing " + missing
         : null;
 
     private static Func<Answer, PatientFiles, string?> Binary(string mediaType) => (answer, _) =>

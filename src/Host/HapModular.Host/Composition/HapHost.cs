@@ -1,8 +1,8 @@
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using HapModular.Host.Database;
-using HapModular.Host.Plugins;
 using HapModular.Host.Jobs;
+using HapModular.Host.Plugins;
 using HapModular.Host.Web;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;
@@ -100,39 +100,44 @@ internal static class HapHost
 
         using var bootLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         var bootLogger = bootLoggerFactory.CreateLogger("HapModular.Host");
+        // Checked before anything starts: outside Development a host without its public address refuses to start.
+        var publicBaseUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment.IsDevelopment());
         var dataDirectory = Path.GetFullPath(builder.Configuration["Hap:DataDirectory"] ?? ".hapdata");
         Directory.CreateDirectory(dataDirectory);
         var (connectionString, embedded) = await HapDatabase.ResolveAsync(builder.Configuration, dataDirectory, bootLogger, cancellationToken);
         database.Server = embedded;
         var context = new ModuleContext(builder.Configuration, connectionString, dataDirectory, builder.Environment.IsDevelopment())
         {
+            PublicBaseUrl = publicBaseUrl,
             IsDemo = builder.Configuration.GetValue("Hap:Demo:Enabled", false),
         };
+        // Each module then connects with its own role (rights on its own schema only), never as the owner.
+        var roles = await ModuleRoles.ProvisionAsync(connectionString, modules, bootLogger);
+        ModuleContext ContextOf(IModule module) => context with { ConnectionString = roles[module.Name], OwnerConnectionString = connectionString };
 
         var plugins = PluginLoader.LoadAll(PluginLoader.ResolvePath(builder.Configuration), builder.Configuration, bootLogger);
         builder.Services.AddSingleton(plugins);
         builder.Services.AddSingleton<IViewerCatalog>(plugins);
 
-        builder.Services.AddHapWeb(builder.Configuration, connectionString);
-        builder.Services.AddHapJobs(builder.Configuration, connectionString);
+        builder.Services.AddHapWeb(builder.Configuration, roles[ModuleRoles.Jobs]);
+        builder.Services.AddHapJobs(builder.Configuration, roles[ModuleRoles.Jobs]);
         var pages = builder.Services.AddRazorPages();
         foreach (var module in modules)
         {
             // Module pages (Razor class libraries) are application parts because the module list says so.
             pages.AddApplicationPart(module.GetType().Assembly);
-            module.ConfigureServices(builder.Services, context);
+            module.ConfigureServices(builder.Services, ContextOf(module));
         }
 
         builder.Host.ConfigureContainer<ContainerBuilder>(container =>
         {
-            container.RegisterInstance(context);
             container.RegisterInstance(new FileSystemBlobStore(Path.Combine(dataDirectory, "blobs"))).As<IBlobStore>();
             container.RegisterInstance(TimeProvider.System).As<TimeProvider>().IfNotRegistered(typeof(TimeProvider));
             container.RegisterModule<MediatorRegistration>();
             container.RegisterType<HapModular.DemoSet.DemoSetGenerator>().As<IDemoDocumentSource>().SingleInstance();
             foreach (var module in modules)
             {
-                module.ConfigureContainer(container, context);
+                module.ConfigureContainer(container, ContextOf(module));
             }
         });
 

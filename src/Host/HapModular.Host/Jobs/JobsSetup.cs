@@ -14,7 +14,7 @@ internal static class JobsSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), StorageOptions(configuration)));
         if (configuration.GetValue("Hap:Jobs:Server", true))
         {
             services.AddHangfireServer(o =>
@@ -26,6 +26,19 @@ internal static class JobsSetup
 
         return services;
     }
+
+    /// <summary>
+    /// A job whose worker died (killed host, lost connection) is visible again after <c>Hap:Jobs:InvisibilitySeconds</c>
+    /// (120), not Hangfire's default 30 minutes: a letter is retried within minutes. The timeout slides (a running job's
+    /// fetch time is renewed in the background), so a job that runs longer than it is not started twice.
+    /// </summary>
+    internal static PostgreSqlStorageOptions StorageOptions(IConfiguration configuration) => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(30, configuration.GetValue("Hap:Jobs:InvisibilitySeconds", 120))),
+    };
 
     public static void MapHapJobsDashboard(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHangfireDashboard("/jobs", new DashboardOptions { Authorization = [new AdminOnlyDashboardFilter()], DisplayStorageConnectionString = false });

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Routing;
-
 namespace HapModular.Host.Web;
 
 /// <summary>

@@ -1,7 +1,8 @@
 using System.Globalization;
+using System.Threading.RateLimiting;
 using HapModular.Host.Jobs;
 using HapModular.Host.Plugins;
-using Microsoft.AspNetCore.HttpOverrides;
+using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Serilog;
@@ -11,7 +12,7 @@ namespace HapModular.Host.Web;
 /// <summary>The web pipeline shared by every module: pages, localization, errors, health, OpenAPI, security headers.</summary>
 internal static class WebSetup
 {
-    public static readonly CultureInfo[] Cultures = [new("fr"), new("nl"), new("de"), new("en")];
+    public static readonly CultureInfo[] Cultures = [new("fr"), new("nl"), new("de"), English()];
 
     public static IServiceCollection AddHapWeb(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
@@ -22,15 +23,23 @@ internal static class WebSetup
         services.AddLocalization();
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CachingStringLocalizerFactory>();
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization();
+        // The anti-forgery cookie is Secure whenever the request came over HTTPS (directly or through a trusted proxy).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageResponseWriterFactory>();
         services.AddProblemDetails();
         services.AddExceptionHandler<CorrelatedExceptionLog>();
         services.AddOpenApi();
         services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(5));
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
+        services.AddRateLimiter(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.ForwardLimit = configuration.GetValue("Hap:ForwardLimit", 1);
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var permits = configuration.GetValue($"Hap:RateLimits:{RateLimits.PatientCode}:Permits", 10);
+            var window = TimeSpan.FromMinutes(configuration.GetValue($"Hap:RateLimits:{RateLimits.PatientCode}:WindowMinutes", 15.0));
+            // Per client address as the forwarded-headers middleware established it (trusted proxies only).
+            o.AddPolicy(RateLimits.PatientCode, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window })
+                : RateLimitPartition.GetNoLimiter("read"));
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -68,6 +77,7 @@ internal static class WebSetup
 
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -93,8 +103,21 @@ internal static class WebSetup
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365) });
-            // Only local paths: the switch must not become an open redirect.
-            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+            // Only local paths: the switch must not become an open redirect. No control characters either: "/\t/host"
+            // is how browsers reach another host, and LocalRedirect refuses it with an exception (a 500).
+            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl) ? returnUrl : "/";
             return Results.LocalRedirect(target);
         }).ExcludeFromDescription();
+
+    /// <summary>
+    /// English pages are read in Belgium, not in the United States: day/month/year and the 24-hour clock (the British
+    /// formats), while the resources stay the neutral "en" ones.
+    /// </summary>
+    private static CultureInfo English()
+    {
+        var english = (CultureInfo)CultureInfo.GetCultureInfo("en").Clone();
+        english.DateTimeFormat = (DateTimeFormatInfo)CultureInfo.GetCultureInfo("en-GB").DateTimeFormat.Clone();
+        return english;
+    }
 }

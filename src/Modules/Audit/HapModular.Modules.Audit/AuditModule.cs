@@ -1,22 +1,29 @@
 using Autofac;
+using HapModular.Modules.Audit.Chain;
 using HapModular.Modules.Audit.Storage;
 using HapModular.Modules.Audit.Verification;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace HapModular.Modules.Audit;
 
-/// <summary>Front door of the Audit module: the append-only, hash-chained audit trail in schema <c>audit</c>.</summary>
+/// <summary>
+/// Front door of the Audit module: the append-only audit trail in schema <c>audit</c>, chained with a keyed hash and
+/// witnessed by signed checkpoints outside the database. Its schema belongs to the database owner; the module's role
+/// may only append and read.
+/// </summary>
 public sealed class AuditModule : IModule
 {
     /// <inheritdoc />
     public string Name => "audit";
 
     /// <inheritdoc />
+    public bool OwnsItsSchema => false;
+
+    /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, ModuleContext context) =>
-        services.AddHostedService<AuditSchemaInitializer>();
+        services.AddHostedService(_ => new AuditSchemaInitializer(context));
 
     /// <inheritdoc />
     public void ConfigureContainer(ContainerBuilder builder, ModuleContext context)
@@ -25,6 +32,8 @@ public sealed class AuditModule : IModule
         builder.RegisterMediatRHandlers(typeof(AuditModule).Assembly);
         // The module's own data source: its connections never touch another module's schema.
         builder.Register(_ => new AuditDatabase(PreparedDataSource.Create(context.ConnectionString))).SingleInstance();
+        builder.RegisterInstance(AuditKeys.Load(context));
+        builder.Register(c => new AuditCheckpoints(context, c.Resolve<AuditKeys>(), c.Resolve<TimeProvider>())).SingleInstance();
         builder.RegisterType<AppendRecord.AuditAppender>().SingleInstance();
         builder.RegisterType<ChainVerifier>().SingleInstance();
         builder.RegisterType<Report.AuditSearch>().SingleInstance();

@@ -19,7 +19,7 @@ namespace HapModular.Modules.Consent.Contracts;
 /// <param name="LinkType">Link type code (R2) for a created link.</param>
 /// <param name="ValidFrom">Start of the link or grant.</param>
 /// <param name="ValidUntil">End of the link or grant.</param>
-/// <param name="ConsentStatus">For consent changes: <c>given</c> or <c>revoked</c>.</param>
+/// <param name="ConsentStatus">For consent changes: <c>given</c>, <c>revoked</c>, or <c>withdrawn-by-patient</c> (the patient's own decision, confirmed).</param>
 public sealed record PatientNoticeRequested(
     string EventKey,
     PatientNoticeKind Kind,
@@ -47,4 +47,7 @@ public enum PatientNoticeKind
 
     /// <summary>The patient's exclusion of a physician is in force.</summary>
     ExclusionConfirmed,
+
+    /// <summary>The patient revoked a physician's link themselves (with their letter's code): the confirmation.</summary>
+    LinkEnded,
 }

@@ -1,8 +1,9 @@
 using Autofac;
 using HapModular.Modules.Consent.Demo;
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.IdentityChecks;
+using HapModular.Modules.Consent.Expiry;
 using HapModular.Modules.Consent.Outbox;
-using HapModular.Modules.Consent.Pages.Patients;
 using HapModular.Modules.Consent.Storage;
 using HapModular.Modules.Consent.Web;
 using HapModular.Modules.Shared;
@@ -26,6 +27,7 @@ public sealed class ConsentModule : IModule
     {
         services.AddHostedService<ExpireLinksSchedule>();
         services.AddHostedService<NoticeOutboxSchedule>();
+        services.AddHostedService<StrayProjectionCleanup>();
         services.AddModuleStore<IConsentStore>(context, Name, o =>
         {
             // Rich: the inline snapshots carry real stream versions, which optimistic concurrency relies on.
@@ -38,6 +40,7 @@ public sealed class ConsentModule : IModule
             o.Schema.For<Exclusion>().Index(x => x.PatientId);
             o.Schema.For<EmergencyGrant>().Index(g => g.PatientId).Index(g => g.Reviewed);
             o.Schema.For<PendingNotice>().Index(n => n.CreatedAt);
+            o.Schema.For<IdentityCheckAttempt>().Index(a => a.PhysicianUserId).Index(a => a.PatientId);
         });
     }
 
@@ -46,6 +49,7 @@ public sealed class ConsentModule : IModule
     {
         builder.RegisterMediatRHandlers(typeof(ConsentModule).Assembly);
         builder.RegisterType<ConsentOptions>().SingleInstance();
+        builder.RegisterType<IdentityCheckPolicy>().SingleInstance();
         builder.RegisterType<ProofFiles>().InstancePerDependency();
         builder.RegisterType<ConsentDemoSeeder>().As<IDemoSeeder>();
         builder.RegisterType<ExpireLinksJob>().AsSelf();

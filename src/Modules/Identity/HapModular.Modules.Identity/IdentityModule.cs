@@ -39,12 +39,13 @@ public sealed class IdentityModule : IModule
             o.Schema.For<Account>().Index(a => a.Email).Index(a => a.InamiIdentity!);
             o.Schema.For<AccountToken>();
             o.Schema.For<AddressThrottle>();
+            o.Schema.For<RevokedTicket>();
         });
-        services.AddDataProtection().SetApplicationName("HapModular");
+        KeyRingEncryption.Protect(services.AddDataProtection().SetApplicationName("HapModular"), context);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<IdentityDataSource>().Source)));
         services.AddSingleton(_ => new IdentityDataSource(NpgsqlDataSource.Create(context.ConnectionString)));
-        services.AddIdentityCookies(IdentitySettings.From(context.Configuration));
+        services.AddIdentityCookies(IdentitySettings.From(context));
     }
 
     /// <inheritdoc />
@@ -52,7 +53,7 @@ public sealed class IdentityModule : IModule
     {
         ArgumentNullException.ThrowIfNull(context);
         builder.RegisterMediatRHandlers(typeof(IdentityModule).Assembly);
-        var settings = IdentitySettings.From(context.Configuration);
+        var settings = IdentitySettings.From(context);
         builder.RegisterInstance(settings);
         builder.RegisterInstance(new PasswordHasher(settings.PasswordIterations));
         builder.RegisterType<TotpAuthenticator>().SingleInstance();
@@ -60,6 +61,7 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<SignInGuard>().InstancePerLifetimeScope();
         builder.RegisterType<SignInService>().InstancePerLifetimeScope();
         builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
+        builder.RegisterType<TicketRevocation>().InstancePerLifetimeScope();
         builder.RegisterType<AccountLinks>().SingleInstance();
         builder.RegisterType<AccountEmails>().InstancePerLifetimeScope();
         builder.RegisterType<AccessRequestService>().InstancePerLifetimeScope();

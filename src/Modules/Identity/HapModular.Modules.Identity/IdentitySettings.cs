@@ -19,14 +19,14 @@ internal sealed record IdentitySettings
 
     public TimeSpan ResetLinkLifetime { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>Base address written into e-mailed links; the request's own address when empty.</summary>
-    public string? PublicBaseUrl { get; init; }
+    /// <summary>Base address written into e-mailed links: the host's <c>Hap:PublicBaseUrl</c>, never the request's Host.</summary>
+    public Uri PublicBaseUrl { get; init; } = new(Shared.PublicAddress.DevelopmentDefault);
 
     /// <summary>The terms of use version a request accepts (the text is in the resources, per version).</summary>
     public string TermsVersion { get; init; } = "2026-11";
 
-    public static IdentitySettings From(IConfiguration configuration) =>
-        configuration.GetSection("Identity").Get<IdentitySettings>() ?? new IdentitySettings();
+    public static IdentitySettings From(Shared.ModuleContext context) =>
+        (context.Configuration.GetSection("Identity").Get<IdentitySettings>() ?? new IdentitySettings()) with { PublicBaseUrl = context.PublicBaseUrl };
 
     /// <summary>Lock time after <paramref name="failures"/> failures past the threshold: 1, 2, 4 … 60 minutes.</summary>
     public static TimeSpan BackOff(int failures, int threshold) =>

@@ -70,3 +70,11 @@ public sealed record RegisterPatient(
     /// interfaces (DICOM, HL7 v2, FHIR) identify patients by it when the message carries no NISS.</summary>
     public string? HospitalId { get; init; }
 }
+
+/// <summary>
+/// Which hospital patient holds a NISS, whatever name and birth date were typed: only to count and audit failed
+/// identity checks against that patient (link declaration, emergency access by NISS). The answer must never reach
+/// the user who typed the NISS, in any form.
+/// </summary>
+/// <param name="NissDigits">The validated NISS digits.</param>
+public sealed record FindNissHolder(string NissDigits) : IRequest<Guid?>;

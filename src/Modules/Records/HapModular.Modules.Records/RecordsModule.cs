@@ -12,7 +12,6 @@ using HapModular.Modules.Records.Viewing;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace HapModular.Modules.Records;
 
@@ -45,9 +44,11 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<PatientHeaderCache>().SingleInstance();
         builder.RegisterType<DocumentRepository>().SingleInstance();
         builder.RegisterType<SourceSystemKeys>().SingleInstance();
+        builder.RegisterType<DocumentInspector>().SingleInstance();
         builder.RegisterType<DocumentIngestor>().InstancePerLifetimeScope();
         builder.RegisterType<TimelineQuery>().SingleInstance();
         builder.RegisterType<DocumentRenderer>().SingleInstance();
+        builder.RegisterType<DocumentBlobs>().InstancePerLifetimeScope();
         builder.RegisterType<MaskStore>().SingleInstance();
         builder.RegisterType<EmbargoPolicy>().SingleInstance();
         // The document the shared guard's document check allowed (CheckDocumentAccessHandler), for this request's handler.

@@ -19,6 +19,13 @@ public interface IModule
     /// <summary>Autofac registrations: the module's MediatR handlers and internal services.</summary>
     void ConfigureContainer(ContainerBuilder builder, ModuleContext context);
 
+    /// <summary>
+    /// Whether the module's database role owns its schema (creates and alters its tables itself). False for a schema
+    /// the module may only append to and read (the audit trail): the database owner creates it at start-up through
+    /// <see cref="ModuleContext.OwnerConnectionString"/> and grants the module's role what it needs.
+    /// </summary>
+    bool OwnsItsSchema => true;
+
     /// <summary>HTTP endpoints other than Razor Pages (which are found by the framework).</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

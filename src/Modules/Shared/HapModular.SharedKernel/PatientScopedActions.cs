@@ -35,4 +35,22 @@ public static class PatientScopedActions
 
     /// <summary>The patient reading their own access report with the code from their letter.</summary>
     public const string OwnAccessReport = "own-access-report";
+
+    /// <summary>The patient reading their links, exclusions and consent, to act on them (with their letter's code).</summary>
+    public const string OwnRights = "own-rights";
+
+    /// <summary>The patient revoking a physician's link themselves (with their letter's code).</summary>
+    public const string OwnRevokeLink = "patient-revoke-link";
+
+    /// <summary>The patient excluding a physician themselves (with their letter's code).</summary>
+    public const string OwnExclude = "patient-exclude";
+
+    /// <summary>The patient withdrawing their consent themselves (with their letter's code).</summary>
+    public const string OwnWithdrawConsent = "patient-withdraw-consent";
+
+    /// <summary>
+    /// What the patient in person may do with their letter's code: read their report and take access away. Granting
+    /// access (consent, lifting an exclusion) is not here: it needs the desk.
+    /// </summary>
+    public static bool IsSelfService(string action) => action is OwnAccessReport or OwnRights or OwnRevokeLink or OwnExclude or OwnWithdrawConsent;
 }

@@ -62,7 +62,14 @@ internal sealed class EcgViewer : IViewer
             keys[InspectionKeys.Author] = device;
         }
 
-        return ValueTask.FromResult(new InspectionResult { Title = "ECG " + ecg.Leads.Count + " leads", ClinicalDate = ecg.Acquired, Keys = keys });
+        return ValueTask.FromResult(new InspectionResult
+        {
+            Title = "ECG " + ecg.Leads.Count + " leads",
+            ClinicalDate = ecg.Acquired,
+            // DICOM ECGs name their patient in the DICOM viewer's keys (the host merges them); an aECG names its subject.
+            Identity = ecg.Format == "HL7 aECG" ? AecgIdentity.Read(content.Data) : null,
+            Keys = keys,
+        });
     }
 
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)

@@ -42,7 +42,14 @@ internal sealed class CdaViewer : IViewer
             keys[InspectionKeys.Author] = author;
         }
 
-        return ValueTask.FromResult(new InspectionResult { Title = CdaRenderer.Title(root!), ClinicalDate = CdaRenderer.EffectiveTime(root!), Keys = keys });
+        return ValueTask.FromResult(new InspectionResult
+        {
+            Title = CdaRenderer.Title(root!),
+            ClinicalDate = CdaRenderer.EffectiveTime(root!),
+            Identity = CdaFacts.Identity(root!),
+            Kind = CdaFacts.Kind(root!),
+            Keys = keys,
+        });
     }
 
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)

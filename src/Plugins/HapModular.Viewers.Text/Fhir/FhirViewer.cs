@@ -20,6 +20,7 @@ internal sealed class FhirViewer : IViewer
         }
 
         var r = doc.RootElement;
+        var root = r;
         if (FhirJson.Str(r, "resourceType") == "Bundle" && FhirJson.Array(r, "entry").Select(e => FhirJson.Obj(e, "resource")).OfType<JsonElement>().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first)
         {
             r = first;
@@ -27,7 +28,13 @@ internal sealed class FhirViewer : IViewer
 
         var title = FhirJson.Concept(FhirJson.Obj(r, "code")) ?? FhirJson.Concept(FhirJson.Obj(r, "type"));
         var date = FhirJson.Str(r, "effectiveDateTime") ?? FhirJson.Str(r, "date") ?? FhirJson.Str(r, "issued");
-        return ValueTask.FromResult(new InspectionResult { Title = title, ClinicalDate = FhirJson.ParseDate(date) });
+        return ValueTask.FromResult(new InspectionResult
+        {
+            Title = title,
+            ClinicalDate = FhirJson.ParseDate(date),
+            Identity = FhirFacts.Identity(root, r),
+            Kind = FhirFacts.Kind(r),
+        });
     }
 
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)

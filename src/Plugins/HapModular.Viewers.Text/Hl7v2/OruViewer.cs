@@ -17,19 +17,19 @@ internal sealed class OruViewer : IViewer
             return ValueTask.FromResult(InspectionResult.Failed(reason));
         }
 
-        var obr = message.First("OBR");
-        var pid = message.First("PID");
+        var identity = OruFacts.Identity(message);
         var keys = new Dictionary<string, string>();
-        if (pid is not null && pid.Get(3).Length > 0)
+        if (identity?.Id is { } id)
         {
-            keys[InspectionKeys.PatientId] = pid.Get(3);
+            keys[InspectionKeys.PatientId] = id;
         }
 
-        var when = obr?.Get(7) is { Length: > 0 } observed ? observed : message.First("MSH")!.Get(7);
         return ValueTask.FromResult(new InspectionResult
         {
-            Title = obr is null ? null : (obr.Get(4, 2) is { Length: > 0 } t ? t : null),
-            ClinicalDate = Hl7Time.TryParse(when, out var date, out _) ? date : null,
+            Title = OruFacts.Title(message),
+            ClinicalDate = OruFacts.ClinicalDate(message),
+            Identity = identity,
+            Kind = OruFacts.Kind(message),
             Keys = keys,
         });
     }

@@ -20,9 +20,15 @@ internal sealed class PdfReportViewer : IViewer
             return ValueTask.FromResult(InspectionResult.Failed("Not a PDF file (no %PDF header)."));
         }
 
-        return ValueTask.FromResult(PdfBytes.HasEndOfFile(span)
-            ? new InspectionResult()
-            : new InspectionResult { Warnings = ["The PDF has no end-of-file marker; it may be truncated."] });
+        // The SDK contract: truncated content is refused at ingestion, not stored for a viewer to stumble on.
+        if (!PdfBytes.HasEndOfFile(span))
+        {
+            return ValueTask.FromResult(InspectionResult.Failed("The PDF is truncated (no end-of-file marker): the document would be incomplete."));
+        }
+
+        // The PDF's own title and creation date; without them the title falls back to the file name and the date stays unknown.
+        var (title, created) = PdfFacts.Read(content.Data);
+        return ValueTask.FromResult(new InspectionResult { Title = title, ClinicalDate = created });
     }
 
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)

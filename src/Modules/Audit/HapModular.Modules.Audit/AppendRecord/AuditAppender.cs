@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using HapModular.Modules.Audit.Chain;
 using HapModular.Modules.Audit.Contracts;
 using HapModular.Modules.Audit.Storage;
 using Microsoft.Extensions.Logging;
@@ -19,13 +20,19 @@ internal sealed partial class AuditAppender : IAsyncDisposable
     private const int MaxBatch = 512;
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly AuditDatabase database;
+    private readonly AuditKeys keys;
+    private readonly AuditCheckpoints checkpoints;
     private readonly TimeProvider time;
     private readonly ILogger<AuditAppender> logger;
     private readonly Task writer;
 
-    public AuditAppender(AuditDatabase database, TimeProvider time, ILogger<AuditAppender> logger)
+    private AuditReceipt? head;
+
+    public AuditAppender(AuditDatabase database, AuditKeys keys, AuditCheckpoints checkpoints, TimeProvider time, ILogger<AuditAppender> logger)
     {
         this.database = database;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
         this.time = time;
         this.logger = logger;
         writer = Task.Run(RunAsync);
@@ -46,6 +53,11 @@ internal sealed partial class AuditAppender : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await writer;
+        if (head is { } last)
+        {
+            // The head this host wrote last, so a truncation after shutdown is detected too.
+            checkpoints.Offer(last.Sequence, last.Hash, force: true);
+        }
     }
 
     private async Task RunAsync()
@@ -61,10 +73,13 @@ internal sealed partial class AuditAppender : IAsyncDisposable
             try
             {
                 var receipts = await WriteAsync(batch);
+                head = receipts[^1];
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Completion.TrySetResult(receipts[i]);
                 }
+
+                Checkpoint(head);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -110,8 +125,8 @@ internal sealed partial class AuditAppender : IAsyncDisposable
                 var r = p.Request;
                 var row = new AuditRow(++last, now, r.Action, r.Outcome.ToString(), r.ActorUserId, r.ActorName, r.ActorInami,
                     r.ClientAddress, r.PatientId, r.DocumentId, r.DocumentTitle, r.Purpose, r.Reason, r.LinkOrGrantId);
-                var hash = AuditHash.Compute(previous, row);
-                insert.BatchCommands.Add(AuditRowWriter.Command(row, previous, hash));
+                var hash = AuditHash.Compute(keys.Current, previous, row);
+                insert.BatchCommands.Add(AuditRowWriter.Command(row, previous, hash, keys.CurrentId));
                 receipts.Add(new AuditReceipt(row.Sequence, hash));
                 previous = hash;
             }
@@ -122,6 +137,22 @@ internal sealed partial class AuditAppender : IAsyncDisposable
         await tx.CommitAsync();
         return receipts;
     }
+
+    private void Checkpoint(AuditReceipt committed)
+    {
+        try
+        {
+            checkpoints.Offer(committed.Sequence, committed.Hash);
+        }
+        catch (IOException ex)
+        {
+            // The records are committed; only the outside witness of the head is late. Loud, not fatal.
+            LogCheckpointFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the audit checkpoint failed; truncation after this point would not be detected until the next one")]
+    private static partial void LogCheckpointFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Appending {Count} audit record(s) failed; the accesses waiting for them are refused")]
     private static partial void LogAppendFailed(ILogger logger, Exception exception, int count);

@@ -1,17 +1,18 @@
+using HapModular.Modules.Audit.Chain;
 using Npgsql;
 
 namespace HapModular.Modules.Audit.AppendRecord;
 
-/// <summary>The INSERT of one audit row (the table has no UPDATE or DELETE path in the application).</summary>
+/// <summary>The INSERT of one audit row (the application has no UPDATE or DELETE path, and the database refuses both).</summary>
 internal static class AuditRowWriter
 {
-    public static NpgsqlBatchCommand Command(AuditRow row, string previousHash, string hash)
+    public static NpgsqlBatchCommand Command(AuditRow row, string previousHash, string hash, string keyId)
     {
         var insert = new NpgsqlBatchCommand(
             """
             INSERT INTO audit.records (seq, at, action, outcome, actor_user_id, actor_name, actor_inami, client_address,
-                patient_id, document_id, document_title, purpose, reason, link_or_grant_id, prev_hash, hash)
-            VALUES (@seq, @at, @action, @outcome, @actor, @name, @inami, @ip, @patient, @document, @title, @purpose, @reason, @link, @prev, @hash)
+                patient_id, document_id, document_title, purpose, reason, link_or_grant_id, prev_hash, hash, key_id)
+            VALUES (@seq, @at, @action, @outcome, @actor, @name, @inami, @ip, @patient, @document, @title, @purpose, @reason, @link, @prev, @hash, @key)
             """);
         var p = insert.Parameters;
         p.AddWithValue("seq", row.Sequence);
@@ -30,6 +31,7 @@ internal static class AuditRowWriter
         p.AddWithValue("link", (object?)row.LinkOrGrantId ?? DBNull.Value);
         p.AddWithValue("prev", previousHash);
         p.AddWithValue("hash", hash);
+        p.AddWithValue("key", keyId);
         return insert;
     }
 }

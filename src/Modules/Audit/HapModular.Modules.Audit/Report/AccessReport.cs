@@ -1,4 +1,3 @@
-using HapModular.Modules.Records.Contracts;
 using HapModular.SharedKernel;
 using MediatR;
 

@@ -3,7 +3,6 @@ using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.Storage;
 using HapModular.Modules.Identity.Contracts;
 using HapModular.SharedKernel;
-using Marten;
 using MediatR;
 
 namespace HapModular.Modules.Consent.Access;

@@ -11,6 +11,7 @@ internal static class Conflicts
         {
             if (e is JasperFx.ConcurrencyException
                 or Marten.Exceptions.ExistingStreamIdCollisionException
+                or JasperFx.DocumentAlreadyExistsException
                 or JasperFx.Events.ExistingStreamIdCollisionException
                 or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {

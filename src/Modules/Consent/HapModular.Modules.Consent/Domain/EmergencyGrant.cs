@@ -43,6 +43,13 @@ internal sealed class EmergencyGrantProjection : SingleStreamProjection<Emergenc
 {
     public override EmergencyGrant? Evolve(EmergencyGrant? snapshot, Guid id, IEvent e)
     {
+        // Inline projections see every stream of the store: a link's or a consent's events make no grant (they did,
+        // and the DPO queue listed every link as a blank "emergency access").
+        if (e.Data is not (EmergencyAccessGranted or EmergencyAccessReviewed) || (snapshot is null && e.Data is not EmergencyAccessGranted))
+        {
+            return snapshot;
+        }
+
         var grant = snapshot ?? new EmergencyGrant { Id = id };
         switch (e.Data)
         {

@@ -25,6 +25,12 @@ internal sealed class ExclusionProjection : SingleStreamProjection<Exclusion, Gu
 {
     public override Exclusion? Evolve(Exclusion? snapshot, Guid id, IEvent e)
     {
+        // Only exclusion streams make exclusions (inline projections see every stream of the store).
+        if (e.Data is not (ExclusionAdded or ExclusionLifted) || (snapshot is null && e.Data is not ExclusionAdded))
+        {
+            return snapshot;
+        }
+
         var exclusion = snapshot ?? new Exclusion { Id = id };
         switch (e.Data)
         {

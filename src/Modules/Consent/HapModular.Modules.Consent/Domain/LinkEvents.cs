@@ -15,8 +15,11 @@ internal sealed record LinkActivated(DateTimeOffset Start, DateTimeOffset End, D
 /// <summary>A new period with a new proof.</summary>
 internal sealed record LinkRenewed(string ProofType, string? ProofReference, DateTimeOffset Start, DateTimeOffset End, DateTimeOffset At, Actor By);
 
-/// <summary>Revoked by the patient (through the desk), the physician or the hospital, with why and the request reference.</summary>
-internal sealed record LinkRevoked(string Reason, string? RequestReference, DateTimeOffset At, Actor By);
+/// <summary>
+/// Revoked by the patient (in person with their letter's code, or through the desk), the physician or the hospital, with
+/// why (a reason code, or the desk's words), the request reference and, for a physician, an optional note.
+/// </summary>
+internal sealed record LinkRevoked(string Reason, string? RequestReference, DateTimeOffset At, Actor By, string? Note = null);
 
 /// <summary>The period ended (recorded by the daily sweep; access already stopped at the end date).</summary>
 internal sealed record LinkExpired(DateTimeOffset End, DateTimeOffset At, Actor By);

@@ -15,6 +15,9 @@ internal static class Notices
     public static PatientNoticeRequested ConsentChanged(Guid streamId, long version, Guid patientId, DateTimeOffset at, string status) =>
         new($"{streamId}:{version}", PatientNoticeKind.ConsentChanged, patientId, at, ConsentStatus: status);
 
+    public static PatientNoticeRequested LinkEnded(Guid linkId, long version, Guid patientId, DateTimeOffset at, Guid physicianUserId, string physicianName, string inami, string linkType) =>
+        new($"{linkId}:{version}", PatientNoticeKind.LinkEnded, patientId, at, physicianUserId, physicianName, inami, linkType);
+
     public static PatientNoticeRequested ExclusionConfirmed(Guid streamId, long version, Guid patientId, DateTimeOffset at, string? physicianName, string inamiIdentity) =>
         new($"{streamId}:{version}", PatientNoticeKind.ExclusionConfirmed, patientId, at, PhysicianName: physicianName, PhysicianInami: inamiIdentity);
 }

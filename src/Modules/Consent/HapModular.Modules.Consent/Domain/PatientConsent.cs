@@ -31,6 +31,12 @@ internal sealed class PatientConsentProjection : SingleStreamProjection<PatientC
 {
     public override PatientConsent? Evolve(PatientConsent? snapshot, Guid id, IEvent e)
     {
+        // Only consent streams make consents (inline projections see every stream of the store).
+        if (e.Data is not (ConsentGiven or ConsentRevoked or ConsentDeceased))
+        {
+            return snapshot;
+        }
+
         var consent = snapshot ?? new PatientConsent { Id = id };
         switch (e.Data)
         {

@@ -35,6 +35,11 @@ internal sealed class TherapeuticLink
 
     public string? RevocationReason { get; set; }
 
+    /// <summary>Who revoked it: "My patients" says why only when it was this physician.</summary>
+    public Guid? RevokedByUserId { get; set; }
+
+    public string? RevocationNote { get; set; }
+
     public bool IsActiveAt(DateTimeOffset now) => Status == LinkStatus.Active && Start <= now && now < End;
 }
 

@@ -8,6 +8,13 @@ internal sealed class TherapeuticLinkProjection : SingleStreamProjection<Therape
 {
     public override TherapeuticLink? Evolve(TherapeuticLink? snapshot, Guid id, IEvent e)
     {
+        // Only link streams make links (inline projections see every stream of the store).
+        if (e.Data is not (LinkDeclared or LinkProofAttached or LinkActivated or LinkRenewed or LinkRevoked or LinkExpired)
+            || (snapshot is null && e.Data is not LinkDeclared))
+        {
+            return snapshot;
+        }
+
         var link = snapshot ?? new TherapeuticLink { Id = id };
         switch (e.Data)
         {
@@ -27,6 +34,8 @@ internal sealed class TherapeuticLinkProjection : SingleStreamProjection<Therape
                 link.RevokedAt = null;
                 link.RevokedByRole = null;
                 link.RevocationReason = null;
+                link.RevokedByUserId = null;
+                link.RevocationNote = null;
                 break;
             case LinkProofAttached p:
                 link.ProofType = p.ProofType;
@@ -49,6 +58,8 @@ internal sealed class TherapeuticLinkProjection : SingleStreamProjection<Therape
                 link.RevokedAt = r.At;
                 link.RevokedByRole = r.By.Role;
                 link.RevocationReason = r.Reason;
+                link.RevokedByUserId = r.By.UserId;
+                link.RevocationNote = r.Note;
                 break;
             case LinkExpired:
                 link.Status = LinkStatus.Expired;

@@ -1,7 +1,6 @@
 using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.Storage;
-using JasperFx.Events;
 using Marten;
 using MediatR;
 

@@ -16,7 +16,7 @@ internal static class HistoryEntries
             LinkProofAttached p => new(p.At, "link-proof-attached", p.By.Name, p.By.Role, physicianName, linkType, null, p.ProofType, null, id),
             LinkActivated a => new(a.At, "link-activated", a.By.Name, a.By.Role, physicianName, linkType, a.End, null, null, id),
             LinkRenewed r => new(r.At, "link-renewed", r.By.Name, r.By.Role, physicianName, linkType, r.End, r.ProofType, null, id),
-            LinkRevoked r => new(r.At, "link-revoked", r.By.Name, r.By.Role, physicianName, linkType, null, r.Reason, r.RequestReference, id),
+            LinkRevoked r => new(r.At, "link-revoked", r.By.Name, r.By.Role, physicianName, linkType, null, r.Note is { Length: > 0 } n ? r.Reason + ": " + n : r.Reason, r.RequestReference, id),
             LinkExpired x => new(x.At, "link-expired", x.By.Name, x.By.Role, physicianName, linkType, x.End, null, null, id),
             ConsentGiven g => new(g.At, "consent-given", g.By.Name, g.By.Role, null, null, null, g.Method, g.RequestReference, id),
             ConsentRevoked r => new(r.At, "consent-revoked", r.By.Name, r.By.Role, null, null, null, null, r.RequestReference, id),

@@ -34,7 +34,7 @@ internal sealed class ApprovalService(IIdentityStore store, AccountLinks links, 
         account.DecidedBy = admin.UserId;
         account.ReverifyOn = DateOnly.FromDateTime(now.UtcDateTime.AddYears(1));
         session.Store(account);
-        var (link, hash, expires) = links.Issue(session, account, TokenPurpose.Enrolment, request);
+        var (link, hash, expires) = links.Issue(session, account, TokenPurpose.Enrolment);
         await session.SaveChangesAsync(cancellationToken);
         await emails.SendEnrolmentAsync(account, link, hash, expires, cancellationToken);
         await audit.RecordAsync("access-approve", AuditOutcome.Allowed, reason: $"account {account.Id}", cancellationToken: cancellationToken);

@@ -15,6 +15,9 @@ internal static class IdentitySchemes
     /// <summary>The account's security stamp when the session began.</summary>
     public const string StampClaim = "hap:stamp";
 
+    /// <summary>The ticket's own id (session or first factor), so the server can revoke that one cookie.</summary>
+    public const string TicketClaim = "hap:ticket";
+
     /// <summary>When the session began (Unix seconds), for the absolute lifetime.</summary>
     public const string IssuedClaim = "hap:issued";
 }

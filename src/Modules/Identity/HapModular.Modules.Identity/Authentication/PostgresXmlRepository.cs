@@ -45,7 +45,7 @@ internal sealed class PostgresXmlRepository(NpgsqlDataSource dataSource) : IXmlR
 
         using var command = dataSource.CreateCommand(
             """
-            CREATE SCHEMA IF NOT EXISTS identity;
+            DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'identity') THEN CREATE SCHEMA identity; END IF; END $$; -- the module's role may not create schemas: only when missing
             CREATE TABLE IF NOT EXISTS identity.data_protection_keys (
                 name text PRIMARY KEY, xml text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
             """);

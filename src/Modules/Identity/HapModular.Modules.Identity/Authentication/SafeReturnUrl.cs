@@ -1,3 +1,4 @@
+using HapModular.SharedKernel;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HapModular.Modules.Identity.Authentication;
@@ -7,4 +8,19 @@ internal static class SafeReturnUrl
 {
     public static string Of(IUrlHelper url, string? returnUrl) =>
         returnUrl is { Length: > 0 } && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
+
+    /// <summary>
+    /// Where a fresh session goes: the page the person asked for, or else their own work — a physician to "My patients",
+    /// the desk to the desk — rather than the public home page.
+    /// </summary>
+    public static string AfterSignIn(IUrlHelper url, string? returnUrl, IReadOnlyCollection<string> roles)
+    {
+        var asked = Of(url, returnUrl);
+        if (asked != "/")
+        {
+            return asked;
+        }
+
+        return roles.Contains(Roles.Physician) ? "/patients" : roles.Contains(Roles.PatientDesk) ? "/desk" : "/";
+    }
 }

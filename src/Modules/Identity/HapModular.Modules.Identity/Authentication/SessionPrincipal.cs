@@ -14,6 +14,7 @@ internal static class SessionPrincipal
             new(ClaimTypes.NameIdentifier, account.Id.ToString()),
             new(ClaimTypes.Name, account.DisplayName),
             new(IdentitySchemes.StampClaim, account.SecurityStamp),
+            new(IdentitySchemes.TicketClaim, NewTicketId()),
             new(IdentitySchemes.IssuedClaim, issuedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         };
         claims.AddRange(account.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
@@ -25,9 +26,15 @@ internal static class SessionPrincipal
         return new ClaimsPrincipal(new ClaimsIdentity(claims, IdentitySchemes.Session, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    /// <summary>After the password only: the account and its stamp, nothing that grants access.</summary>
+    /// <summary>After the password only: the account, its stamp and a ticket id (spent by the session it opens), nothing that grants access.</summary>
     public static ClaimsPrincipal FirstFactor(Account account) =>
         new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()), new Claim(IdentitySchemes.StampClaim, account.SecurityStamp)],
+            [
+                new Claim(ClaimTypes.NameIdentifier, account.Id.ToString()),
+                new Claim(IdentitySchemes.StampClaim, account.SecurityStamp),
+                new Claim(IdentitySchemes.TicketClaim, NewTicketId()),
+            ],
             IdentitySchemes.TwoFactor));
+
+    private static string NewTicketId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

@@ -8,7 +8,8 @@ namespace HapModular.Modules.Identity.Authentication;
 
 /// <summary>
 /// Checked on every request: the account is still active, its security stamp unchanged (sign-out everywhere,
-/// deactivation, password change end sessions at once) and the session younger than the absolute lifetime.
+/// deactivation, password change end sessions at once), this session not signed out (its ticket not revoked) and
+/// younger than the absolute lifetime.
 /// </summary>
 internal sealed class SessionValidator(IIdentityStore store, IdentitySettings settings, TimeProvider time)
 {
@@ -31,8 +32,20 @@ internal sealed class SessionValidator(IIdentityStore store, IdentitySettings se
             return false;
         }
 
+        if (principal.FindFirstValue(IdentitySchemes.TicketClaim) is not { Length: > 0 } ticket)
+        {
+            // Sessions issued before tickets existed cannot be revoked one by one: sign in again.
+            return false;
+        }
+
+        // The account and the ticket's revocation in one round trip: this runs on every request.
         await using var session = store.QuerySession();
-        var account = await session.LoadAsync<Account>(id, cancellationToken);
-        return account is { Status: AccountStatus.Active } && account.SecurityStamp == principal.FindFirstValue(IdentitySchemes.StampClaim);
+        var batch = session.CreateBatchQuery();
+        var accountTask = batch.Load<Account>(id);
+        var revokedTask = batch.Load<RevokedTicket>(ticket);
+        await batch.Execute(cancellationToken);
+        var account = await accountTask;
+        return await revokedTask is null
+            && account is { Status: AccountStatus.Active } && account.SecurityStamp == principal.FindFirstValue(IdentitySchemes.StampClaim);
     }
 }

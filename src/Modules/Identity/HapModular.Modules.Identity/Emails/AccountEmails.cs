@@ -19,6 +19,13 @@ internal sealed class AccountEmails(IMediator mediator, IStringLocalizer<Identit
     public Task SendPasswordResetAsync(Account account, string link, string tokenHash, CancellationToken cancellationToken) =>
         SendAsync(account, "ResetMailSubject", "ResetMailBody", $"reset:{account.Id}:{tokenHash[..16]}", cancellationToken, account.DisplayName, link);
 
+    /// <summary>
+    /// Someone asked for access with the INAMI number of this account: no second account is made, and the account's
+    /// own address is told (with the address that was typed), so a repeated request is never silently dropped.
+    /// </summary>
+    public Task SendDuplicateRequestAsync(Account account, string typedEmail, string portalUrl, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SendAsync(account, "DuplicateMailSubject", "DuplicateMailBody", $"duplicate:{account.Id}:{at:O}", cancellationToken, account.DisplayName, typedEmail, portalUrl);
+
     private async Task SendAsync(Account account, string subjectKey, string bodyKey, string key, CancellationToken cancellationToken, params object[] arguments)
     {
         var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);

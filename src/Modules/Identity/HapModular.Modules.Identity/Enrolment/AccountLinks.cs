@@ -1,24 +1,22 @@
 using HapModular.Modules.Identity.Accounts;
 using Marten;
-using Microsoft.AspNetCore.Http;
 
 namespace HapModular.Modules.Identity.Enrolment;
 
 /// <summary>Issues and checks one-time links (enrolment, password reset).</summary>
 internal sealed class AccountLinks(IdentitySettings settings, TimeProvider time)
 {
-    /// <summary>Stores a new token in the session (not saved) and returns the link and the token's hash.</summary>
-    public (string Link, string Hash, DateTimeOffset ExpiresAt) Issue(IDocumentSession session, Account account, TokenPurpose purpose, HttpRequest request) =>
-        Issue(session, account, purpose, $"{request.Scheme}://{request.Host}");
-
-    /// <summary>As above, outside a request (the <c>create-admin</c> command): links start with <paramref name="fallbackBaseUrl"/>.</summary>
-    public (string Link, string Hash, DateTimeOffset ExpiresAt) Issue(IDocumentSession session, Account account, TokenPurpose purpose, string fallbackBaseUrl)
+    /// <summary>
+    /// Stores a new token in the session (not saved) and returns the link and the token's hash. The link starts with the
+    /// configured public address, never with the request's Host (an attacker's choice).
+    /// </summary>
+    public (string Link, string Hash, DateTimeOffset ExpiresAt) Issue(IDocumentSession session, Account account, TokenPurpose purpose)
     {
         var token = AccountToken.NewToken();
         var expires = time.GetUtcNow() + (purpose == TokenPurpose.Enrolment ? settings.EnrolmentLinkLifetime : settings.ResetLinkLifetime);
         var hash = AccountToken.HashOf(token);
         session.Store(new AccountToken { Id = hash, AccountId = account.Id, Purpose = purpose, IssuedAt = time.GetUtcNow(), ExpiresAt = expires });
-        var baseUrl = (settings.PublicBaseUrl is { Length: > 0 } configured ? configured : fallbackBaseUrl).TrimEnd('/');
+        var baseUrl = settings.PublicBaseUrl.AbsoluteUri.TrimEnd('/');
         var path = purpose == TokenPurpose.Enrolment ? "/account/enrol" : "/account/reset-password";
         return ($"{baseUrl}{path}?token={Uri.EscapeDataString(token)}", hash, expires);
     }

@@ -43,7 +43,7 @@ internal sealed class PasswordResetService(IIdentityStore store, AccountLinks li
             return;
         }
 
-        var (link, hash, _) = links.Issue(session, account, TokenPurpose.PasswordReset, request);
+        var (link, hash, _) = links.Issue(session, account, TokenPurpose.PasswordReset);
         await session.SaveChangesAsync(cancellationToken);
         await emails.SendPasswordResetAsync(account, link, hash, cancellationToken);
         await audit.RecordAsync("password-reset-request", AuditOutcome.Allowed, account, cancellationToken: cancellationToken);

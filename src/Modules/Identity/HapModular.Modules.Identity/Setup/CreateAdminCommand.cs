@@ -44,7 +44,7 @@ internal sealed class CreateAdminCommand : IHostCommand
         account.Roles = [Roles.Admin];
         account.Status = AccountStatus.Enrolling;
         session.Store(account);
-        var (link, _, expires) = provider.GetRequiredService<AccountLinks>().Issue(session, account, TokenPurpose.Enrolment, "http://127.0.0.1:5080");
+        var (link, _, expires) = provider.GetRequiredService<AccountLinks>().Issue(session, account, TokenPurpose.Enrolment);
         await session.SaveChangesAsync(cancellationToken);
         await provider.GetRequiredService<SecurityAudit>().RecordAsync("account-create", AuditOutcome.Allowed, reason: $"account {account.Id} role {Roles.Admin} (create-admin command)", cancellationToken: cancellationToken);
         Console.WriteLine($"Administrator {email}: open this link once, before {expires:u}, to choose a password and enrol an authenticator:");

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using HapModular.Modules.Identity.Accounts;
+using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Identity.Passwords;
 using HapModular.Modules.Identity.Totp;
 using Marten;
@@ -30,11 +32,12 @@ internal sealed class SignInService(IIdentityStore store, PasswordHasher hasher,
     }
 
     /// <summary>Checks the second factor (TOTP, or a recovery code which is then used up).</summary>
-    public async Task<Account?> CheckCodeAsync(Guid accountId, string stamp, string? code, string? address, CancellationToken cancellationToken)
+    public async Task<Account?> CheckCodeAsync(ClaimsPrincipal firstFactor, Guid accountId, string? code, string? address, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         var account = await session.LoadAsync<Account>(accountId, cancellationToken);
-        if (account is null || !account.CanSignIn || account.SecurityStamp != stamp)
+        if (account is null || !account.CanSignIn || account.SecurityStamp != firstFactor.FindFirstValue(IdentitySchemes.StampClaim)
+            || await TicketRevocation.IsRevokedAsync(session, firstFactor, cancellationToken))
         {
             return null;
         }

@@ -45,7 +45,7 @@ internal sealed class UserAdministration(IIdentityStore store, AccountLinks link
             DecidedBy = admin.UserId,
         };
         session.Store(account);
-        var (link, hash, expires) = links.Issue(session, account, TokenPurpose.Enrolment, request);
+        var (link, hash, expires) = links.Issue(session, account, TokenPurpose.Enrolment);
         await session.SaveChangesAsync(cancellationToken);
         await emails.SendEnrolmentAsync(account, link, hash, expires, cancellationToken);
         await audit.RecordAsync("account-create", AuditOutcome.Allowed, reason: $"account {account.Id} role {role}", cancellationToken: cancellationToken);

@@ -7,7 +7,7 @@ internal sealed class InteropSchemaInitializer(InteropDatabase database) : IHost
 {
     private const string Ddl = """
         SELECT pg_advisory_lock(7204514);
-        CREATE SCHEMA IF NOT EXISTS interop;
+        DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'interop') THEN CREATE SCHEMA interop; END IF; END $$; -- the module's role may not create schemas: only when missing
         CREATE TABLE IF NOT EXISTS interop.messages (
             id           uuid PRIMARY KEY,
             source       text NOT NULL,

@@ -10,7 +10,7 @@ internal sealed class EmailOutbox(EmailDataSource database)
 {
     private const string Schema =
         """
-        CREATE SCHEMA IF NOT EXISTS notifications;
+        DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'notifications') THEN CREATE SCHEMA notifications; END IF; END $$; -- the module's role may not create schemas: only when missing
         CREATE TABLE IF NOT EXISTS notifications.email_outbox (
             id uuid PRIMARY KEY,
             idempotency_key text NOT NULL UNIQUE,

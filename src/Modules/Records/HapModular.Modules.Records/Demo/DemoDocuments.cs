@@ -5,7 +5,6 @@ using System.Text;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Ingestion;
 using HapModular.Modules.Shared;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HapModular.Modules.Records.Demo;
@@ -88,11 +87,12 @@ internal sealed class DemoDocuments : IDemoSeeder
             _ when relative.StartsWith("dicom/reference/", StringComparison.Ordinal) => DocumentKinds.Other,
             _ when relative.StartsWith("photos/", StringComparison.Ordinal) => DocumentKinds.Photo,
             _ when relative.StartsWith("documents/aecg/", StringComparison.Ordinal) || relative.StartsWith("documents/device/", StringComparison.Ordinal) || relative.StartsWith("documents/scp-ecg/", StringComparison.Ordinal) => DocumentKinds.DeviceReport,
-            _ when relative.StartsWith("documents/hl7v2/", StringComparison.Ordinal) || relative.StartsWith("documents/fhir/", StringComparison.Ordinal) => DocumentKinds.Lab,
+            // Messages and FHIR resources say what they are (OBR section, LOINC codes): the content decides (issue 11).
+            _ when relative.StartsWith("documents/hl7v2/", StringComparison.Ordinal) || relative.StartsWith("documents/fhir/", StringComparison.Ordinal) || relative.StartsWith("documents/cda/", StringComparison.Ordinal) => null,
             _ when relative.StartsWith("documents/", StringComparison.Ordinal) => DocumentKinds.Report,
             _ => null,
         };
-        var departments = Departments[kind ?? DocumentKinds.Imaging];
+        var departments = Departments[kind ?? (relative.StartsWith("documents/", StringComparison.Ordinal) ? DocumentKinds.Report : DocumentKinds.Imaging)];
         return new IngestMetadata
         {
             SourceId = sourceId,

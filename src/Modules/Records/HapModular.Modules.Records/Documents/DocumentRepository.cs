@@ -13,9 +13,7 @@ internal sealed class DocumentRepository(RecordsDatabase database)
             $"""
             WITH inserted AS (
                 INSERT INTO records.documents ({DocumentRows.Columns})
-                VALUES (@id, @patient_id, @title, @kind, @clinical_date, @department, @author, @media_type, @size, @sha256, @file_name,
-                        @source_system, @source_id, @study_uid, @series_uid, @instance_uid, @sop_class_uid, @modality, @series_description,
-                        @masked_by, @embargo_category, @embargo_until, @thumbnail_sha256, @thumbnail_media_type, @ingested_at, @author_inami)
+                VALUES ({DocumentRows.ValueList})
                 ON CONFLICT (source_system, source_id) DO NOTHING
                 RETURNING id)
             SELECT id, true FROM inserted

@@ -1,3 +1,4 @@
+using HapModular.Viewers;
 using Npgsql;
 
 namespace HapModular.Modules.Records.Documents;
@@ -8,7 +9,8 @@ internal static class DocumentRows
     public const string Columns = """
         id, patient_id, title, kind, clinical_date, department, author, media_type, size, sha256, file_name, source_system, source_id,
         study_uid, series_uid, instance_uid, sop_class_uid, modality, series_description, masked_by, embargo_category, embargo_until,
-        thumbnail_sha256, thumbnail_media_type, ingested_at, author_inami
+        thumbnail_sha256, thumbnail_media_type, ingested_at, author_inami, clinical_date_known,
+        file_patient_name, file_patient_birth_date, file_patient_id, file_identity_source, identity_check
         """;
 
     public static StoredDocument Read(NpgsqlDataReader r) => new(
@@ -39,7 +41,17 @@ internal static class DocumentRows
         r.GetFieldValue<DateTimeOffset>(24))
     {
         AuthorInami = Text(r, 25),
+        ClinicalDateKnown = r.GetBoolean(26),
+        FileIdentity = ReadIdentity(r),
+        IdentityCheck = Text(r, 31),
     };
+
+    public static string ValueList => """
+        @id, @patient_id, @title, @kind, @clinical_date, @department, @author, @media_type, @size, @sha256, @file_name,
+        @source_system, @source_id, @study_uid, @series_uid, @instance_uid, @sop_class_uid, @modality, @series_description,
+        @masked_by, @embargo_category, @embargo_until, @thumbnail_sha256, @thumbnail_media_type, @ingested_at, @author_inami,
+        @clinical_date_known, @file_patient_name, @file_patient_birth_date, @file_patient_id, @file_identity_source, @identity_check
+        """;
 
     public static void Bind(NpgsqlCommand command, StoredDocument d)
     {
@@ -70,6 +82,24 @@ internal static class DocumentRows
         p.AddWithValue("thumbnail_media_type", (object?)d.ThumbnailMediaType ?? DBNull.Value);
         p.AddWithValue("ingested_at", d.IngestedAt.ToUniversalTime());
         p.AddWithValue("author_inami", (object?)d.AuthorInami ?? DBNull.Value);
+        p.AddWithValue("clinical_date_known", d.ClinicalDateKnown);
+        p.AddWithValue("file_patient_name", (object?)d.FileIdentity?.Name ?? DBNull.Value);
+        p.AddWithValue("file_patient_birth_date", (object?)d.FileIdentity?.BirthDate ?? DBNull.Value);
+        p.AddWithValue("file_patient_id", (object?)d.FileIdentity?.Id ?? DBNull.Value);
+        p.AddWithValue("file_identity_source", (object?)d.FileIdentity?.Source ?? DBNull.Value);
+        p.AddWithValue("identity_check", (object?)d.IdentityCheck ?? DBNull.Value);
+    }
+
+    private static FileIdentity? ReadIdentity(NpgsqlDataReader r)
+    {
+        var identity = new FileIdentity
+        {
+            Name = Text(r, 27),
+            BirthDate = r.IsDBNull(28) ? null : r.GetFieldValue<DateOnly>(28),
+            Id = Text(r, 29),
+            Source = Text(r, 30),
+        };
+        return identity.IsEmpty ? null : identity;
     }
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -64,29 +64,27 @@ internal static class MediaTypeSniffer
             return MediaTypes.Unknown;
         }
 
-        return DetectText(Decode(data), extension);
+        return DetectText(data, Decode(data), extension);
     }
 
-    private static string DetectText(string text, string extension)
+    private static string DetectText(ReadOnlySpan<byte> data, string text, string extension)
     {
         var trimmed = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (trimmed.StartsWith("MSH|", StringComparison.Ordinal))
+        if (trimmed.StartsWith("MSH|", StringComparison.Ordinal) || trimmed.StartsWith("FHS|", StringComparison.Ordinal) || trimmed.StartsWith("BHS|", StringComparison.Ordinal))
         {
             return MediaTypes.Hl7V2;
         }
 
         if (trimmed.StartsWith('<'))
         {
-            if (trimmed.Contains("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || trimmed.Contains("<html", StringComparison.OrdinalIgnoreCase))
-            {
-                return MediaTypes.Html;
-            }
-
-            var root = RootElement(trimmed);
-            return root switch
+            // The root element as an XML parser sees it: comments, declarations and processing instructions before it
+            // may hold any text, '<' included (an aECG's licence comment was once taken for its root).
+            return XmlRoot.LocalName(data) switch
             {
                 "ClinicalDocument" => MediaTypes.Cda,
                 "AnnotatedECG" => MediaTypes.Aecg,
+                "html" => MediaTypes.Html,
+                null when trimmed.Contains("<html", StringComparison.OrdinalIgnoreCase) => MediaTypes.Html,
                 null => MediaTypes.PlainText,
                 _ => MediaTypes.Xml,
             };
@@ -103,33 +101,6 @@ internal static class MediaTypeSniffer
         }
 
         return MediaTypes.PlainText;
-    }
-
-    // The first element that is not a declaration, comment or processing instruction; its local name.
-    private static string? RootElement(string xml)
-    {
-        var i = 0;
-        while ((i = xml.IndexOf('<', i)) >= 0 && i + 1 < xml.Length)
-        {
-            var next = xml[i + 1];
-            if (next is '?' or '!')
-            {
-                i++;
-                continue;
-            }
-
-            var end = xml.IndexOfAny([' ', '>', '/', '\r', '\n', '\t'], i + 1);
-            if (end < 0)
-            {
-                return null;
-            }
-
-            var name = xml[(i + 1)..end];
-            var colon = name.IndexOf(':', StringComparison.Ordinal);
-            return colon >= 0 ? name[(colon + 1)..] : name;
-        }
-
-        return null;
     }
 
     private static bool LooksLikeCsv(string text)

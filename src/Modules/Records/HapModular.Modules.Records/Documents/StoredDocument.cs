@@ -1,3 +1,5 @@
+using HapModular.Viewers;
+
 namespace HapModular.Modules.Records.Documents;
 
 /// <summary>One document of a patient's record, as stored in <c>records.documents</c>.</summary>
@@ -30,6 +32,18 @@ internal sealed record StoredDocument(
 {
     /// <summary>The author's INAMI digits (ingestion metadata), when known: only the author may mask it (R6).</summary>
     public string? AuthorInami { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="ClinicalDate"/> comes from the content or the sender. When false the content gave no date:
+    /// <see cref="ClinicalDate"/> is the ingestion time (the timeline position only) and pages say the date is unknown.
+    /// </summary>
+    public bool ClinicalDateKnown { get; init; } = true;
+
+    /// <summary>The patient the file itself names (never logged), or null when it names nobody.</summary>
+    public FileIdentity? FileIdentity { get; init; }
+
+    /// <summary><see cref="IdentityChecks.Match"/> or <see cref="IdentityChecks.Mismatch"/> at ingestion; null when the file names nobody.</summary>
+    public string? IdentityCheck { get; init; }
 
     /// <summary>Masked by its author: the author keeps access, every other physician is refused (R6).</summary>
     public bool IsMaskedByAuthor => MaskedBy == MaskOrigins.Author;

@@ -1,7 +1,6 @@
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Embargo;
 using HapModular.Modules.Records.Patients;
-using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;
 using HapModular.SharedKernel;
 using HapModular.Viewers;
@@ -19,7 +18,7 @@ internal sealed partial class DocumentIngestor(
     DocumentRepository documents,
     PatientDirectory patients,
     IBlobStore blobs,
-    IViewerCatalog viewers,
+    DocumentInspector inspector,
     IConfiguration configuration,
     EmbargoPolicy embargo,
     TimeProvider time,
@@ -56,19 +55,19 @@ internal sealed partial class DocumentIngestor(
             return IngestOutcome.Ok(existing.Id, created: false, existing.MediaType);
         }
 
-        var mediaType = MediaTypeSniffer.Detect(content.Span, metadata.FileName);
-        if (mediaType == MediaTypes.Unknown)
+        var inspected = await inspector.InspectAsync(content, metadata.FileName, metadata.Kind, cancellationToken);
+        if (inspected.MediaType == MediaTypes.Unknown)
         {
             return IngestOutcome.Refuse(415, "Unsupported content", "The content's format was not recognised from its bytes.");
         }
 
-        var inspection = await InspectAsync(mediaType, metadata, content, cancellationToken);
-        if (inspection is { Succeeded: false })
+        if (inspected.Inspection is { Succeeded: false } failed)
         {
-            return IngestOutcome.Refuse(422, "Unreadable content", inspection.FailureReason ?? "The viewer could not read the content (corrupt or truncated).");
+            return IngestOutcome.Refuse(422, "Unreadable content", failed.FailureReason ?? "The viewer could not read the content (corrupt or truncated).");
         }
 
-        var document = await BuildAsync(sourceSystem, metadata, patientId.Value, mediaType, inspection, content, cancellationToken);
+        var mediaType = inspected.MediaType;
+        var document = await BuildAsync(sourceSystem, metadata, patientId.Value, inspected, content, cancellationToken);
         var (id, created) = await documents.InsertAsync(document, cancellationToken);
         if (created)
         {
@@ -123,53 +122,10 @@ internal sealed partial class DocumentIngestor(
     private Task<Guid?> ResolvePatientAsync(IngestMetadata m, CancellationToken cancellationToken) =>
         m.PatientId is { } id ? patients.ExistsAsync(id, cancellationToken) : patients.FindByNissAsync(m.PatientNiss!, cancellationToken);
 
-    private async Task<InspectionResult?> InspectAsync(string mediaType, IngestMetadata m, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        var metadata = new DocumentMetadata(mediaType, m.FileName, null, m.Kind);
-        var viewer = viewers.FindViewer(metadata);
-        if (viewer is null)
-        {
-            return null;
-        }
-
-        var inspection = await InspectWithAsync(viewer, metadata, content, cancellationToken);
-        var sopClass = inspection.Keys.GetValueOrDefault(InspectionKeys.SopClassUid);
-        if (inspection.Succeeded && sopClass is not null && viewers.FindViewer(metadata with { SopClassUid = sopClass }) is { } specific && !ReferenceEquals(specific, viewer))
-        {
-            // A SOP class with its own viewer (e.g. a DICOM ECG waveform): that viewer knows its thumbnail best.
-            var refined = await InspectWithAsync(specific, metadata with { SopClassUid = sopClass }, content, cancellationToken);
-            if (refined.Succeeded)
-            {
-                var keys = new Dictionary<string, string>(inspection.Keys);
-                foreach (var (k, v) in refined.Keys)
-                {
-                    keys[k] = v;
-                }
-
-                return refined with { Keys = keys, Title = refined.Title ?? inspection.Title, ClinicalDate = refined.ClinicalDate ?? inspection.ClinicalDate };
-            }
-        }
-
-        return inspection;
-    }
-
-    private async Task<InspectionResult> InspectWithAsync(IViewer viewer, DocumentMetadata metadata, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await viewer.InspectAsync(new ViewerContent(metadata, content), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            // The SDK forbids exceptions; a plugin that throws anyway must not take ingestion down.
-            LogViewerFailed(logger, ex, viewer.Descriptor.Id);
-            return InspectionResult.Failed("The viewer failed while reading the content.");
-        }
-    }
-
-    private async Task<StoredDocument> BuildAsync(string source, IngestMetadata m, Guid patientId, string mediaType, InspectionResult? inspection, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    private async Task<StoredDocument> BuildAsync(string source, IngestMetadata m, Guid patientId, Inspected inspected, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var (mediaType, inspection) = (inspected.MediaType, inspected.Inspection);
         var keys = inspection?.Keys ?? new Dictionary<string, string>();
         var sopClass = keys.GetValueOrDefault(InspectionKeys.SopClassUid);
         var sha = await blobs.PutAsync(content, cancellationToken);
@@ -180,14 +136,19 @@ internal sealed partial class DocumentIngestor(
         }
 
         var embargoDays = m.EmbargoCategory is { } category ? await embargo.DaysForAsync(category, cancellationToken) : 0;
+        // The file name only as the last resort: a title the sender or the content gives is what a physician reads.
         var title = FirstText(m.Title, inspection?.Title, m.FileName is { } f ? Path.GetFileNameWithoutExtension(f) : null) ?? mediaType;
+        var clinicalDate = m.ClinicalDate ?? inspection?.ClinicalDate;
+        var identity = inspected.Identity;
+        var patient = identity is null ? null : await patients.LoadAsync(patientId, cancellationToken);
         return new StoredDocument(
             Guid.NewGuid(),
             patientId,
             Truncate(title, 300),
-            m.Kind ?? DocumentKinds.Infer(mediaType, sopClass),
-            // PostgreSQL timestamptz takes UTC only; documents carry their own offsets (CDA, EXIF).
-            (m.ClinicalDate ?? inspection?.ClinicalDate ?? now).ToUniversalTime(),
+            inspected.Kind,
+            // PostgreSQL timestamptz takes UTC only; documents carry their own offsets (CDA, EXIF). No date in the
+            // content: the ingestion time only places it on the timeline, and ClinicalDateKnown says so.
+            (clinicalDate ?? now).ToUniversalTime(),
             FirstText(m.Department) ?? "—",
             FirstText(m.Author, keys.GetValueOrDefault(InspectionKeys.Author)),
             mediaType,
@@ -210,8 +171,18 @@ internal sealed partial class DocumentIngestor(
             now)
         {
             AuthorInami = m.AuthorInami is { Length: > 0 } inami ? Inami.Parse(inami).Digits : null,
+            ClinicalDateKnown = clinicalDate is not null,
+            FileIdentity = identity is null ? null : Clip(identity),
+            IdentityCheck = patient is null ? null : IdentityChecks.Compare(identity, patient.FirstName, patient.LastName, patient.BirthDate),
         };
     }
+
+    private static FileIdentity Clip(FileIdentity identity) => identity with
+    {
+        Name = identity.Name is { } n ? Truncate(n.Trim(), 200) : null,
+        Id = identity.Id is { } i ? Truncate(i.Trim(), 100) : null,
+        Source = identity.Source is { } s ? Truncate(s, 50) : null,
+    };
 
     private static string? FirstText(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 
@@ -219,7 +190,4 @@ internal sealed partial class DocumentIngestor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested document {DocumentId} from {Source} ({MediaType}, {Size} bytes)")]
     private static partial void LogIngested(ILogger logger, Guid documentId, string source, string mediaType, int size);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Viewer {Viewer} threw while inspecting; content refused")]
-    private static partial void LogViewerFailed(ILogger logger, Exception exception, string viewer);
 }

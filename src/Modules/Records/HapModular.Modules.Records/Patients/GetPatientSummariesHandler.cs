@@ -1,6 +1,5 @@
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Records.Storage;
-using Marten;
 using MediatR;
 
 namespace HapModular.Modules.Records.Patients;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using HapModular.Modules.Shared;
 
 namespace HapModular.Modules.Records.Patients;
@@ -10,34 +9,5 @@ namespace HapModular.Modules.Records.Patients;
 /// </summary>
 internal static class NissKeySource
 {
-    public static byte[] Load(ModuleContext context)
-    {
-        var configured = context.Configuration["Records:NissKey"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return Convert.FromBase64String(configured);
-        }
-
-        var environment = context.Configuration["environment"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
-        if (!context.IsDevelopment && !context.IsDemo && !string.Equals(environment, "Testing", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException("Records:NissKey is not configured (base64, 32 bytes).");
-        }
-
-        var path = Path.Combine(context.DataDirectory, "keys", "records-niss.key");
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return key;
-    }
+    public static byte[] Load(ModuleContext context) => SecretKeys.Load(context, "Records:NissKey", "records-niss.key");
 }

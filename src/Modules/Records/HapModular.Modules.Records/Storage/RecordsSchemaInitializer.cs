@@ -7,7 +7,7 @@ internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHost
 {
     private const string Ddl = """
         SELECT pg_advisory_lock(7204511);
-        CREATE SCHEMA IF NOT EXISTS records;
+        DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'records') THEN CREATE SCHEMA records; END IF; END $$; -- the module's role may not create schemas: only when missing
         CREATE TABLE IF NOT EXISTS records.documents (
             id                   uuid PRIMARY KEY,
             patient_id           uuid NOT NULL,
@@ -38,6 +38,18 @@ internal sealed class RecordsSchemaInitializer(RecordsDatabase database) : IHost
         );
         -- Added after the first release: ALTER keeps existing databases (CREATE TABLE IF NOT EXISTS would not).
         ALTER TABLE records.documents ADD COLUMN IF NOT EXISTS author_inami text NULL;
+        -- ---- Issue 11 (filefix): clinical date known or not, and the patient the file itself names. ----
+        -- clinical_date stays the timeline position (NOT NULL, indexed); when the content gives no date it holds the
+        -- ingestion time and clinical_date_known is false, so the page says "date unknown" instead of inventing one.
+        ALTER TABLE records.documents ADD COLUMN IF NOT EXISTS clinical_date_known boolean NOT NULL DEFAULT true;
+        ALTER TABLE records.documents ADD COLUMN IF NOT EXISTS file_patient_name text NULL;
+        ALTER TABLE records.documents ADD COLUMN IF NOT EXISTS file_patient_birth_date date NULL;
+        ALTER TABLE records.documents ADD COLUMN IF NOT EXISTS file_patient_id text NULL;
+        ALTER TABLE records.documents ADD COLUMN IF NOT EXISTS file_identity_source text NULL;
+        -- 'match' | 'mismatch' at ingestion (NULL: the file names nobody); the desk lists the mismatches.
+        ALTER TABLE records.documents ADD COLUMN IF NOT EXISTS identity_check text NULL;
+        CREATE INDEX IF NOT EXISTS documents_identity_mismatch ON records.documents (ingested_at DESC) WHERE identity_check = 'mismatch';
+        -- ---- end issue 11 ----
         CREATE TABLE IF NOT EXISTS records.document_mask_changes (
             seq                bigserial PRIMARY KEY,
             document_id        uuid NOT NULL,

@@ -12,7 +12,7 @@ internal sealed class GetTimelineHandler(TimelineQuery query, PatientHeaderCache
     public async Task<TimelinePage> Handle(GetTimeline request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var patient = await patients.GetAsync(request.PatientId, cancellationToken) ?? throw new PatientAccessDeniedException();
+        _ = await patients.GetAsync(request.PatientId, cancellationToken) ?? throw new PatientAccessDeniedException();
         var now = time.GetUtcNow();
         var size = Math.Clamp(request.PageSize, 1, 200);
         var filter = request.Filter with { Kind = DocumentKinds.IsKnown(request.Filter.Kind) ? request.Filter.Kind : null };
@@ -25,10 +25,8 @@ internal sealed class GetTimelineHandler(TimelineQuery query, PatientHeaderCache
             next = new TimelineCursor(rows[^1].ClinicalDate, rows[^1].Id).ToString();
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var age = today.Year - patient.BirthDate.Year - (today < patient.BirthDate.AddYears(today.Year - patient.BirthDate.Year) ? 1 : 0);
         var decision = access.Decision;
-        var header = new PatientHeader(patient.FirstName, patient.LastName, age, patient.Sex, patient.MaskedNiss, decision?.LinkType, decision?.ValidUntil, decision?.Purpose);
-        return new TimelinePage(header, rows, result.CountsPerKind, result.Departments, next);
+        var header = new PatientHeader(decision?.LinkType, decision?.ValidUntil, decision?.Purpose);
+        return new TimelinePage(header, rows, result.CountsPerKind, result.Departments, next) { SeriesMembers = result.SeriesMembers };
     }
 }

@@ -20,4 +20,8 @@ internal sealed record TimelineItem(
     string? SeriesUid,
     string? Modality,
     string? SeriesDescription,
-    int SeriesCount);
+    int SeriesCount)
+{
+    /// <summary>False when the content gave no date: <see cref="ClinicalDate"/> is then the day it was received.</summary>
+    public bool ClinicalDateKnown { get; init; } = true;
+}

@@ -13,14 +13,19 @@ internal sealed record GetTimeline(Guid PatientId, TimelineFilter Filter, string
     public string AuditAction => PatientScopedActions.Read;
 }
 
-internal sealed record PatientHeader(string FirstName, string LastName, int Age, string Sex, string MaskedNiss, string? LinkType, DateTimeOffset? ValidUntil, string? Purpose);
+/// <summary>How the physician has access (the patient's identity is the banner's, <c>GetPatientBanner</c>).</summary>
+internal sealed record PatientHeader(string? LinkType, DateTimeOffset? ValidUntil, string? Purpose);
 
 internal sealed record TimelinePage(
     PatientHeader Header,
     IReadOnlyList<TimelineItem> Documents,
     IReadOnlyDictionary<string, int> CountsPerKind,
     IReadOnlyList<string> Departments,
-    string? NextCursor);
+    string? NextCursor)
+{
+    /// <summary>The objects behind each series line of the page (by series UID), when a line stands for more than one.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>> SeriesMembers { get; init; } = new Dictionary<string, IReadOnlyList<SeriesMember>>();
+}
 
 /// <summary>The keyset position: the last row's (clinical date, id), as an opaque URL-safe token.</summary>
 internal readonly record struct TimelineCursor(DateTimeOffset ClinicalDate, Guid Id)

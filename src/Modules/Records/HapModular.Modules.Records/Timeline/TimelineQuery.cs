@@ -15,7 +15,7 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 {
     private const string PageColumns = """
         d.id, d.title, d.kind, d.clinical_date, d.department, d.author, d.media_type, d.file_name, d.sop_class_uid,
-        d.thumbnail_sha256 IS NOT NULL, d.study_uid, d.series_uid, d.modality, d.series_description
+        d.thumbnail_sha256 IS NOT NULL, d.study_uid, d.series_uid, d.modality, d.series_description, d.clinical_date_known
         """;
 
     public async Task<TimelineResult> RunAsync(
@@ -26,7 +26,7 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         var sameSeries = $"s.series_uid = d.series_uid AND {Where("s", filter)}";
         var page = new NpgsqlBatchCommand($"""
             SELECT {PageColumns},
-                   CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(*)::int FROM records.documents s WHERE {sameSeries}) END
+                   CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(*)::int FROM records.documents s WHERE {sameSeries}) END AS series_count
             FROM records.documents d
             WHERE {Where("d", filter)}{(after is null ? string.Empty : " AND (d.clinical_date, d.id) < (@after_date, @after_id)")}
               AND (d.series_uid IS NULL OR NOT EXISTS (
@@ -59,7 +59,14 @@ internal sealed class TimelineQuery(RecordsDatabase database)
             departments.Add(reader.GetString(1));
         }
 
-        return new TimelineResult(rows, kinds, [.. departments]);
+        await reader.DisposeAsync();
+        // Issue 11: no document hidden behind its series line; each line lists what it stands for.
+        var members = await SeriesMembers.ReadAsync(connection, rows, m => Where(m, filter), p =>
+        {
+            Bind(p, patientId, now, viewerInami);
+            BindFilters(p, filter, null);
+        }, cancellationToken);
+        return new TimelineResult(rows, kinds, [.. departments], members);
     }
 
     private static TimelineItem Read(NpgsqlDataReader r) => new(
@@ -77,7 +84,10 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         Text(r, 11),
         Text(r, 12),
         Text(r, 13),
-        r.GetInt32(14));
+        r.GetInt32(15))
+    {
+        ClinicalDateKnown = r.GetBoolean(14),
+    };
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
@@ -96,16 +106,20 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         DocumentVisibility.Bind(p, viewerInami, now);
     }
 
+    // PostgreSQL text cannot hold U+0000, so no stored value contains it: dropping it changes no answer (and a query
+    // string with %00 is not a server error).
+    private static string NoNul(string text) => text.Replace("\0", string.Empty, StringComparison.Ordinal);
+
     private static void BindFilters(NpgsqlParameterCollection p, TimelineFilter f, TimelineCursor? after)
     {
         if (f.Kind is not null)
         {
-            p.AddWithValue("kind", f.Kind);
+            p.AddWithValue("kind", NoNul(f.Kind));
         }
 
         if (f.Department is not null)
         {
-            p.AddWithValue("dept", f.Department);
+            p.AddWithValue("dept", NoNul(f.Department));
         }
 
         if (f.From is { } from)
@@ -115,12 +129,13 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 
         if (f.To is { } to)
         {
-            p.AddWithValue("to", new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            // "Up to and including 9999-12-31" has no next day: it means no upper bound.
+            p.AddWithValue("to", to == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         }
 
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
-            var escaped = f.Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            var escaped = NoNul(f.Text).Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
             p.AddWithValue("text", "%" + escaped + "%");
         }
 
@@ -133,4 +148,5 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 }
 
 /// <summary>What <see cref="TimelineQuery"/> read: the page (one extra row tells whether more follow) and the tallies.</summary>
-internal sealed record TimelineResult(List<TimelineItem> Page, Dictionary<string, int> CountsPerKind, List<string> Departments);
+internal sealed record TimelineResult(
+    List<TimelineItem> Page, Dictionary<string, int> CountsPerKind, List<string> Departments, IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>> SeriesMembers);

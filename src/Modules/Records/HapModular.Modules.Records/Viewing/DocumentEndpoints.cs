@@ -31,6 +31,16 @@ internal static class DocumentEndpoints
         }).ExcludeFromDescription();
     }
 
+    /// <summary>
+    /// The name a browser saves the file under, without control or format characters: a right-to-left override
+    /// (U+202E) makes "report\u202Efdp.exe" display as "reportexe.pdf".
+    /// </summary>
+    internal static string SafeFileName(string? name)
+    {
+        var kept = new string((name ?? string.Empty).Where(c => char.GetUnicodeCategory(c) is not (UnicodeCategory.Control or UnicodeCategory.Format)).ToArray()).Trim();
+        return kept.Length == 0 ? "document" : kept;
+    }
+
     private static async Task SendAsync(HttpContext http, IRequest<RenderedContent> request, bool attachment)
     {
         http.Response.Headers.CacheControl = "private, no-store";
@@ -63,7 +73,7 @@ internal static class DocumentEndpoints
         if (attachment)
         {
             var disposition = new ContentDispositionHeaderValue("attachment");
-            disposition.SetHttpFileName(result.FileName ?? "document");
+            disposition.SetHttpFileName(SafeFileName(result.FileName));
             http.Response.Headers.ContentDisposition = disposition.ToString();
         }
 

@@ -12,7 +12,7 @@ namespace HapModular.Modules.Shared.Access;
 /// request passes here. Physicians get Consent's <see cref="CheckAccess"/> decision, then Records' document check
 /// (<see cref="CheckDocumentAccess"/>: belongs to the patient, not masked, embargo over; author-only requests for the
 /// author); staff may only ask for the access report, desk staff and admins for the patient's desk requests (no
-/// clinical content); the patient in person only for their own report with their letter's code. Each decision,
+/// clinical content); the patient in person only for their own report and protective actions, with their letter's code. Each decision,
 /// allowed or denied, writes one audit record (never the NISS). A denial throws
 /// <see cref="PatientAccessDeniedException"/>, which every caller maps to the same neutral answer.
 /// </summary>
@@ -44,20 +44,31 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
             cancellationToken);
         if (!verdict.Allowed)
         {
+            context.Refused = true;
             throw new PatientAccessDeniedException();
         }
 
+        context.Allow(request.PatientId);
         context.Decision = verdict.Decision;
         context.ClinicalAccess = verdict.Clinical;
-        return await next();
+        try
+        {
+            return await next();
+        }
+        catch (PatientAccessDeniedException)
+        {
+            // A handler's own refusal (the document vanished…) ends in the same neutral page: no banner either.
+            context.Refused = true;
+            throw;
+        }
     }
 
     private async Task<Verdict> DecideAsync(TRequest request, CancellationToken cancellationToken)
     {
         if (!user.IsAuthenticated)
         {
-            // The patient in person (public access-report page): only their own report, with the letter's code.
-            return request is IPatientSelfService self && request.AuditAction == PatientScopedActions.OwnAccessReport
+            // The patient in person (public pages): only their own report and protective actions, with the letter's code.
+            return request is IPatientSelfService self && PatientScopedActions.IsSelfService(request.AuditAction)
                 && await mediator.Send(new VerifyPatientAccessCode(self.AccessCode, self.BirthDate), cancellationToken) == request.PatientId
                 ? Verdict.Allow("patient-code")
                 : Verdict.Deny("anonymous");
@@ -68,7 +79,7 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
             return await DecideForStaffAsync(request, cancellationToken);
         }
 
-        if (request.AuditAction is PatientScopedActions.AccessReport or PatientScopedActions.OwnAccessReport || request is IHospitalDeskRequest or IPatientSelfService)
+        if (request.AuditAction == PatientScopedActions.AccessReport || PatientScopedActions.IsSelfService(request.AuditAction) || request is IHospitalDeskRequest or IPatientSelfService)
         {
             return Verdict.Deny("role");
         }

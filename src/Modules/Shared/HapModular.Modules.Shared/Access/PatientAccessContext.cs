@@ -16,4 +16,14 @@ public sealed class PatientAccessContext
 
     /// <summary>Whether the caller may see clinical content (a physician through the guard), or only metadata and reports.</summary>
     public bool ClinicalAccess { get; internal set; }
+
+    /// <summary>The patients the guard allowed a request for in this request scope: the patient banner shows only those.</summary>
+    public IReadOnlySet<Guid> AllowedPatients => allowedPatients;
+
+    /// <summary>Whether the guard refused any request in this scope: a denial page then shows no banner at all.</summary>
+    public bool Refused { get; internal set; }
+
+    private readonly HashSet<Guid> allowedPatients = [];
+
+    internal void Allow(Guid patientId) => allowedPatients.Add(patientId);
 }

@@ -9,6 +9,7 @@ using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -20,7 +21,7 @@ namespace HapModular.Modules.Consent.Pages.Desk;
 /// revoke a link, add or lift an exclusion — each on the patient's request, whose reference is noted.
 /// </summary>
 [Authorize(Roles = Roles.PatientDesk + "," + Roles.Admin)]
-internal sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvider time, IStringLocalizer<ConsentText> text) : PageModel
+internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ProofFiles proofs, TimeProvider time, IStringLocalizer<ConsentText> text) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -62,11 +63,30 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProv
         }
     }
 
-    public Task<IActionResult> OnPostConsentAsync(Guid patient, ConsentStatus status, string? method, string? reference, CancellationToken cancellationToken) =>
-        WithReferenceAsync(patient, reference, () => mediator.Send(new RecordConsent(patient, status, method, null, reference!.Trim(), user.AsStaff()), cancellationToken));
+    /// <summary>
+    /// A consent "given" on a signed form is recorded only with the form's scan (PDF, JPEG or PNG, checked by its bytes):
+    /// a claim of a signature nobody can show is no proof. The scan's blob id is kept in the event.
+    /// </summary>
+    public async Task<IActionResult> OnPostConsentAsync(Guid patient, ConsentStatus status, string? method, string? reference, IFormFile? scan, CancellationToken cancellationToken)
+    {
+        string? proof = null;
+        if (status == ConsentStatus.Given && method != ConsentMethods.Oral && !string.IsNullOrWhiteSpace(reference))
+        {
+            var stored = await proofs.StoreUploadAsync(scan, cancellationToken);
+            if (stored.Error is { } error)
+            {
+                TempData["Error"] = text[error == ProofError.Missing ? "ConsentScanRequired" : "ProofError." + error, proofs.MaxBytes / (1024 * 1024)].Value;
+                return RedirectToPage(new { patient });
+            }
+
+            (method, proof) = (ConsentMethods.Signed, stored.BlobId);
+        }
+
+        return await WithReferenceAsync(patient, reference, () => mediator.Send(new RecordConsent(patient, status, method, proof, reference!.Trim(), user.AsStaff()), cancellationToken));
+    }
 
     public Task<IActionResult> OnPostRevokeAsync(Guid patient, Guid linkId, string? reason, string? reference, CancellationToken cancellationToken) =>
-        WithReferenceAsync(patient, reference, () => mediator.Send(
+        reason?.Trim().Length > MaxReason ? TooLongAsync(patient, MaxReason) : WithReferenceAsync(patient, reference, () => mediator.Send(
             new RevokeLink(linkId, string.IsNullOrWhiteSpace(reason) ? "patient-request" : reason.Trim(), reference!.Trim(), user.AsStaff()), cancellationToken));
 
     public async Task<IActionResult> OnPostExcludeAsync(Guid patient, string? inami, string? reference, CancellationToken cancellationToken)
@@ -86,11 +106,26 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProv
     public Task<IActionResult> OnPostLiftAsync(Guid patient, string inami, string? reference, CancellationToken cancellationToken) =>
         WithReferenceAsync(patient, reference, () => mediator.Send(new ChangeExclusion(patient, inami, false, null, reference!.Trim(), user.AsStaff()), cancellationToken));
 
+    /// <summary>As the forms' <c>maxlength</c>: longer text is refused with a message, never cut.</summary>
+    public const int MaxReference = 100;
+
+    public const int MaxReason = 300;
+
+    private Task<IActionResult> TooLongAsync(Guid patient, int max)
+    {
+        TempData["Error"] = text["TextTooLong", max].Value;
+        return Task.FromResult<IActionResult>(RedirectToPage(new { patient }));
+    }
+
     private async Task<IActionResult> WithReferenceAsync(Guid patient, string? reference, Func<Task<bool>> change)
     {
         if (string.IsNullOrWhiteSpace(reference))
         {
             TempData["Error"] = text["ReferenceRequired"].Value;
+        }
+        else if (reference.Trim().Length > MaxReference)
+        {
+            TempData["Error"] = text["TextTooLong", MaxReference].Value;
         }
         else
         {

@@ -29,9 +29,11 @@ internal sealed class RecordConsentHandler(IConsentStore store, TimeProvider tim
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Status, "No event for this status"),
         };
         stream.AppendOne(e);
-        // R3: the patient is told of every change made by someone else; nobody writes to the deceased.
-        var notice = request.Status != ConsentStatus.Deceased && request.By.Role != ActorRoles.Patient
-            ? Notices.ConsentChanged(stream.Id, stream.CurrentVersion ?? 0, request.PatientId, now, request.Status == ConsentStatus.Given ? "given" : "revoked")
+        // R3: the patient is told of every change made by someone else, and gets the confirmation of their own
+        // withdrawal (made with their letter's code); nobody writes to the deceased.
+        var status = request.Status == ConsentStatus.Given ? "given" : request.By.Role == ActorRoles.Patient ? "withdrawn-by-patient" : "revoked";
+        var notice = request.Status != ConsentStatus.Deceased
+            ? Notices.ConsentChanged(stream.Id, stream.CurrentVersion ?? 0, request.PatientId, now, status)
             : null;
         if (notice is not null)
         {

@@ -1,7 +1,7 @@
+using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
-using HapModular.Modules.Consent.Contracts;
 using MediatR;
 
 namespace HapModular.Modules.Consent.Pages.Emergency;

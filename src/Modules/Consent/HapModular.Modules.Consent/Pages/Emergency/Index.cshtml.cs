@@ -11,11 +11,11 @@ using Microsoft.Extensions.Localization;
 namespace HapModular.Modules.Consent.Pages.Emergency;
 
 /// <summary>
-/// J7 break the glass, reached from a denied timeline: a reason category and a justification (≥ 20 characters) give
+/// J7 break the glass, reached from a denied timeline (the way in with the NISS is <c>/emergency</c>): a reason category and a justification (≥ 20 characters) give
 /// access to this one patient for the configured window; the DPO reviews it and the patient is told.
 /// </summary>
 [Authorize(Roles = Roles.Physician)]
-internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ConsentOptions options, IStringLocalizer<ConsentText> text) : PageModel
+internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ConsentOptions options, IStringLocalizer<ConsentText> text) : PageModel, IEmergencyForm
 {
     [BindProperty(SupportsGet = true)]
     public Guid PatientId { get; set; }
@@ -26,8 +26,6 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ConsentO
     [BindProperty]
     public string? Justification { get; set; }
 
-    public IReadOnlyList<string> Categories => EmergencyCategories.All;
-
     public double WindowHours => options.EmergencyWindow.TotalHours;
 
     public void OnGet()
@@ -37,16 +35,7 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ConsentO
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (Category is null || !Categories.Contains(Category))
-        {
-            ModelState.AddModelError(nameof(Category), text["EmergencyCategoryRequired"]);
-        }
-
-        if ((Justification?.Trim().Length ?? 0) < GrantEmergencyAccessHandler.MinimumJustification)
-        {
-            ModelState.AddModelError(nameof(Justification), text["EmergencyJustificationTooShort", GrantEmergencyAccessHandler.MinimumJustification]);
-        }
-
+        EmergencyReason.Validate(ModelState, Category, Justification, text);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -13,14 +13,17 @@ using Microsoft.Extensions.Localization;
 
 namespace HapModular.Modules.Consent.Pages.Patients;
 
-/// <summary>J3 "My patients": the physician's active links with their end; renew (new proof) or end a link.</summary>
+/// <summary>
+/// J3 "My patients", where a physician lands after signing in: active links, links ending within 30 days (renewed in
+/// one step with a new proof), and ended or blocked ones — saying why only when the physician ended the link himself.
+/// Ending a link goes through a confirmation page with a reason (<c>/links/{id}/end</c>).
+/// </summary>
 [Authorize(Roles = Roles.Physician)]
 internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ProofFiles proofs, TimeProvider time, IStringLocalizer<ConsentText> text) : PageModel
 {
-    /// <summary>Links ending within this many days are highlighted.</summary>
-    public const int ExpiringDays = 30;
+    public IReadOnlyList<MyPatientRow> Rows { get; private set; } = [];
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IEnumerable<MyPatientRow> In(LinkSection section) => Rows.Where(r => r.Section == section);
 
     public string? Notice { get; private set; }
 
@@ -30,15 +33,11 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ProofFil
     {
         Notice = TempData["Notice"] as string;
         Error = TempData["Error"] as string;
-        var links = await mediator.Send(new GetMyLinks(user.UserId), cancellationToken);
-        var patients = links.Count == 0 ? [] : await mediator.Send(new GetPatientSummaries(links.Select(l => l.PatientId).ToList()), cancellationToken);
+        var links = await mediator.Send(new GetMyLinks(user.UserId, user.Inami), cancellationToken);
+        var patients = links.Count == 0 ? [] : await mediator.Send(new GetPatientSummaries(links.Select(l => l.Link.PatientId).Distinct().ToList()), cancellationToken);
         var byId = patients.ToDictionary(p => p.PatientId);
-        var today = time.GetUtcNow();
-        Rows = links.Where(l => byId.ContainsKey(l.PatientId)).Select(l =>
-        {
-            var days = (int)Math.Ceiling((l.End!.Value - today).TotalDays);
-            return new Row(l.Id, byId[l.PatientId], l.LinkType, l.End.Value, days, days < ExpiringDays);
-        }).ToList();
+        var now = time.GetUtcNow();
+        Rows = [.. links.Where(l => byId.ContainsKey(l.Link.PatientId)).Select(l => MyPatientRow.Classify(l, byId[l.Link.PatientId], user.UserId, now))];
     }
 
     public async Task<IActionResult> OnPostRenewAsync(Guid linkId, IFormFile? proofFile, CancellationToken cancellationToken)
@@ -51,16 +50,9 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ProofFil
         }
 
         var end = await mediator.Send(new RenewLink(linkId, user.UserId, ProofTypes.SignedForm, proof.BlobId, user.As(ActorRoles.Physician)), cancellationToken);
-        TempData[end is null ? "Error" : "Notice"] = end is null ? text["RenewFailed"].Value : text["LinkRenewed", end.Value.ToString("d", System.Globalization.CultureInfo.CurrentCulture)].Value;
+        TempData[end is null ? "Error" : "Notice"] = end is null
+            ? text["RenewFailed"].Value
+            : text["LinkRenewed", HapModular.Modules.Shared.Web.LocalTimes.Date(end.Value)].Value;
         return RedirectToPage();
     }
-
-    public async Task<IActionResult> OnPostEndAsync(Guid linkId, CancellationToken cancellationToken)
-    {
-        var ended = await mediator.Send(new RevokeLink(linkId, "ended-by-physician", null, user.As(ActorRoles.Physician)), cancellationToken);
-        TempData[ended ? "Notice" : "Error"] = ended ? text["LinkEnded"].Value : text["EndFailed"].Value;
-        return RedirectToPage();
-    }
-
-    internal sealed record Row(Guid LinkId, PatientSummary Patient, string LinkType, DateTimeOffset End, int DaysLeft, bool Expiring);
 }

@@ -19,6 +19,14 @@ internal sealed class RenewLinkHandler(IConsentStore store, TimeProvider time, C
             return null;
         }
 
+        // The rules of a declaration hold for a renewal: consent given, physician not excluded (one neutral refusal).
+        var consent = await session.LoadAsync<PatientConsent>(StreamIds.Consent(link.PatientId), cancellationToken);
+        var exclusion = await session.LoadAsync<Exclusion>(StreamIds.Exclusion(link.PatientId, Desk.ChangeExclusionHandler.IdentityOf(link.PhysicianInami)), cancellationToken);
+        if (consent?.Status != ConsentStatus.Given || exclusion?.Active == true)
+        {
+            return null;
+        }
+
         var now = time.GetUtcNow();
         var end = options.EndOf(link.LinkType, now);
         stream.AppendOne(new LinkRenewed(request.ProofType, request.ProofReference, now, end, now, request.By));

@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using HapModular.Modules.Identity.AccessRequests;
 using HapModular.Modules.Identity.Resources;
-using HapModular.SharedKernel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -73,6 +73,7 @@ internal sealed class LetterRenderer(LetterSettings settings)
             PatientNoticeKind.EmergencyAccess => t.Format("Body.EmergencyAccess", physician, inami, t.Date(l.OccurredAt), t.Date(l.ValidUntil ?? l.OccurredAt)),
             PatientNoticeKind.ConsentChanged => t.Format("Body.ConsentChanged." + (l.ConsentStatus ?? "given"), t.Date(l.OccurredAt)),
             PatientNoticeKind.ExclusionConfirmed => t.Format("Body.ExclusionConfirmed", physician, inami, t.Date(l.OccurredAt)),
+            PatientNoticeKind.LinkEnded => t.Format("Body.LinkEnded", physician, inami, t["LinkType." + l.LinkType], t.Date(l.OccurredAt)),
             _ => string.Empty,
         };
     }

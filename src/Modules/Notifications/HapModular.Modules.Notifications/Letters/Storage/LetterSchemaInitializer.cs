@@ -9,7 +9,7 @@ namespace HapModular.Modules.Notifications.Letters.Storage;
 internal sealed class LetterSchemaInitializer(LetterDatabase database) : IHostedService
 {
     private const string Ddl = """
-        CREATE SCHEMA IF NOT EXISTS notifications;
+        DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'notifications') THEN CREATE SCHEMA notifications; END IF; END $$; -- the module's role may not create schemas: only when missing
         CREATE TABLE IF NOT EXISTS notifications.letters (
             id           uuid PRIMARY KEY,
             event_key    text NOT NULL UNIQUE,

@@ -20,6 +20,8 @@ internal sealed class AttachProofHandler(IConsentStore store, TimeProvider time,
         }
 
         var now = time.GetUtcNow();
+        // A second attach racing this one claims the same version: the database lets one of them commit.
+        session.Insert(LinkActivationClaim.For(link.Id, stream.StartingVersion ?? 0, now));
         var end = options.EndOf(link.LinkType, now);
         stream.AppendMany(new LinkProofAttached(request.ProofType, request.ProofReference, now, request.By), new LinkActivated(now, end, now, request.By));
         var notice = Notices.LinkCreated(link.Id, stream.CurrentVersion ?? 0, link.PatientId, link.PhysicianUserId, link.PhysicianName, link.PhysicianInami, link.LinkType, now, end);

@@ -1,6 +1,7 @@
 using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.Outbox;
 using HapModular.Modules.Consent.Storage;
+using HapModular.Modules.Shared.Storage;
 using HapModular.SharedKernel;
 using MediatR;
 
@@ -9,7 +10,14 @@ namespace HapModular.Modules.Consent.Pages.Links.Declare;
 /// <summary>A physician declares a link; with a proof it is active at once (R2).</summary>
 internal sealed record DeclareLink(
     Guid PatientId, Guid PhysicianUserId, string PhysicianInami, string PhysicianName, string LinkType, string? ProofType, string? ProofReference, Actor By)
-    : IRequest<DeclareLinkResult>;
+    : IRequest<DeclareLinkResult>
+{
+    /// <summary>
+    /// The checked proof's bytes, written to the blob store (its id becoming the proof reference) only when the link
+    /// is created: a refused declaration leaves nothing on disk.
+    /// </summary>
+    public byte[]? ProofContent { get; init; }
+}
 
 internal sealed record DeclareLinkResult(DeclareLinkOutcome Outcome, Guid LinkId, DateTimeOffset? End);
 
@@ -23,7 +31,7 @@ internal enum DeclareLinkOutcome
     NotPossible,
 }
 
-internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time, ConsentOptions options, NoticeOutbox outbox) : IRequestHandler<DeclareLink, DeclareLinkResult>
+internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time, ConsentOptions options, NoticeOutbox outbox, IBlobStore blobs) : IRequestHandler<DeclareLink, DeclareLinkResult>
 {
     public async Task<DeclareLinkResult> Handle(DeclareLink request, CancellationToken cancellationToken)
     {
@@ -40,7 +48,7 @@ internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time,
             {
                 return await TryDeclareAsync(request, linkId, cancellationToken);
             }
-            catch (Exception e) when (attempt < 3 && Conflicts.IsConcurrencyConflict(e))
+            catch (Exception e) when (attempt < 5 && Conflicts.IsConcurrencyConflict(e))
             {
             }
         }
@@ -76,8 +84,10 @@ internal sealed class DeclareLinkHandler(IConsentStore store, TimeProvider time,
             return new DeclareLinkResult(DeclareLinkOutcome.PendingProof, linkId, null);
         }
 
+        session.Insert(LinkActivationClaim.For(linkId, stream.StartingVersion ?? 0, now));
+        var proofReference = request.ProofContent is { } content ? await blobs.PutAsync(content, cancellationToken) : request.ProofReference;
         var end = options.EndOf(request.LinkType, now);
-        stream.AppendMany(new LinkProofAttached(request.ProofType, request.ProofReference, now, request.By), new LinkActivated(now, end, now, request.By));
+        stream.AppendMany(new LinkProofAttached(request.ProofType, proofReference, now, request.By), new LinkActivated(now, end, now, request.By));
         // CurrentVersion is already the version this commit produces, so the key is the same as after the save.
         var notice = Notices.LinkCreated(linkId, stream.CurrentVersion ?? 0, request.PatientId, request.PhysicianUserId, request.PhysicianName, request.PhysicianInami, request.LinkType, now, end);
         outbox.Stage(session, notice);

@@ -1,7 +1,7 @@
 using HapModular.Modules.Consent.Domain;
+using HapModular.Modules.Consent.IdentityChecks;
 using HapModular.Modules.Consent.Resources;
 using HapModular.Modules.Consent.Web;
-using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using MediatR;
@@ -76,23 +76,30 @@ internal sealed class IndexModel(IMediator mediator, ICurrentUser user, ProofFil
             return Page();
         }
 
+        // The proof is checked in memory: it reaches the blob store only if the link is created.
         var proof = ProofMode == "signature"
-            ? await proofs.StoreSignatureAsync(Signature, cancellationToken)
-            : await proofs.StoreUploadAsync(ProofFile, cancellationToken);
+            ? proofs.ReadSignature(Signature)
+            : await proofs.ReadUploadAsync(ProofFile, cancellationToken);
         if (proof.Error is { } error)
         {
             ModelState.AddModelError(ProofMode == "signature" ? nameof(Signature) : nameof(ProofFile), text["ProofError." + error, proofs.MaxBytes / (1024 * 1024)]);
             return Page();
         }
 
-        var patientId = await mediator.Send(new MatchPatient(niss.Digits, LastName!.Trim(), BirthDate!.Value), cancellationToken);
-        if (patientId is null)
+        var identity = await mediator.Send(new CheckPatientIdentity(niss.Digits, LastName!.Trim(), BirthDate!.Value, IdentityCheckPurposes.LinkDeclaration), cancellationToken);
+        if (identity.Outcome == IdentityCheckOutcome.TooManyAttempts)
+        {
+            ModelState.AddModelError(string.Empty, text["IdentityCheckTooMany"]);
+            return Page();
+        }
+
+        if (identity.PatientId is not { } patientId)
         {
             return Neutral();
         }
 
         var result = await mediator.Send(
-            new DeclareLink(patientId.Value, user.UserId, user.Inami ?? string.Empty, user.DisplayName, LinkType, ProofTypes.SignedForm, proof.BlobId, user.As(ActorRoles.Physician)),
+            new DeclareLink(patientId, user.UserId, user.Inami ?? string.Empty, user.DisplayName, LinkType, ProofTypes.SignedForm, null, user.As(ActorRoles.Physician)) { ProofContent = proof.Content },
             cancellationToken);
         if (result.Outcome == DeclareLinkOutcome.NotPossible)
         {

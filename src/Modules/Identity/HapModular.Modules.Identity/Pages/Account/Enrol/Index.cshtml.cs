@@ -1,4 +1,3 @@
-using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Identity.Enrolment;
 using HapModular.Modules.Identity.Passwords;
@@ -48,7 +47,11 @@ internal sealed class IndexModel(EnrolmentService enrolment, TotpAuthenticator t
             return Refused();
         }
 
-        Show(account, TotpAuthenticator.NewSecret());
+        // A reload (or coming back to the link) shows the key the authenticator may already hold, until enrolment
+        // completes: the pending key rides in a cookie, protected for this token only, on this page's path only.
+        var pending = enrolment.UnprotectSecret(Token!, Request.Cookies[PendingKeyCookie]);
+        Show(account, pending ?? TotpAuthenticator.NewSecret());
+        Response.Cookies.Append(PendingKeyCookie, ProtectedSecret!, PendingKeyOptions());
         return Page();
     }
 
@@ -90,10 +93,16 @@ internal sealed class IndexModel(EnrolmentService enrolment, TotpAuthenticator t
         }
 
         await HttpContext.SignInAsync(IdentitySchemes.Session, SessionPrincipal.For(done.Value.Account, time.GetUtcNow()), new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
+        Response.Cookies.Delete(PendingKeyCookie, PendingKeyOptions());
         RecoveryCodes = done.Value.RecoveryCodes;
         Email = done.Value.Account.Email;
         return Page();
     }
+
+    private const string PendingKeyCookie = "hap.enrol.key";
+
+    private CookieOptions PendingKeyOptions() =>
+        new() { HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Strict, Path = Request.PathBase.Add(Request.Path).Value, IsEssential = true };
 
     private void Show(Accounts.Account account, string secret)
     {

@@ -1,5 +1,5 @@
-using HapModular.Modules.Identity.Passwords;
 using HapModular.Modules.Identity.PasswordReset;
+using HapModular.Modules.Identity.Passwords;
 using HapModular.Modules.Identity.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -15,7 +15,7 @@ namespace HapModular.Modules.Identity.Pages.Account.SignIn;
 
 /// <summary>Step 2 of sign-in: the authenticator code or a recovery code. Only then is the session issued.</summary>
 [AllowAnonymous]
-internal sealed class CodeModel(SignInService signIn, SecurityAudit audit, ICurrentUser currentUser, TimeProvider time, IStringLocalizer<IdentityText> text) : PageModel
+internal sealed class CodeModel(SignInService signIn, TicketRevocation tickets, SecurityAudit audit, ICurrentUser currentUser, TimeProvider time, IStringLocalizer<IdentityText> text) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -34,7 +34,7 @@ internal sealed class CodeModel(SignInService signIn, SecurityAudit audit, ICurr
             return RedirectToPage("Index");
         }
 
-        var account = await signIn.CheckCodeAsync(id, first.FindFirstValue(IdentitySchemes.StampClaim) ?? string.Empty, Code, currentUser.ClientAddress, cancellationToken);
+        var account = await signIn.CheckCodeAsync(first, id, Code, currentUser.ClientAddress, cancellationToken);
         Code = null;
         if (account is null)
         {
@@ -43,10 +43,12 @@ internal sealed class CodeModel(SignInService signIn, SecurityAudit audit, ICurr
             return Page();
         }
 
+        // The first factor opens one session only: its ticket is spent now, so a copied cookie opens nothing more.
+        await tickets.RevokeAsync(first, cancellationToken);
         await HttpContext.SignOutAsync(IdentitySchemes.TwoFactor);
         await HttpContext.SignInAsync(IdentitySchemes.Session, SessionPrincipal.For(account, time.GetUtcNow()), new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
         await audit.RecordAsync("sign-in", AuditOutcome.Allowed, account, cancellationToken: cancellationToken);
-        return LocalRedirect(SafeReturnUrl.Of(Url, ReturnUrl));
+        return LocalRedirect(SafeReturnUrl.AfterSignIn(Url, ReturnUrl, account.Roles));
     }
 
     private async Task<ClaimsPrincipal?> FirstFactorAsync()

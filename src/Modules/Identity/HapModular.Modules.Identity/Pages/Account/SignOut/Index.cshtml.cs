@@ -1,5 +1,4 @@
 using HapModular.Modules.Audit.Contracts;
-using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Auditing;
 using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Shared;
@@ -12,7 +11,7 @@ namespace HapModular.Modules.Identity.Pages.Account.SignOut;
 
 /// <summary>Sign-out (POST only, anti-forgery checked): this session, or every session of the account.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(IIdentityStore store, SecurityAudit audit, ICurrentUser currentUser) : PageModel
+internal sealed class IndexModel(IIdentityStore store, SecurityAudit audit, ICurrentUser currentUser, TicketRevocation tickets) : PageModel
 {
     public bool SignedIn => currentUser.IsAuthenticated;
 
@@ -24,6 +23,8 @@ internal sealed class IndexModel(IIdentityStore store, SecurityAudit audit, ICur
     {
         if (currentUser.IsAuthenticated)
         {
+            // Server-side: a copy of this cookie saved before now no longer opens anything.
+            await tickets.RevokeAsync(User, cancellationToken);
             await audit.RecordAsync("sign-out", AuditOutcome.Allowed, cancellationToken: cancellationToken);
         }
 

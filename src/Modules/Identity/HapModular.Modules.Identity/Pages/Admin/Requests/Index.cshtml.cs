@@ -1,5 +1,4 @@
 using HapModular.Modules.Identity.AccessRequests;
-using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Resources;
 using HapModular.SharedKernel;
 using Microsoft.AspNetCore.Authorization;

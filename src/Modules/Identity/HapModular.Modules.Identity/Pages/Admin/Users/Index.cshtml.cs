@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Resources;
 using HapModular.Modules.Identity.Users;
 using HapModular.Modules.Shared;

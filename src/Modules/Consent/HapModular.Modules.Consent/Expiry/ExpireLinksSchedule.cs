@@ -2,7 +2,7 @@ using Hangfire;
 using MediatR;
 using Microsoft.Extensions.Hosting;
 
-namespace HapModular.Modules.Consent.Pages.Patients;
+namespace HapModular.Modules.Consent.Expiry;
 
 /// <summary>Schedules the daily expiry sweep (03:15 UTC) as a Hangfire recurring job; the job carries no arguments.</summary>
 internal sealed class ExpireLinksSchedule(IRecurringJobManager recurring) : IHostedService

@@ -3,7 +3,7 @@ using HapModular.Modules.Consent.Storage;
 using Marten;
 using MediatR;
 
-namespace HapModular.Modules.Consent.Pages.Patients;
+namespace HapModular.Modules.Consent.Expiry;
 
 /// <summary>
 /// Records <see cref="LinkExpired"/> for links whose period is over. Access already stopped at the end date (the

@@ -1,0 +1,59 @@
+using Npgsql;
+
+namespace HapModular.Modules.Records.Timeline;
+
+/// <summary>One object of a series as its timeline line lists it: its own title, kind and date.</summary>
+internal sealed record SeriesMember(Guid Id, string Title, string Kind, DateTimeOffset ClinicalDate, bool ClinicalDateKnown, string? Modality);
+
+/// <summary>
+/// The objects behind the page's series lines (issue 11: a second ECG sharing a series UID was folded into the line and
+/// nothing showed it existed). Same visibility and filters as the line's count, so the list and the count agree; at most
+/// <see cref="PerSeries"/> per series (a 300-image CT links to its viewer instead). One extra statement, only when a line
+/// stands for more than one object.
+/// </summary>
+internal static class SeriesMembers
+{
+    public const int PerSeries = 50;
+
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>>> ReadAsync(
+        NpgsqlConnection connection, IReadOnlyList<TimelineItem> page, Func<string, string> where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        var series = page.Where(i => i.SeriesUid is not null && i.SeriesCount > 1).Select(i => i.SeriesUid!).Distinct(StringComparer.Ordinal).ToArray();
+        var result = new Dictionary<string, IReadOnlyList<SeriesMember>>(StringComparer.Ordinal);
+        if (series.Length == 0)
+        {
+            return result;
+        }
+
+        await using var command = new NpgsqlCommand($"""
+            SELECT series_uid, id, title, kind, clinical_date, clinical_date_known, modality FROM (
+                SELECT m.*, row_number() OVER (PARTITION BY m.series_uid ORDER BY m.clinical_date DESC, m.id DESC) AS n
+                FROM records.documents m
+                WHERE m.series_uid = ANY(@series) AND {where("m")}) ranked
+            WHERE n <= @per
+            ORDER BY series_uid, clinical_date DESC, id DESC
+            """, connection);
+        bind(command.Parameters);
+        command.Parameters.AddWithValue("series", series);
+        command.Parameters.AddWithValue("per", PerSeries);
+        var lists = new Dictionary<string, List<SeriesMember>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var uid = reader.GetString(0);
+            if (!lists.TryGetValue(uid, out var list))
+            {
+                lists[uid] = list = [];
+            }
+
+            list.Add(new SeriesMember(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        foreach (var (uid, list) in lists)
+        {
+            result[uid] = list;
+        }
+
+        return result;
+    }
+}
