@@ -11,13 +11,16 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> lines = new();
-    private readonly SemaphoreSlim newLine = new(0);
+    // Completed (and replaced) on every new line and when the process ends: what a waiter waits for.
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HostProcess(Process process)
     {
         this.process = process;
         process.OutputDataReceived += (_, e) => Add(e.Data);
         process.ErrorDataReceived += (_, e) => Add(e.Data);
+        process.Exited += (_, _) => Changed();
+        process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -68,19 +71,24 @@ public sealed class HostProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (true)
         {
+            // Taken before looking, so a line or the exit that comes after the look still wakes this waiter.
+            var next = Volatile.Read(ref changed).Task;
             if (lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
             {
                 return line;
             }
 
-            if (process.HasExited && !await newLine.WaitAsync(TimeSpan.FromSeconds(1)))
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"The host ended (exit {process.ExitCode}) before writing \"{text}\":\n{Output}");
+                // The exit may come before the last lines are read: WaitForExit() drains them.
+                process.WaitForExit();
+                return lines.FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal))
+                    ?? throw new InvalidOperationException($"The host ended (exit {process.ExitCode}) before writing \"{text}\":\n{Output}");
             }
 
             try
             {
-                await newLine.WaitAsync(timeout.Token);
+                await next.WaitAsync(timeout.Token);
             }
             catch (OperationCanceledException)
             {
@@ -115,15 +123,16 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         process.Dispose();
-        newLine.Dispose();
     }
+
+    private void Changed() => Interlocked.Exchange(ref changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     private void Add(string? line)
     {
         if (line is not null)
         {
             lines.Enqueue(line);
-            newLine.Release();
+            Changed();
         }
     }
 }

@@ -21,8 +21,8 @@ public sealed partial class ErrorPageTests(ErrorPageTests.Factory factory) : ICl
 
         protected override bool UseTestAuthentication => true;
 
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("Records:NissKey", Convert.ToBase64String(new byte[32]))];
+        // Production with the demo, as build/run.sh runs it (the demo's keys are generated under the data folder).
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Hap:Demo:Enabled", "true")];
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

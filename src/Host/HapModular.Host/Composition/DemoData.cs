@@ -14,7 +14,7 @@ internal static class DemoData
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var markers = new DemoSeedMarkers(scope.ServiceProvider.GetRequiredService<ModuleContext>().ConnectionString, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        var markers = scope.ServiceProvider.GetRequiredService<DemoSeedMarkers>();
         var seeders = scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order).ToList();
         var done = await markers.ReadAsync(cancellationToken);
         foreach (var seeder in seeders)

@@ -69,12 +69,8 @@ internal static class HapHost
     private static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyList<IModule> modules, EmbeddedDatabase database, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(args);
-        if (args.Contains(DemoData.Flag))
-        {
-            // The demo runs in Production like a hospital's portal (no stack traces); it keeps its demo keys and mail folder.
-            builder.Configuration.AddInMemoryCollection([new("Hap:Demo:Enabled", "true")]);
-        }
-
+        // The demo runs in Production like a hospital's portal (no stack traces); it keeps its demo keys and mail folder
+        // (ModuleContext.IsDemo, from the flag or the data folder's marker: see DemoFolder).
         if (HostCommands.IsVerb(args))
         {
             // A verb next to the running portal must not run the portal's jobs nor listen on its DICOM and HL7 ports.
@@ -100,16 +96,17 @@ internal static class HapHost
 
         using var bootLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         var bootLogger = bootLoggerFactory.CreateLogger("HapModular.Host");
-        // Checked before anything starts: outside Development a host without its public address refuses to start.
-        var publicBaseUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment.IsDevelopment());
         var dataDirectory = Path.GetFullPath(builder.Configuration["Hap:DataDirectory"] ?? ".hapdata");
         Directory.CreateDirectory(dataDirectory);
+        var isDemo = DemoFolder.Resolve(builder.Configuration, dataDirectory, args.Contains(DemoData.Flag));
+        // Checked before anything starts: outside Development and the demo a host without its public address refuses to start.
+        var publicBaseUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment.IsDevelopment() || isDemo);
         var (connectionString, embedded) = await HapDatabase.ResolveAsync(builder.Configuration, dataDirectory, bootLogger, cancellationToken);
         database.Server = embedded;
         var context = new ModuleContext(builder.Configuration, connectionString, dataDirectory, builder.Environment.IsDevelopment())
         {
             PublicBaseUrl = publicBaseUrl,
-            IsDemo = builder.Configuration.GetValue("Hap:Demo:Enabled", false),
+            IsDemo = isDemo,
         };
         // Each module then connects with its own role (rights on its own schema only), never as the owner.
         var roles = await ModuleRoles.ProvisionAsync(connectionString, modules, bootLogger);
@@ -135,6 +132,8 @@ internal static class HapHost
             container.RegisterInstance(TimeProvider.System).As<TimeProvider>().IfNotRegistered(typeof(TimeProvider));
             container.RegisterModule<MediatorRegistration>();
             container.RegisterType<HapModular.DemoSet.DemoSetGenerator>().As<IDemoDocumentSource>().SingleInstance();
+            // The host's own table (host.demo_seeds), on the owner's connection: no module role may write it.
+            container.Register(c => new DemoSeedMarkers(connectionString, c.Resolve<TimeProvider>())).SingleInstance();
             foreach (var module in modules)
             {
                 module.ConfigureContainer(container, ContextOf(module));
