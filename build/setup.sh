@@ -2,7 +2,10 @@
 # Installs what HapModular needs from Debian, only what is missing (idempotent; apt-get runs only when needed).
 #   build/setup.sh            runtime needs: PostgreSQL server binaries, OpenJPEG, CharLS, DejaVu fonts, tzdata
 #   build/setup.sh --browser  also what the tests need: Chromium (browser tests) and the standard peers the interop
-#                             tests talk to (dcmtk storescu/echoscu/storescp, Orthanc, python3-hl7's mllp_send)
+#                             tests talk to (dcmtk storescu/echoscu/storescp, Orthanc, python3-hl7's mllp_send);
+#                             dcmtk's dicom.dic is also the source of the generated DICOM dictionary, its dcmconv/
+#                             dcmcjpeg/dcmcrle re-encode the corpus for the metamorphic tests, and OpenJPEG's tools
+#                             (opj_compress) write the JPEG 2000 test codestreams
 set -euo pipefail
 
 want=()
@@ -18,7 +21,7 @@ done
 # tzdata: every time shown is Europe/Brussels (BrusselsTime refuses to guess without it).
 for p in libopenjp2-7 libcharls2 fonts-dejavu-core tzdata; do has_pkg "$p" || want+=("$p"); done
 if [ "${1:-}" = "--browser" ]; then
-  for p in chromium dcmtk orthanc python3-hl7; do has_pkg "$p" || want+=("$p"); done
+  for p in chromium dcmtk orthanc python3-hl7 libopenjp2-tools; do has_pkg "$p" || want+=("$p"); done
 fi
 
 if [ ${#want[@]} -gt 0 ]; then

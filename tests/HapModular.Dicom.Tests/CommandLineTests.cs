@@ -44,6 +44,33 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Dump_of_an_implicit_vr_ecg_shows_channel_sensitivity_as_ds()
+    {
+        // The ECG of the report (#11) was Implicit VR: with a dictionary that lacked the waveform attributes the dump
+        // said UN for Channel Sensitivity and the viewer drew the trace at the wrong voltage.
+        var (implicitVr, reason) = HapModular.Tests.Shared.Dcmtk.Convert(File.ReadAllBytes(Corpus.File("ecg_12lead_waveform")), "dcmconv", "+ti");
+        Assert.True(implicitVr is not null, reason);
+        var path = Path.Combine(Path.GetTempPath(), $"ecg-implicit-{Guid.NewGuid():N}.dcm");
+        try
+        {
+            File.WriteAllBytes(path, implicitVr!);
+            var (code, stdout, stderr) = Run("dump", path);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("Implicit VR Little Endian", stdout, StringComparison.Ordinal);
+            Assert.Contains("(003a,0210) DS [1.25] # 4 ChannelSensitivity", stdout, StringComparison.Ordinal);
+            Assert.Contains("(003a,0212) DS [1] # 2 ChannelSensitivityCorrectionFactor", stdout, StringComparison.Ordinal);
+            Assert.Contains("(003a,0020) SH [RHYTHM] # 6 MultiplexGroupLabel", stdout, StringComparison.Ordinal);
+            Assert.Contains("(5400,1006) CS [SS] # 2 WaveformSampleInterpretation", stdout, StringComparison.Ordinal);
+            // Only private elements (odd groups) remain unknown.
+            Assert.DoesNotMatch(@"(?m)^\s*\([0-9a-f]{3}[02468ace],[0-9a-f]{4}\) UN ", stdout);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Bad_usage_exits_two()
     {
         Assert.Equal(2, Run("render").Code);

@@ -20,14 +20,16 @@ internal static class Devices
 
     public static ViewerContent Contec() => Doc("device/contec_ecg90a_export.ECG", "application/octet-stream");
 
-    public static RenderRequest Request(string target) => new(target, new Dictionary<string, string>(), French, "/doc/3/", "/doc/3/original");
+    public static RenderRequest Request(string target, string? culture = null) =>
+        new(target, new Dictionary<string, string>(), culture is null ? French : CultureInfo.GetCultureInfo(culture), "/doc/3/", "/doc/3/original");
 
     public static async Task<string> Html(IViewer viewer, ViewerContent content) =>
         Assert.IsType<RenderResult.HtmlFragment>(await viewer.RenderAsync(content, Request("view"), CancellationToken.None)).Value;
 
-    public static async Task<string> Svg(IViewer viewer, ViewerContent content, string target = "svg")
+    public static async Task<string> Svg(IViewer viewer, ViewerContent content, string target = "svg", params (string Name, string Value)[] parameters)
     {
-        var bin = Assert.IsType<RenderResult.BinaryContent>(await viewer.RenderAsync(content, Request(target), CancellationToken.None));
+        var request = Request(target) with { Parameters = parameters.ToDictionary(p => p.Name, p => p.Value) };
+        var bin = Assert.IsType<RenderResult.BinaryContent>(await viewer.RenderAsync(content, request, CancellationToken.None));
         Assert.Equal("image/svg+xml", bin.MediaType);
         return Encoding.UTF8.GetString(bin.Content);
     }

@@ -46,7 +46,7 @@ public sealed class DicomEcgTests
         Assert.Equal(61, pdfRate);
 
         var ecg = Ecg.EcgSource.Load(Dicom("ecg_12lead_waveform.dcm", TwelveLeadSop).Data, out var reason);
-        Assert.True(ecg is not null, reason);
+        Assert.True(ecg is not null, reason.ToString());
         Assert.Equal(pdfRate.ToString(CultureInfo.InvariantCulture), ecg!.Measurements.Single(m => m.Key == "hr").Value);
         Assert.Equal(pdfPr, ecg.Measurements.Single(m => m.Key == "pr").Value);
         // The rate measured on our own trace, independent of the file's annotations, matches the PDF's.

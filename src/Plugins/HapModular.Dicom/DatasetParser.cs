@@ -117,7 +117,7 @@ internal sealed partial class DatasetParser
                 warnings.Add($"offset {pos}: element {tag} has no valid explicit VR; read as implicit VR");
             }
 
-            vr = DicomDictionary.VrOf(tag);
+            vr = DicomDictionary.VrOf(tag, owner.PixelRepresentationInScope);
             length = U32(s, pos + 4);
             pos += 8;
         }

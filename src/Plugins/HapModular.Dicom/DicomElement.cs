@@ -20,6 +20,13 @@ public sealed class DicomElement
     /// <summary>The VR (explicit in the file, or from the dictionary for implicit VR; UN when unknown).</summary>
     public DicomVR VR { get; }
 
+    /// <summary>
+    /// The VR its value is read with: <see cref="VR"/>, except that an explicit UN (a value written by an application
+    /// that did not know the element) is read with the dictionary's VR (PS3.5 §6.2.2: UN holds the value as it
+    /// would be encoded in Little Endian).
+    /// </summary>
+    public DicomVR ValueVR => VR == DicomVR.UN && !BigEndian && Items.Count == 0 && Fragments is null ? DicomDictionary.VrOf(Tag) : VR;
+
     /// <summary>Byte offset of the element's tag in the (inflated) stream.</summary>
     public long Offset { get; }
 
@@ -77,13 +84,14 @@ public sealed class DicomElement
     public bool TryGetBinaryNumber(int index, out double value)
     {
         value = 0;
-        var size = DicomVRInfo.BinarySize(VR);
+        var vr = ValueVR;
+        var size = DicomVRInfo.BinarySize(vr);
         if (size == 0 || index < 0 || index >= Count(size))
         {
             return false;
         }
 
-        value = VR switch
+        value = vr switch
         {
             DicomVR.US or DicomVR.OW => GetUInt16(index),
             DicomVR.SS => (short)GetUInt16(index),

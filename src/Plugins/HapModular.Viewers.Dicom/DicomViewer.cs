@@ -43,7 +43,15 @@ internal sealed class DicomViewer : IViewer
             return ValueTask.FromResult(InspectionResult.Failed("Not a readable DICOM file: " + error));
         }
 
-        return ValueTask.FromResult(Inspector.Inspect(file!, cancellationToken));
+        try
+        {
+            return ValueTask.FromResult(Inspector.Inspect(file!, cancellationToken));
+        }
+        catch (DicomReadException ex)
+        {
+            // An attribute the record needs (patient, UIDs, dates, frames) holds a value of the wrong type.
+            return ValueTask.FromResult(InspectionResult.Failed("Not a readable DICOM file: " + ex.Message));
+        }
     }
 
     public ValueTask<RenderResult> RenderAsync(ViewerContent content, RenderRequest request, CancellationToken cancellationToken)
@@ -60,8 +68,9 @@ internal sealed class DicomViewer : IViewer
         {
             return ValueTask.FromResult(Render(file!, content, request, cancellationToken));
         }
-        catch (DicomImageException ex)
+        catch (Exception ex) when (ex is DicomImageException or DicomReadException)
         {
+            // Includes attributes whose value cannot be read (strict reads): the reason names the element.
             return ValueTask.FromResult(RenderResult.CannotDisplay("The image cannot be shown: " + ex.Message));
         }
     }

@@ -58,8 +58,9 @@ internal static class Inspector
                 var image = DicomImage.Create(file);
                 cancellationToken.ThrowIfCancellationRequested();
                 thumbnail = PngWriter.Encode(image.Render(0, VoiChoice.Default).Fit(ThumbnailSide));
+                warnings.AddRange(image.Description.Assumptions);
             }
-            catch (DicomImageException ex)
+            catch (Exception ex) when (ex is DicomImageException or DicomReadException)
             {
                 warnings.Add("no thumbnail: " + ex.Message);
             }

@@ -57,6 +57,7 @@ internal static class FrameDecoder
     {
         int[] values;
         int w, h, c, p;
+        var codestreamSigned = false;
         if (uid == TransferSyntax.RleLosslessUid)
         {
             values = RleDecoder.Decode(bytes.Span, d.PixelCount, d.SamplesPerPixel, d.BitsAllocated);
@@ -72,7 +73,7 @@ internal static class FrameDecoder
         if (uid is TransferSyntax.Jpeg2000LosslessUid or TransferSyntax.Jpeg2000Uid || uid.StartsWith("1.2.840.10008.1.2.4.20", StringComparison.Ordinal)
             || uid is "1.2.840.10008.1.2.4.92" or "1.2.840.10008.1.2.4.93")
         {
-            values = OpenJpeg.Decode(bytes.Span, Expected(d), out w, out h, out c, out p, out _);
+            values = OpenJpeg.Decode(bytes.Span, Expected(d), out w, out h, out c, out p, out codestreamSigned);
 
             // OpenJPEG applies the inverse colour transform (RCT/ICT) itself: the samples are RGB.
             if (colorSpace is "YBR_RCT" or "YBR_ICT")
@@ -110,7 +111,9 @@ internal static class FrameDecoder
             throw new CodecException($"the codestream is {w}×{h}×{c} but the data set says {d.Columns}×{d.Rows}×{d.SamplesPerPixel}");
         }
 
-        StoredValues.Normalize(values, d, 0);
+        // A codestream is not the native bit layout: its values are numbers of its own precision and sign, and a
+        // lossy one may overshoot Bits Stored at bright edges. Clamped, never masked (masking wraps white to black).
+        StoredValues.ClampDecoded(values, d, p, codestreamSigned);
         return values;
     }
 

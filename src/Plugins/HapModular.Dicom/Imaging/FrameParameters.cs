@@ -37,18 +37,32 @@ internal sealed record FrameParameters(
 
         rescaleSource ??= ds;
         windowSource ??= ds;
-        var slope = rescaleSource.TryGetDouble(DicomTags.RescaleSlope, out var s) && s != 0 ? s : 1;
+        // Absent rescale means stored values are the modality values (slope 1, intercept 0); a slope of 0 would
+        // map every pixel to one value, so it is an error, not something to replace by 1.
+        var slope = rescaleSource.TryGetDouble(DicomTags.RescaleSlope, out var s) ? s : 1;
         var intercept = rescaleSource.TryGetDouble(DicomTags.RescaleIntercept, out var b) ? b : 0;
+        if (slope == 0)
+        {
+            throw new DicomImageException("Rescale Slope (0028,1053) is 0");
+        }
+
         var modalityLut = ds.GetSequence(DicomTags.ModalityLutSequence).Select(i => LookupTable.FromItem(i, d.Signed)).FirstOrDefault(l => l is not null);
 
         var centers = windowSource.GetStrings(DicomTags.WindowCenter);
         var windows = new List<WindowLevel>();
         for (var i = 0; i < centers.Count; i++)
         {
-            if (windowSource.TryGetDouble(DicomTags.WindowCenter, out var c, i) && windowSource.TryGetDouble(DicomTags.WindowWidth, out var w, i) && w >= 1)
+            if (!windowSource.TryGetDouble(DicomTags.WindowCenter, out var c, i) || !windowSource.TryGetDouble(DicomTags.WindowWidth, out var w, i))
             {
-                windows.Add(new WindowLevel(c, w));
+                throw new DicomImageException($"Window Center (0028,1050) value {i + 1} has no Window Width (0028,1051)");
             }
+
+            if (w < 1)
+            {
+                throw new DicomImageException($"Window Width (0028,1051) value {i + 1} is {w}; a window is at least 1 wide");
+            }
+
+            windows.Add(new WindowLevel(c, w));
         }
 
         var function = (windowSource.GetString(DicomTags.VoiLutFunction) ?? "LINEAR").Trim().ToUpperInvariant();

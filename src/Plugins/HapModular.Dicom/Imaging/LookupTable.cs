@@ -20,12 +20,18 @@ internal sealed class LookupTable
 
     public int this[int input] => Entries[Math.Clamp(input - FirstMapped, 0, Entries.Length - 1)];
 
-    /// <summary>Reads a LUT from a descriptor element (3 values) and a data element; null when absent or inconsistent.</summary>
+    /// <summary>Reads a LUT from a descriptor element (3 values) and a data element; null when there is no descriptor.</summary>
+    /// <exception cref="DicomImageException">The descriptor or the data cannot be read.</exception>
     public static LookupTable? Read(DicomDataset ds, DicomTag descriptorTag, DicomTag dataTag, bool signedInput, DicomTag? segmentedTag = null)
     {
-        if (!ds.TryGetElement(descriptorTag, out var descriptor) || descriptor.RawValue.Length < 6)
+        if (!ds.TryGetElement(descriptorTag, out var descriptor))
         {
             return null;
+        }
+
+        if (descriptor.RawValue.Length < 6)
+        {
+            throw new DicomImageException($"{DicomDataset.Describe(descriptorTag)} has {descriptor.RawValue.Length} bytes, not 3 values");
         }
 
         var count = descriptor.GetUInt16(0) == 0 ? 65536 : descriptor.GetUInt16(0);
@@ -33,7 +39,7 @@ internal sealed class LookupTable
         var bits = descriptor.GetUInt16(2);
         if (bits is < 1 or > 16)
         {
-            bits = 16;
+            throw new DicomImageException($"{DicomDataset.Describe(descriptorTag)} says {bits} bits per entry (1 to 16)");
         }
 
         int[]? entries = null;
@@ -65,7 +71,8 @@ internal sealed class LookupTable
 
         if (entries is null || entries.Length == 0)
         {
-            return null;
+            // A descriptor without usable data: the table the object asks for cannot be applied.
+            throw new DicomImageException($"{DicomDataset.Describe(descriptorTag)} announces {count} entries but the LUT data holds fewer");
         }
 
         return new LookupTable(first, bits, entries);

@@ -9,9 +9,10 @@ internal static class NativePixels
     {
         var raw = pixelData.RawValue.Span;
         var bigEndian = pixelData.BigEndian && pixelData.VR != DicomVR.OB;
+        var swappedWords = pixelData.BigEndian && pixelData.VR == DicomVR.OW;
         if (d.Photometric is "YBR_FULL_422" or "YBR_PARTIAL_422" && d.BitsAllocated == 8 && d.SamplesPerPixel == 3)
         {
-            return ReadYbr422(d, raw, frame);
+            return ReadYbr422(d, swappedWords ? Unswap(raw, 0, raw.Length) : raw, frame);
         }
 
         var samples = d.PixelCount * d.SamplesPerPixel;
@@ -21,6 +22,15 @@ internal static class NativePixels
         if (endByte > raw.Length)
         {
             throw new DicomImageException($"pixel data holds {raw.Length} bytes but frame {frame + 1} needs bytes up to {endByte} (truncated pixel data)");
+        }
+
+        if (swappedWords && d.BitsAllocated != 16)
+        {
+            // Explicit VR Big Endian swaps OW pixel data per 16-bit word whatever Bits Allocated is (dcmtk writes
+            // 8-, 12- and 32-bit pixels that way): undo it for this frame's bytes, then read them as little endian.
+            var first = (int)(startBit / 16) * 2;
+            raw = Unswap(raw, first, (int)Math.Min(raw.Length, (endByte + 1) / 2 * 2));
+            startBit -= first * 8L;
         }
 
         var values = new int[samples];
@@ -64,7 +74,7 @@ internal static class NativePixels
                 var dwords = raw.Slice((int)(startBit / 8), samples * 4);
                 for (var i = 0; i < samples; i++)
                 {
-                    var u = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(dwords[(i * 4)..]) : BinaryPrimitives.ReadUInt32LittleEndian(dwords[(i * 4)..]);
+                    var u = bigEndian && pixelData.VR == DicomVR.OL ? BinaryPrimitives.ReadUInt32BigEndian(dwords[(i * 4)..]) : BinaryPrimitives.ReadUInt32LittleEndian(dwords[(i * 4)..]);
 
                     // 32-bit unsigned values above int.MaxValue are clamped: no DICOM image needs them.
                     values[i] = d.Signed ? (int)u : (int)Math.Min(u, int.MaxValue);
@@ -79,6 +89,17 @@ internal static class NativePixels
         }
 
         return d.PlanarConfiguration == 1 && d.SamplesPerPixel == 3 ? StoredValues.PlanarToInterleaved(values, d.PixelCount) : values;
+    }
+
+    private static byte[] Unswap(ReadOnlySpan<byte> raw, int first, int last)
+    {
+        var words = raw[first..last].ToArray();
+        for (var i = 0; i + 1 < words.Length; i += 2)
+        {
+            (words[i], words[i + 1]) = (words[i + 1], words[i]);
+        }
+
+        return words;
     }
 
     private static int[] ReadYbr422(PixelDescription d, ReadOnlySpan<byte> raw, int frame)

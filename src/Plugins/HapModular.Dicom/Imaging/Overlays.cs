@@ -16,17 +16,20 @@ internal static class Overlays
                 continue;
             }
 
-            var oRows = ds.GetInt(new DicomTag(group, 0x0010), 0);
-            var oCols = ds.GetInt(new DicomTag(group, 0x0011), 0);
-            if (oRows <= 0 || oCols <= 0)
+            // Rows, Columns and Origin are Type 1: an overlay without them cannot be placed, and dropping it would
+            // hide the marks it carries. The frame attributes are absent for single-frame overlays (1C).
+            var plane = $"overlay {group:x4}";
+            var oRows = Required(ds, new DicomTag(group, 0x0010), 0, plane);
+            var oCols = Required(ds, new DicomTag(group, 0x0011), 0, plane);
+            var originRow = Required(ds, new DicomTag(group, 0x0050), 0, plane);
+            var originCol = Required(ds, new DicomTag(group, 0x0050), 1, plane);
+            var frames = ds.GetInt(new DicomTag(group, 0x0015), 1);
+            var firstFrame = ds.GetInt(new DicomTag(group, 0x0051), 1) - 1;
+            if (oRows <= 0 || oCols <= 0 || frames < 1 || firstFrame < 0)
             {
-                continue;
+                throw new DicomImageException($"{plane}: {oRows}×{oCols} from frame {firstFrame + 1}, {frames} frame(s) is not a valid overlay");
             }
 
-            var originRow = ds.TryGetInt(new DicomTag(group, 0x0050), out var r, 0) ? r : 1;
-            var originCol = ds.TryGetInt(new DicomTag(group, 0x0050), out var c, 1) ? c : 1;
-            var frames = Math.Max(1, ds.GetInt(new DicomTag(group, 0x0015), 1));
-            var firstFrame = Math.Max(1, ds.GetInt(new DicomTag(group, 0x0051), 1)) - 1;
             var overlayFrame = frame - firstFrame;
             if (overlayFrame < 0 || overlayFrame >= frames)
             {
@@ -61,4 +64,7 @@ internal static class Overlays
             }
         }
     }
+
+    private static int Required(DicomDataset ds, DicomTag tag, int index, string plane) =>
+        ds.TryGetInt(tag, out var v, index) ? v : throw new DicomImageException($"{plane}: {DicomDataset.Describe(tag)} value {index + 1} is missing");
 }

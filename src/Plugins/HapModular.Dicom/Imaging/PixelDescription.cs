@@ -30,36 +30,63 @@ public sealed record PixelDescription(
             throw new DicomImageException("Rows (0028,0010) or Columns (0028,0011) missing or zero");
         }
 
-        var bitsAllocated = ds.GetInt(DicomTags.BitsAllocated, 0);
+        var bitsAllocated = Required(ds, DicomTags.BitsAllocated);
         if (bitsAllocated is not (1 or 8 or 12 or 16 or 32))
         {
             throw new DicomImageException($"Bits Allocated (0028,0100) = {bitsAllocated} is not supported (1, 8, 12, 16 or 32)");
         }
 
-        var bitsStored = ds.GetInt(DicomTags.BitsStored, bitsAllocated);
+        var bitsStored = Required(ds, DicomTags.BitsStored);
         if (bitsStored < 1 || bitsStored > bitsAllocated)
         {
-            bitsStored = bitsAllocated;
+            throw new DicomImageException($"Bits Stored (0028,0101) = {bitsStored} does not fit Bits Allocated (0028,0100) = {bitsAllocated}");
         }
 
-        var highBit = ds.GetInt(DicomTags.HighBit, bitsStored - 1);
+        var highBit = Required(ds, DicomTags.HighBit);
         if (highBit < bitsStored - 1 || highBit >= bitsAllocated)
         {
-            highBit = bitsStored - 1;
+            throw new DicomImageException($"High Bit (0028,0102) = {highBit} does not fit Bits Stored {bitsStored} in Bits Allocated {bitsAllocated}");
         }
 
-        var samples = ds.GetInt(DicomTags.SamplesPerPixel, 1);
+        var pixelRepresentation = Required(ds, DicomTags.PixelRepresentation);
+        if (pixelRepresentation is not (0 or 1))
+        {
+            throw new DicomImageException($"Pixel Representation (0028,0103) = {pixelRepresentation} is neither 0 (unsigned) nor 1 (signed)");
+        }
+
+        var assumptions = new List<string>();
+        var acrNema = ds.Parent is null && !ds.Contains(DicomTags.SopClassUid);
+        var samples = ds.TryGetInt(DicomTags.SamplesPerPixel, out var spp) ? spp
+            : acrNema ? Assume(assumptions, 1, "Samples per Pixel (0028,0002) absent (ACR-NEMA object): 1 assumed")
+            : throw new DicomImageException("Samples per Pixel (0028,0002) is missing");
         if (samples is not (1 or 3))
         {
             throw new DicomImageException($"Samples per Pixel (0028,0002) = {samples} is not supported (1 or 3)");
         }
 
-        var frames = Math.Max(1, ds.GetInt(DicomTags.NumberOfFrames, 1));
+        // Absent in single-frame objects, where it means one frame; present, it must say how many.
+        var frames = ds.GetInt(DicomTags.NumberOfFrames, 1);
+        if (frames < 1)
+        {
+            throw new DicomImageException($"Number of Frames (0028,0008) = {frames}: an image has at least one frame");
+        }
+
         var photometric = (ds.GetString(DicomTags.PhotometricInterpretation) ?? string.Empty).Trim().ToUpperInvariant();
         if (photometric.Length == 0)
         {
-            // ACR-NEMA files often omit it; what dcmtk's +Ma assumes.
-            photometric = samples == 3 ? "RGB" : "MONOCHROME2";
+            // ACR-NEMA files often omit it; what dcmtk's +Ma assumes, and said so.
+            photometric = acrNema
+                ? Assume(assumptions, samples == 3 ? "RGB" : "MONOCHROME2", $"Photometric Interpretation (0028,0004) absent (ACR-NEMA object): {(samples == 3 ? "RGB" : "MONOCHROME2")} assumed")
+                : throw new DicomImageException("Photometric Interpretation (0028,0004) is missing");
+        }
+
+        // Type 1C: required for colour; encapsulated frames come out of their decoders interleaved whatever it says.
+        var planar = ds.TryGetInt(DicomTags.PlanarConfiguration, out var pc) ? pc
+            : samples == 1 || ds[DicomTags.PixelData]!.Fragments is not null ? 0
+            : throw new DicomImageException("Planar Configuration (0028,0006) is missing for a colour image");
+        if (planar is not (0 or 1))
+        {
+            throw new DicomImageException($"Planar Configuration (0028,0006) = {planar} is neither 0 nor 1");
         }
 
         if ((long)rows * cols * samples * frames > int.MaxValue / 4)
@@ -67,9 +94,14 @@ public sealed record PixelDescription(
             throw new DicomImageException($"image of {rows}×{cols}×{frames} frames is too large");
         }
 
-        return new PixelDescription(rows, cols, frames, samples, bitsAllocated, bitsStored, highBit,
-            ds.GetInt(DicomTags.PixelRepresentation, 0) == 1, ds.GetInt(DicomTags.PlanarConfiguration, 0), photometric);
+        return new PixelDescription(rows, cols, frames, samples, bitsAllocated, bitsStored, highBit, pixelRepresentation == 1, planar, photometric)
+        {
+            Assumptions = assumptions,
+        };
     }
+
+    /// <summary>What the reader assumed for attributes an old (ACR-NEMA) object leaves out; shown to the reader.</summary>
+    public IReadOnlyList<string> Assumptions { get; init; } = [];
 
     /// <summary>Whether the image is monochrome (MONOCHROME1 or MONOCHROME2).</summary>
     public bool IsMonochrome => Photometric.StartsWith("MONOCHROME", StringComparison.Ordinal);
@@ -82,4 +114,13 @@ public sealed record PixelDescription(
 
     /// <summary>Bytes of one native (uncompressed) frame, rounded up for bit-packed data.</summary>
     public long NativeFrameBits => (long)PixelCount * SamplesPerPixel * BitsAllocated;
+
+    private static int Required(DicomDataset ds, DicomTag tag) =>
+        ds.TryGetInt(tag, out var v) ? v : throw new DicomImageException($"{DicomDataset.Describe(tag)} is missing or empty");
+
+    private static T Assume<T>(List<string> assumptions, T value, string note)
+    {
+        assumptions.Add(note);
+        return value;
+    }
 }

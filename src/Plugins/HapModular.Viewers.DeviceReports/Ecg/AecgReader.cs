@@ -20,16 +20,38 @@ internal static class AecgReader
         ["MDC_ECG_TIME_PD_QRS"] = "qrs",
         ["MDC_ECG_TIME_PD_QT"] = "qt",
         ["MDC_ECG_TIME_PD_QTc"] = "qtc",
+        ["MDC_ECG_ANGLE_P_FRONT"] = "p-axis",
+        ["MDC_ECG_ANGLE_QRS_FRONT"] = "qrs-axis",
+        ["MDC_ECG_ANGLE_T_FRONT"] = "t-axis",
     };
 
     public static bool IsAecg(XElement? root) => root is not null && root.Name == V3 + "AnnotatedECG";
 
-    public static EcgRecording? Read(XElement root, out string reason)
+    public static EcgRecording? Read(XElement root, out LocalText reason)
     {
-        reason = "The aECG file holds no readable rhythm waveform.";
+        reason = new LocalText("aecg-no-rhythm");
         var series = root.Descendants(V3 + "series").ToList();
         var rhythm = series.FirstOrDefault(s => Code(s) == "RHYTHM") ?? series.FirstOrDefault();
-        var set = rhythm?.Elements(V3 + "component").Select(c => c.Element(V3 + "sequenceSet")).FirstOrDefault(s => s is not null);
+        if (rhythm is null || Strip(rhythm) is not { } strip)
+        {
+            return null;
+        }
+
+        // The representative (median) beats are a derived series of the rhythm series.
+        var beats = rhythm.Descendants(V3 + "derivedSeries").FirstOrDefault(s => Code(s) == "REPRESENTATIVE_BEAT");
+        var acquired = Time(root.Element(V3 + "effectiveTime")?.Element(V3 + "center"))
+            ?? Time(rhythm.Element(V3 + "effectiveTime")?.Element(V3 + "low"))
+            ?? Time(root.Element(V3 + "effectiveTime")?.Element(V3 + "low"));
+        return new EcgRecording("HL7 aECG", strip.SampleRateHz, strip.Leads, acquired, Device(rhythm), Measurements(root), Statements(root))
+        {
+            Median = beats is null ? null : Strip(beats),
+        };
+    }
+
+    // A series' first sequence set: the time step from its GLIST time sequence, one lead per SLIST_PQ sequence.
+    private static EcgStrip? Strip(XElement series)
+    {
+        var set = series.Elements(V3 + "component").Select(c => c.Element(V3 + "sequenceSet")).FirstOrDefault(s => s is not null);
         if (set is null)
         {
             return null;
@@ -56,15 +78,7 @@ internal static class AecgReader
             }
         }
 
-        if (step is not > 0 || leads.Count == 0)
-        {
-            return null;
-        }
-
-        var acquired = Time(root.Element(V3 + "effectiveTime")?.Element(V3 + "center"))
-            ?? Time(rhythm!.Element(V3 + "effectiveTime")?.Element(V3 + "low"))
-            ?? Time(root.Element(V3 + "effectiveTime")?.Element(V3 + "low"));
-        return new EcgRecording("HL7 aECG", 1 / step.Value, leads, acquired, Device(rhythm!), Measurements(root), Statements(root));
+        return step is > 0 && leads.Count > 0 ? new EcgStrip(1 / step.Value, leads, Calibrated: true) : null;
     }
 
     private static string LeadName(string code)
@@ -172,7 +186,16 @@ internal static class AecgReader
                 number = (string?)value?.Attribute("value");
             }
 
-            if (number is not null && number != "0")
+            if (key.EndsWith("-axis", StringComparison.Ordinal))
+            {
+                // An axis of 0° is a measurement, not "not measured"; the value is taken as written.
+                number = (string?)annotation.Element(V3 + "value")?.Attribute("value");
+                if (number is not null && (string?)annotation.Element(V3 + "value")?.Attribute("unit") is null or "deg")
+                {
+                    found.Add(new EcgMeasurement(key, number, "°"));
+                }
+            }
+            else if (number is not null && number != "0")
             {
                 found.Add(new EcgMeasurement(key, number, (string?)value!.Attribute("unit") ?? string.Empty));
             }

@@ -24,9 +24,9 @@ internal static class ContecReader
     public static bool LooksLikeContec(ReadOnlySpan<byte> b) =>
         b.Length > HeaderLength + FooterLength && b[..7].ToArray().All(x => x is >= (byte)'0' and <= (byte)'9') && Timestamp(b) is not null;
 
-    public static EcgRecording? Read(ReadOnlySpan<byte> b, out string reason)
+    public static EcgRecording? Read(ReadOnlySpan<byte> b, out LocalText reason)
     {
-        reason = "Not a Contec ECG90A export.";
+        reason = new LocalText("contec-not");
         if (!LooksLikeContec(b))
         {
             return null;
@@ -35,7 +35,7 @@ internal static class ContecReader
         var payload = b.Length - HeaderLength - FooterLength;
         if (payload % (Series * 2) != 0)
         {
-            reason = "The Contec ECG file has an unexpected length (truncated or another model).";
+            reason = new LocalText("contec-length");
             return null;
         }
 
@@ -72,7 +72,7 @@ internal static class ContecReader
         var leads = Enumerable.Range(0, Series).Where(s => present[s]).Select(s => new EcgLead(SeriesNames[s], data[s][..used])).ToList();
         if (leads.Count == 0)
         {
-            reason = "The Contec ECG file holds no signal.";
+            reason = new LocalText("contec-empty");
             return null;
         }
 

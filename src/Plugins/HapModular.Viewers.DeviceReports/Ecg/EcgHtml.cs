@@ -3,10 +3,14 @@ using System.Text;
 
 namespace HapModular.Viewers.DeviceReports.Ecg;
 
-/// <summary>The ECG view: facts, the SVG paper (target <c>svg</c>), measurements and the device's statements.</summary>
+/// <summary>
+/// The ECG view: facts, what the reader must know (calibration, padding…), the SVG paper (target <c>svg</c>) with
+/// the median beats beside it, measurements (intervals and axes), the device's statements, and for DICOM waveforms
+/// every multiplex group with what was drawn of it or why not.
+/// </summary>
 internal static class EcgHtml
 {
-    private static readonly string[] MeasurementOrder = ["hr", "pr", "qrs", "qt", "qtc"];
+    private static readonly string[] MeasurementOrder = ["hr", "pr", "qrs", "qt", "qtc", "p-axis", "qrs-axis", "t-axis"];
 
     public static string Render(EcgRecording ecg, RenderRequest request)
     {
@@ -25,37 +29,52 @@ internal static class EcgHtml
 
         Fact(L("acquired"), ecg.Acquired?.ToString("g", c));
         Fact(L("device"), ecg.Device);
-        Fact(L("sampling"), string.Create(c, $"{ecg.SampleRateHz:0.#} Hz · {ecg.DurationSeconds:0.0#} s · {ecg.Format}"));
-        Fact(L("leads"), string.Join(", ", ecg.Leads.Select(l => l.Name)));
+        if (ecg.Leads.Count > 0)
+        {
+            Fact(L("sampling"), string.Create(c, $"{ecg.SampleRateHz:0.#} Hz · {ecg.DurationSeconds:0.0#} s · {ecg.Format}"));
+            Fact(L("leads"), string.Join(", ", ecg.Leads.Select(l => l.Name)));
+            Fact(L("filters"), Filters(ecg.Filters, c));
+        }
+
         html.Append("</dl>");
+        if (!ecg.Calibrated && ecg.Leads.Count > 0)
+        {
+            html.Append("<p class=\"hap-warning hap-ecg-uncalibrated\">").Append(E(L("uncalibrated-warning"))).Append("</p>");
+        }
+
+        foreach (var notice in ecg.Notices)
+        {
+            html.Append("<p class=\"hap-warning hap-ecg-notice\">").Append(E(notice.In(c))).Append("</p>");
+        }
 
         if (RateMismatch(ecg) is { } warning)
         {
             html.Append("<p class=\"hap-warning\">").Append(E(string.Format(c, L("rate-mismatch"), warning.Beats, ecg.DurationSeconds, warning.Stated, warning.Expected))).Append("</p>");
         }
 
-        html.Append("<figure class=\"hap-ecg-figure\" data-label-zoom-in=\"").Append(E(L("zoom-in"))).Append("\" data-label-zoom-out=\"").Append(E(L("zoom-out")))
-            .Append("\"><img class=\"hap-ecg-image\" src=\"").Append(E(request.ResourceUrl("svg")))
-            .Append("\" alt=\"").Append(E(L("ecg-alt"))).Append("\"><figcaption>").Append(E(L("speed"))).Append("</figcaption></figure>");
-
-        var measured = MeasurementOrder.Select(k => ecg.Measurements.FirstOrDefault(m => m.Key == k)).OfType<EcgMeasurement>().ToList();
-        var estimated = measured.Any(m => m.Key == "hr") ? null : HeartRate.Estimate(ecg);
-        if (measured.Count > 0 || estimated is not null)
+        if (ecg.Leads.Count > 0 || ecg.Median is not null)
         {
-            html.Append("<h3>").Append(E(L("measurements"))).Append("</h3><table class=\"hap-ecg-measurements\"><tbody>");
-            if (estimated is { } hr)
+            html.Append("<div class=\"hap-ecg-sheets\">");
+            if (ecg.Leads.Count > 0)
             {
-                html.Append("<tr><th>").Append(E(L("hr-estimated"))).Append("</th><td>").Append(E(hr.ToString("0", c))).Append(" bpm</td></tr>");
+                Figure(html, request, request.ResourceUrl(EcgViewer.SvgTarget), L("ecg-alt"), Speed(ecg.Calibrated, c), "hap-ecg-figure");
             }
 
-            foreach (var m in measured)
+            if (ecg.Median is { } median)
             {
-                html.Append("<tr><th>").Append(E(L(m.Key))).Append("</th><td>").Append(E(m.Value + " " + m.Unit)).Append("</td></tr>");
+                Figure(html, request, request.ResourceUrl(EcgViewer.SvgTarget, ("part", EcgViewer.MedianPart)), L("median-alt"), L("median") + " · " + Speed(median.Calibrated, c), "hap-ecg-figure hap-ecg-median");
             }
 
-            html.Append("</tbody></table>");
+            html.Append("</div>");
         }
 
+        foreach (var extra in ecg.Groups.Where(g => g.Role == "extra"))
+        {
+            var caption = string.Format(c, L("group-alt"), extra.Number) + (extra.Label.Length > 0 ? " (" + extra.Label + ")" : string.Empty);
+            Figure(html, request, request.ResourceUrl(EcgViewer.SvgTarget, ("group", extra.Number.ToString(CultureInfo.InvariantCulture))), caption, caption + " · " + Speed(extra.Strip!.Calibrated, c), "hap-ecg-figure hap-ecg-group");
+        }
+
+        Measurements(html, ecg, c);
         if (ecg.Statements.Count > 0)
         {
             html.Append("<h3>").Append(E(L("interpretation"))).Append("</h3><ul class=\"hap-ecg-statements\">");
@@ -67,6 +86,7 @@ internal static class EcgHtml
             html.Append("</ul>");
         }
 
+        Groups(html, ecg, c);
         return html.Append("</article>").ToString();
     }
 
@@ -86,5 +106,77 @@ internal static class EcgHtml
         var expected = bpm * ecg.DurationSeconds / 60;
         var beats = HeartRate.RPeaks(lead.MicroVolts, ecg.SampleRateHz).Count;
         return expected >= 4 && Math.Abs(beats - expected) / expected > 0.4 ? (beats, stated.Value, expected) : null;
+    }
+
+    // "0,05–300 Hz · coupe-bande 50 Hz"; a notch of 0 means none.
+    private static string? Filters(EcgFilters? f, CultureInfo c)
+    {
+        if (f is null)
+        {
+            return null;
+        }
+
+        var band = string.Create(c, $"{f.LowHz?.ToString("0.###", c) ?? "?"}–{f.HighHz?.ToString("0.###", c) ?? "?"} Hz");
+        return f.NotchHz is > 0 ? band + " · " + string.Format(c, Labels.Get(c, "notch"), f.NotchHz) : band;
+    }
+
+    private static string Speed(bool calibrated, CultureInfo c) => Labels.Get(c, calibrated ? "speed" : "speed-uncalibrated");
+
+    private static void Figure(StringBuilder html, RenderRequest request, string url, string alt, string caption, string cssClass)
+    {
+        var c = request.Culture;
+        html.Append("<figure class=\"").Append(cssClass).Append("\" data-label-zoom-in=\"").Append(HtmlText.Encode(Labels.Get(c, "zoom-in")))
+            .Append("\" data-label-zoom-out=\"").Append(HtmlText.Encode(Labels.Get(c, "zoom-out")))
+            .Append("\"><img class=\"hap-ecg-image\" src=\"").Append(HtmlText.Encode(url))
+            .Append("\" alt=\"").Append(HtmlText.Encode(alt)).Append("\"><figcaption>").Append(HtmlText.Encode(caption)).Append("</figcaption></figure>");
+    }
+
+    private static void Measurements(StringBuilder html, EcgRecording ecg, CultureInfo c)
+    {
+        var measured = MeasurementOrder.Select(k => ecg.Measurements.FirstOrDefault(m => m.Key == k)).OfType<EcgMeasurement>().ToList();
+        var estimated = measured.Any(m => m.Key == "hr") || ecg.Leads.Count == 0 ? null : HeartRate.Estimate(ecg);
+        if (measured.Count == 0 && estimated is null)
+        {
+            return;
+        }
+
+        html.Append("<h3>").Append(HtmlText.Encode(Labels.Get(c, "measurements"))).Append("</h3><table class=\"hap-ecg-measurements\"><tbody>");
+        if (estimated is { } hr)
+        {
+            html.Append("<tr><th>").Append(HtmlText.Encode(Labels.Get(c, "hr-estimated"))).Append("</th><td>").Append(HtmlText.Encode(hr.ToString("0", c))).Append(" bpm</td></tr>");
+        }
+
+        foreach (var m in measured)
+        {
+            var value = m.Unit == "°" ? m.Value + "°" : m.Value + " " + m.Unit;
+            html.Append("<tr><th>").Append(HtmlText.Encode(Labels.Get(c, m.Key))).Append("</th><td>").Append(HtmlText.Encode(value)).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+    }
+
+    private static void Groups(StringBuilder html, EcgRecording ecg, CultureInfo c)
+    {
+        if (ecg.Groups.Count == 0)
+        {
+            return;
+        }
+
+        string L(string key) => HtmlText.Encode(Labels.Get(c, key));
+        html.Append("<h3>").Append(L("groups")).Append("</h3><table class=\"hap-ecg-groups\"><thead><tr><th>").Append(L("group-col-number"))
+            .Append("</th><th>").Append(L("group-col-label")).Append("</th><th>").Append(L("group-col-channels")).Append("</th><th>")
+            .Append(L("group-col-samples")).Append("</th><th>").Append(L("group-col-rate")).Append("</th><th>").Append(L("group-col-encoding"))
+            .Append("</th><th>").Append(L("group-col-status")).Append("</th></tr></thead><tbody>");
+        foreach (var g in ecg.Groups)
+        {
+            var label = string.Join(" · ", new[] { g.Label, g.Originality }.Where(s => s.Length > 0));
+            html.Append("<tr class=\"hap-ecg-group-").Append(g.Strip is null ? "failed" : "decoded").Append("\" data-group=\"").Append(g.Number.ToString(CultureInfo.InvariantCulture))
+                .Append("\"><td>").Append(g.Number.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(HtmlText.Encode(label))
+                .Append("</td><td>").Append(g.Channels.ToString(c)).Append("</td><td>").Append(g.Samples.ToString(c))
+                .Append("</td><td>").Append(HtmlText.Encode(string.Create(c, $"{g.SampleRateHz:0.##} Hz"))).Append("</td><td>").Append(HtmlText.Encode(g.Encoding))
+                .Append("</td><td>").Append(HtmlText.Encode(g.Status.In(c))).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
     }
 }

@@ -3,7 +3,7 @@ namespace HapModular.Viewers.DeviceReports.Ecg;
 /// <summary>Recognises the ECG format from the bytes (never from the name alone) and reads it.</summary>
 internal static class EcgSource
 {
-    public static EcgRecording? Load(ReadOnlyMemory<byte> data, out string reason)
+    public static EcgRecording? Load(ReadOnlyMemory<byte> data, out LocalText reason)
     {
         var span = data.Span;
         if (span.Length >= 22 && span.Slice(16, 6).SequenceEqual("SCPECG"u8))
@@ -27,9 +27,7 @@ internal static class EcgSource
             return AecgReader.Read(root!, out reason);
         }
 
-        reason = root is null
-            ? "Not a recognised ECG format (HL7 aECG, SCP-ECG, DICOM waveform, Contec ECG90A)."
-            : "The XML document is not an HL7 annotated ECG (no AnnotatedECG root).";
+        reason = new LocalText(root is null ? "ecg-unknown-format" : "ecg-not-aecg");
         return null;
     }
 }

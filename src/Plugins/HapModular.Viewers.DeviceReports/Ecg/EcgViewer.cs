@@ -12,6 +12,7 @@ internal sealed class EcgViewer : IViewer
     public const string AecgMediaType = "application/hl7-aecg+xml";
     public const string ScpMediaType = "application/scp-ecg";
     public const string ContecMediaType = "application/x-contec-ecg";
+    public const string MedianPart = "median";
 
     // Below the media-type score: a CDA or other XML viewer still wins XML that is only named like an ECG.
     private const int NameHintScore = 40;
@@ -53,7 +54,7 @@ internal sealed class EcgViewer : IViewer
         var ecg = EcgSource.Load(content.Data, out var reason);
         if (ecg is null)
         {
-            return ValueTask.FromResult(InspectionResult.Failed(reason));
+            return ValueTask.FromResult(InspectionResult.Failed(reason.ToString()));
         }
 
         var keys = new Dictionary<string, string>(ecg.Keys);
@@ -78,16 +79,31 @@ internal sealed class EcgViewer : IViewer
         var ecg = EcgSource.Load(content.Data, out var reason);
         if (ecg is null)
         {
-            return ValueTask.FromResult(RenderResult.CannotDisplay(reason));
+            return ValueTask.FromResult(RenderResult.CannotDisplay(reason.In(request.Culture)));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         RenderResult result = request.Target switch
         {
-            SvgTarget => RenderResult.Binary(Encoding.UTF8.GetBytes(EcgSvg.Render(ecg)), "image/svg+xml"),
+            SvgTarget => Svg(ecg, request),
             RenderTargets.View => RenderResult.Html(EcgHtml.Render(ecg, request)),
-            _ => RenderResult.CannotDisplay("Unknown target for an ECG."),
+            _ => RenderResult.CannotDisplay(new LocalText("unknown-target").In(request.Culture)),
         };
         return ValueTask.FromResult(result);
+    }
+
+    // svg: the rhythm strip; svg?part=median: the median beats; svg?group=N: multiplex group N of a DICOM waveform.
+    private static RenderResult Svg(EcgRecording ecg, RenderRequest request)
+    {
+        var strip = request.Parameters.GetValueOrDefault("part") == MedianPart ? ecg.Median
+            : request.Parameters.ContainsKey("group") ? ecg.Groups.FirstOrDefault(g => g.Number == request.GetInt("group", 0))?.Strip
+            : ecg.Leads.Count > 0 ? ecg.Rhythm : null;
+        if (strip is null)
+        {
+            return RenderResult.CannotDisplay(new LocalText("no-such-strip").In(request.Culture));
+        }
+
+        var svg = request.Parameters.GetValueOrDefault("part") == MedianPart ? EcgSvg.RenderBeats(strip, request.Culture) : EcgSvg.Render(strip, request.Culture);
+        return RenderResult.Binary(Encoding.UTF8.GetBytes(svg), "image/svg+xml");
     }
 }

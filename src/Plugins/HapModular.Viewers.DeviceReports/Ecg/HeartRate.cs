@@ -32,8 +32,9 @@ internal static class HeartRate
         var energy = new double[n];
         for (var k = 1; k < n - 1; k++)
         {
+            // Padding (NaN) carries no signal: no slope there, so it can never look like a QRS.
             var slope = x[k + 1] - x[k - 1];
-            energy[k] = slope * slope;
+            energy[k] = double.IsNaN(slope) ? 0 : slope * slope;
         }
 
         var window = Math.Max(1, (int)(0.08 * fs));

@@ -10,11 +10,9 @@ namespace HapModular.Viewers.DeviceReports.Ecg;
 /// </summary>
 internal static class ScpEcgReader
 {
-    private const string Download = "; download the original to open it in the device software.";
-
-    public static EcgRecording? Read(ReadOnlySpan<byte> b, out string reason)
+    public static EcgRecording? Read(ReadOnlySpan<byte> b, out LocalText reason)
     {
-        reason = "The SCP-ECG file is damaged or truncated" + Download;
+        reason = new LocalText("scp-damaged");
         if (b.Length < 6 + 16 || BinaryPrimitives.ReadUInt32LittleEndian(b[2..]) != b.Length)
         {
             return null;
@@ -32,14 +30,14 @@ internal static class ScpEcgReader
         var s2 = Section(b, sections, 2);
         if (s2.Length >= 2 && BinaryPrimitives.ReadUInt16LittleEndian(s2) != 19999)
         {
-            reason = "This SCP-ECG file uses its own Huffman tables, which this viewer does not decode" + Download;
+            reason = new LocalText("scp-huffman");
             return null;
         }
 
         var s4 = Section(b, sections, 4);
         if (s4.Length >= 6 && BinaryPrimitives.ReadUInt16LittleEndian(s4[4..]) > 0 && !Section(b, sections, 5).IsEmpty)
         {
-            reason = "This SCP-ECG file stores the rhythm as residuals after reference-beat subtraction, which this viewer does not decode" + Download;
+            reason = new LocalText("scp-residuals");
             return null;
         }
 
@@ -54,7 +52,7 @@ internal static class ScpEcgReader
         var differences = s6[4];
         if (s6[5] != 0)
         {
-            reason = "This SCP-ECG file uses bimodal compression, which this viewer does not decode" + Download;
+            reason = new LocalText("scp-bimodal");
             return null;
         }
 

@@ -4,7 +4,8 @@ namespace HapModular.Modules.Notifications.Letters;
 
 /// <summary>
 /// <c>Notifications:Letters:*</c>: the letterhead (hospital name, address lines, phone), the portal address printed for
-/// the patient's report, and how long an access code lives (90 days).
+/// the patient's report, how long an access code lives (90 days) and how many wrong
+/// birth dates lock it.
 /// </summary>
 internal sealed class LetterSettings(IConfiguration configuration)
 {
@@ -18,6 +19,12 @@ internal sealed class LetterSettings(IConfiguration configuration)
     public string PortalUrl => configuration["Notifications:Letters:PortalUrl"] ?? "https://portail.hap.be";
 
     public TimeSpan AccessCodeLifetime => TimeSpan.FromDays(configuration.GetValue("Notifications:Letters:AccessCodeDays", 90));
+
+    /// <summary>Wrong birth dates typed with one valid code before it is locked (<c>Notifications:Letters:CodeAttempts</c>, 5).</summary>
+    public int CodeAttempts => Math.Max(1, configuration.GetValue("Notifications:Letters:CodeAttempts", 5));
+
+    /// <summary>How long a code stays locked after too many wrong birth dates (<c>Notifications:Letters:CodeLockHours</c>, 24).</summary>
+    public TimeSpan CodeLock => TimeSpan.FromHours(configuration.GetValue("Notifications:Letters:CodeLockHours", 24.0));
 
     /// <summary>The hospital's time zone: letters print local dates, batches are per local day.</summary>
     public static TimeZoneInfo Zone { get; } = FindZone();

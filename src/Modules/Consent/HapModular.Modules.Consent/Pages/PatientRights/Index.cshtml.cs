@@ -4,10 +4,12 @@ using HapModular.Modules.Consent.Pages.Desk;
 using HapModular.Modules.Consent.Resources;
 using HapModular.Modules.Identity.Contracts;
 using HapModular.Modules.Notifications.Contracts;
+using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace HapModular.Modules.Consent.Pages.PatientRights;
@@ -16,8 +18,10 @@ namespace HapModular.Modules.Consent.Pages.PatientRights;
 /// The patient acts on their own record with the access code of their letter and their birth date (no account): revoke
 /// a link, exclude a physician, withdraw consent. Protective actions only — granting needs the desk. Every POST
 /// carries the code again and each request goes through the shared guard (code checked, audit written); each action
-/// needs its confirmation tick and is confirmed by a letter.
+/// needs its confirmation tick and is confirmed by a letter. The letter code is guessed nowhere faster than on
+/// /patient-report: same per-address limit (and the code itself locks after wrong birth dates).
 /// </summary>
+[EnableRateLimiting(RateLimits.PatientCode)]
 internal sealed class IndexModel(IMediator mediator, TimeProvider time, IStringLocalizer<ConsentText> text) : PageModel
 {
     [BindProperty]

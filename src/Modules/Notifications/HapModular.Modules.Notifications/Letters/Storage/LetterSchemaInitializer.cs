@@ -44,6 +44,10 @@ internal sealed class LetterSchemaInitializer(LetterDatabase database) : IHosted
             code_hash   text NOT NULL UNIQUE,
             expires_at  timestamptz NOT NULL
         );
+        -- A stolen letter gives its code; the birth date is then the only secret (about 36,500 guesses): wrong birth
+        -- dates are counted per code and lock it for a while (AccessCodeLockout).
+        ALTER TABLE notifications.access_codes ADD COLUMN IF NOT EXISTS failed_attempts integer NOT NULL DEFAULT 0;
+        ALTER TABLE notifications.access_codes ADD COLUMN IF NOT EXISTS locked_until timestamptz NULL;
         """;
 
     public async Task StartAsync(CancellationToken cancellationToken)
