@@ -1,4 +1,6 @@
-namespace HapModular.EndToEnd;
+using HapModular.EndToEnd;
+
+namespace HapModular.Host.ProcessTests;
 
 /// <summary>
 /// The host as its own process, started and stopped the way a hospital does it: from a private folder (mode 0700,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace HapModular.EndToEnd;
+namespace HapModular.Host.ProcessTests;
 
 /// <summary>
 /// A checkout folder like root's home (mode 0700, which the postgres user cannot enter), the data folder the host

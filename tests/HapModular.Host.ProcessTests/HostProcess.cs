@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace HapModular.EndToEnd;
+namespace HapModular.Host.ProcessTests;
 
 /// <summary>
 /// The host as a hospital runs it: its own process (<c>dotnet HapModular.Host.dll …</c>), from a chosen working folder,
