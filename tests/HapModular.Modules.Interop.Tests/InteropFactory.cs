@@ -29,6 +29,9 @@ public sealed class InteropFactory : HapAppFactory
 
     public Dictionary<string, Guid> Patients { get; } = [];
 
+    /// <summary>The NISS each linked patient was registered and linked with (what the GP's software knows).</summary>
+    public Dictionary<string, string> NissOf { get; } = [];
+
     public int DicomPort { get; private set; }
 
     public int MllpPort { get; private set; }
@@ -77,6 +80,7 @@ public sealed class InteropFactory : HapAppFactory
     private async Task LinkedPatientAsync(string key, string first, string last, DateOnly birth, string hospitalId)
     {
         var niss = Niss(birth, Interlocked.Increment(ref sequence));
+        NissOf[key] = niss;
         await using (var scope = Services.CreateAsyncScope())
         {
             Patients[key] = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(
@@ -107,7 +111,7 @@ public sealed class InteropFactory : HapAppFactory
         Assert.Equal("/patients", await PageForms.AssertRedirectAsync(declare, "declare link"));
     }
 
-    private static string Niss(DateOnly birth, int seq)
+    public static string Niss(DateOnly birth, int seq)
     {
         var body = long.Parse(string.Create(CultureInfo.InvariantCulture, $"{birth.Year % 100:00}{birth.Month:00}{birth.Day:00}{seq:000}"), CultureInfo.InvariantCulture);
         var check = 97 - (int)((birth.Year >= 2000 ? 2_000_000_000L + body : body) % 97);

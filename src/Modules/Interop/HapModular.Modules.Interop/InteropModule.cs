@@ -1,5 +1,6 @@
 using Autofac;
 using HapModular.Modules.Interop.Dicom;
+using HapModular.Modules.Interop.Fhir;
 using HapModular.Modules.Interop.Hl7;
 using HapModular.Modules.Interop.Inbox;
 using HapModular.Modules.Interop.Storage;
@@ -48,7 +49,5 @@ public sealed class InteropModule : IModule
     }
 
     /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => FhirEndpoints.Map(endpoints);
 }

@@ -1,0 +1,28 @@
+using HapModular.Modules.Interop.Fhir.Binaries;
+using HapModular.Modules.Interop.Fhir.Documents;
+using HapModular.Modules.Interop.Fhir.Metadata;
+using HapModular.Modules.Interop.Fhir.Patients;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace HapModular.Modules.Interop.Fhir;
+
+/// <summary>
+/// The read-only FHIR R4 API for the physician's own software, at <c>/fhir</c>. Every patient-scoped read is a
+/// MediatR request through the one guard and audited like the pages; a refusal is the same 404 OperationOutcome as an
+/// unknown id, and a search that may not see a patient finds nothing, as if there were none.
+/// </summary>
+internal static class FhirEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var fhir = endpoints.MapGroup("/fhir").ExcludeFromDescription();
+        fhir.MapGet("/metadata", CapabilityEndpoint.Get);
+        fhir.MapGet("/Patient", (Func<HttpContext, Task<IResult>>)PatientEndpoints.Search);
+        fhir.MapGet("/Patient/{id}", PatientEndpoints.Read);
+        fhir.MapGet("/DocumentReference", (Func<HttpContext, Task<IResult>>)DocumentReferenceEndpoints.Search);
+        fhir.MapGet("/DocumentReference/{id}", DocumentReferenceEndpoints.Read);
+        fhir.MapGet("/Binary/{id}", BinaryEndpoint.Read);
+    }
+}

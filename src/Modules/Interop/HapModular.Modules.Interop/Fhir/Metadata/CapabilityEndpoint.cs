@@ -1,0 +1,66 @@
+using HapModular.Modules.Interop.Fhir.Documents;
+using HapModular.Modules.Interop.Fhir.Patients;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Http;
+
+namespace HapModular.Modules.Interop.Fhir.Metadata;
+
+/// <summary><c>GET /fhir/metadata</c>: what this read-only server offers (open to anyone, as FHIR requires).</summary>
+internal static class CapabilityEndpoint
+{
+    public static IResult Get(HttpContext http) => FhirResponses.Resource(http, Statement(SearchBundles.BaseUrl(http.Request)));
+
+    private static CapabilityStatement Statement(string fhirBase) => new()
+    {
+        Status = PublicationStatus.Active,
+        DateElement = new FhirDateTime("2026-12-03"),
+        Kind = CapabilityStatementKind.Instance,
+        FhirVersion = FHIRVersion.N4_0_1,
+        Format = ["json", "xml"],
+        Publisher = "HapModular",
+        Description = new Markdown("Read-only access to the hospital record for physicians with a therapeutic link; every read is audited."),
+        Implementation = new CapabilityStatement.ImplementationComponent { Description = "HapModular portal", Url = fhirBase },
+        Rest =
+        [
+            new CapabilityStatement.RestComponent
+            {
+                Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                Security = new CapabilityStatement.SecurityComponent
+                {
+                    Description = new Markdown("The physician's portal session, or his personal access token as a Bearer token. Only patients with a therapeutic link are visible."),
+                },
+                Resource =
+                [
+                    Resource(ResourceType.Patient, ["identifier", "_id"], "Search by identifier " + PatientEndpoints.NissSystem + "|NISS"),
+                    Resource(ResourceType.DocumentReference, ["patient", "subject", "date", "category", "_count"], "category codes: " + DocumentCategories.System),
+                    Resource(ResourceType.Binary, [], "The original document as ingested"),
+                ],
+            },
+        ],
+    };
+
+    private static CapabilityStatement.ResourceComponent Resource(ResourceType type, IEnumerable<string> search, string documentation)
+    {
+        var resource = new CapabilityStatement.ResourceComponent
+        {
+            Type = type.ToString(),
+            Documentation = new Markdown(documentation),
+            Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+        };
+        foreach (var name in search)
+        {
+            resource.SearchParam.Add(new CapabilityStatement.SearchParamComponent
+            {
+                Name = name,
+                Type = name switch { "date" => SearchParamType.Date, "patient" or "subject" => SearchParamType.Reference, "_count" => SearchParamType.Number, _ => SearchParamType.Token },
+            });
+        }
+
+        if (resource.SearchParam.Count > 0)
+        {
+            resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType });
+        }
+
+        return resource;
+    }
+}
