@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using HapModular.Host.Jobs;
 using HapModular.Host.Plugins;
+using HapModular.Host.Web.Health;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
@@ -29,7 +30,7 @@ internal static class WebSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<CorrelatedExceptionLog>();
         services.AddOpenApi();
-        services.AddHealthChecks().AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(5));
+        services.AddHapHealthChecks(connectionString);
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddRateLimiter(o =>
         {
@@ -82,7 +83,7 @@ internal static class WebSetup
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/health");
+        app.MapHapHealth();
         app.MapOpenApi();
         app.MapViewers(plugins);
         app.MapCultureSwitch();
