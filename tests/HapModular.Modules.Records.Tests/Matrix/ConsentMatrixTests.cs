@@ -84,6 +84,9 @@ public sealed partial class ConsentMatrixTests(MatrixFactory factory) : IClassFi
             "patients/{patientId:guid}/emergency", // Consent's break-the-glass form: the way in, no patient data
             "desk/access-report/{patientId:guid}", // staff only: who accessed the record
             "desk/patients/{patientId:guid}/documents", // staff only: document metadata for the patient's masking requests
+            // The FHIR API's read (Interop): same guard, its own neutral answer (a 404 OperationOutcome, an empty
+            // searchset), proven byte for byte in Interop.Tests FhirApiTests.A_patient_without_link_looks_exactly_like_no_patient.
+            "fhir/Patient/{id}",
         ];
         var routes = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()

@@ -68,6 +68,9 @@ internal static class DocumentEndpoints
             // Our own document page frames the PDF; nobody else may.
             http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'self'";
             http.Response.Headers.XFrameOptions = "SAMEORIGIN";
+            // Opened on its own (a tab, a link), a PDF would run its own JavaScript in the browser's viewer: only our
+            // page's frame shows it inline; anything else saves it (issue 13). Without Sec-Fetch-Dest, it is saved too.
+            attachment = !string.Equals(http.Request.Headers["Sec-Fetch-Dest"], "iframe", StringComparison.Ordinal);
         }
 
         if (attachment)
