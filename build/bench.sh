@@ -3,6 +3,7 @@
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
 #   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose]
 #   build/bench.sh cstore [--images N]
+#   build/bench.sh imaging [--quick]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
 # PostgreSQL): the authorized, audited timeline of a 200-document patient beside a bare endpoint doing one indexed
 # PostgreSQL read; prints throughput, p50/p99 and their ratio; --large repeats with 100,000 patients / 1,000,000 documents.
@@ -25,8 +26,15 @@ case "${1:-}" in
     dotnet build tests/HapModular.Modules.Interop.Benchmarks/HapModular.Modules.Interop.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
     exec dotnet tests/HapModular.Modules.Interop.Benchmarks/bin/Release/net10.0/HapModular.Modules.Interop.Benchmarks.dll "$@"
     ;;
+  imaging)
+    # The portal (Release, Kestrel) and Orthanc 1.10 serve the same 100 CT slices; headless Chromium opens the workspace.
+    shift
+    build/setup.sh --browser
+    dotnet build tests/HapModular.Imaging.Benchmarks/HapModular.Imaging.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+    exec dotnet tests/HapModular.Imaging.Benchmarks/bin/Release/net10.0/HapModular.Imaging.Benchmarks.dll "$@"
+    ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose] | cstore [--images N]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose] | cstore [--images N] | imaging [--quick]" >&2
     exit 2
     ;;
 esac

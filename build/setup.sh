@@ -6,6 +6,8 @@
 #                             dcmtk's dicom.dic is also the source of the generated DICOM dictionary, its dcmconv/
 #                             dcmcjpeg/dcmcrle re-encode the corpus for the metamorphic tests, and OpenJPEG's tools
 #                             (opj_compress) write the JPEG 2000 test codestreams
+# Node.js and npm (any version ≥ 18; Debian's nodejs/npm when none is on PATH) bundle the imaging workspace at build time;
+#   --browser also installs orthanc-dicomweb (Orthanc as a DICOMweb client/server in the imaging tests and bench).
 set -euo pipefail
 
 want=()
@@ -21,8 +23,10 @@ done
 # tzdata: every time shown is Europe/Brussels (BrusselsTime refuses to guess without it).
 for p in libopenjp2-7 libcharls2 fonts-dejavu-core tzdata; do has_pkg "$p" || want+=("$p"); done
 if [ "${1:-}" = "--browser" ]; then
-  for p in chromium dcmtk orthanc python3-hl7 libopenjp2-tools; do has_pkg "$p" || want+=("$p"); done
+  for p in chromium dcmtk orthanc orthanc-dicomweb python3-hl7 libopenjp2-tools; do has_pkg "$p" || want+=("$p"); done
 fi
+command -v node >/dev/null || want+=(nodejs)
+command -v npm >/dev/null || want+=(npm)
 
 if [ ${#want[@]} -gt 0 ]; then
   echo "Installing: ${want[*]}"
@@ -34,6 +38,10 @@ if [ ${#want[@]} -gt 0 ]; then
   # Debian starts a system cluster when it installs the server; HapModular runs its own, so stop that one.
   if [[ " ${want[*]} " == *" postgresql "* ]] && command -v pg_ctlcluster >/dev/null; then
     $sudo_cmd service postgresql stop >/dev/null 2>&1 || true
+  fi
+  # Likewise Orthanc: the tests start their own on loopback with a generated configuration.
+  if [[ " ${want[*]} " == *" orthanc "* ]]; then
+    $sudo_cmd service orthanc stop >/dev/null 2>&1 || true
   fi
 fi
 

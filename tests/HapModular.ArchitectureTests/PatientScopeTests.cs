@@ -17,6 +17,7 @@ public sealed partial class PatientScopeTests
     {
         ["HapModular.Modules.Consent.Contracts.CheckAccess"] = "the guard's own question to Consent (R1)",
         ["HapModular.Modules.Records.Contracts.CheckDocumentAccess"] = "the guard's own question to Records (R6)",
+        ["HapModular.Modules.Records.Contracts.DescribeImagingStudy"] = "the guard's own question to Records for an imaging audit record, after it allowed the request (R6 filter applied)",
         ["HapModular.Modules.Records.Contracts.MatchPatient"] = "the link declaration's identity check (NISS + name + birth date): answers only an id, the same null for unknown and mismatch",
         ["HapModular.Modules.Records.Contracts.FindNissHolder"] = "counts and audits failed identity checks against the patient who holds the typed NISS (brute-force throttle); its answer never reaches the user",
         ["HapModular.Modules.Consent.IdentityChecks.CheckPatientIdentity"] = "the throttled, audited identity check before a link declaration or emergency access: answers a patient id only on a full match",

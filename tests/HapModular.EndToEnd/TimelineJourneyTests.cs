@@ -50,7 +50,12 @@ public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : I
         Assert.All(await page.Locator(".timeline li.entry").AllAsync(), e => Assert.Equal("imaging", e.GetAttributeAsync("data-kind").Result));
         await PortalFixture.ScreenshotAsync(page, "timeline-02-imaging");
 
-        await OpenAsync(page, $"/patients/{portal.PatientId}?kind=imaging", ".series-link[data-modality=CT]", "timeline-03-ct");
+        // An image series opens its whole study in the imaging workspace.
+        await page.GotoAsync($"/patients/{portal.PatientId}?kind=imaging");
+        await page.Locator(".series-link[data-modality=CT]").First.ClickAsync();
+        await page.WaitForSelectorAsync("#imaging-workspace #study-list");
+        Assert.Contains("/imaging?study=", page.Url, StringComparison.Ordinal);
+        await PortalFixture.ScreenshotAsync(page, "timeline-03-ct");
         await OpenAsync(page, $"/patients/{portal.PatientId}?kind=report", "li.entry[data-media-type='application/pdf'] a", "timeline-04-pdf");
         await OpenAsync(page, $"/patients/{portal.PatientId}?kind=device-report&q=ecg", "li.entry a", "timeline-05-ecg");
         await OpenAsync(page, $"/patients/{portal.PatientId}?kind=photo", "li.entry[data-media-type='image/jpeg'] a", "timeline-06-photo");

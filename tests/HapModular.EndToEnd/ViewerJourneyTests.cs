@@ -163,7 +163,7 @@ public sealed partial class ViewerJourneyTests(ViewerJourneyTests.Portal portal)
 
         // The imported copy keeps its DICOM study date (2004); every demo document is dated 2019 or later.
         await page.GotoAsync($"/patients/{patientId}?kind=imaging&to=2018-12-31");
-        await SignIn.SubmitAsync(page, ".series-link[data-modality=CT] >> nth=0");
+        await OpenDocumentOfSeriesAsync(page, ".series-link[data-modality=CT] >> nth=0");
         var strip = page.Locator("#study-series li");
         Assert.Equal(2, await strip.CountAsync());
         var current = page.Locator("#study-series a[aria-current=page]");
@@ -236,8 +236,18 @@ public sealed partial class ViewerJourneyTests(ViewerJourneyTests.Portal portal)
             await SignIn.SubmitAsync(page, ".paging a[rel=next]");
         }
 
-        await SignIn.SubmitAsync(page, $".series-link[data-modality={modality}] >> nth=0");
+        await OpenDocumentOfSeriesAsync(page, $".series-link[data-modality={modality}] >> nth=0");
         await page.WaitForSelectorAsync(".hap-dicom canvas");
+    }
+
+    /// <summary>
+    /// A series link opens the whole study in the imaging workspace (issue 16); these journeys test the document page's
+    /// own viewer, so they open the document the series' thumbnail stands for.
+    /// </summary>
+    private static async Task OpenDocumentOfSeriesAsync(IPage page, string seriesLink)
+    {
+        var thumbnail = await page.Locator(seriesLink).Locator("img.thumb").GetAttributeAsync("src") ?? throw new InvalidOperationException("no thumbnail");
+        await page.GotoAsync(thumbnail[..thumbnail.LastIndexOf("/thumbnail", StringComparison.Ordinal)]);
     }
 
     private static async Task<double> WaitForImageAsync(IPage page)

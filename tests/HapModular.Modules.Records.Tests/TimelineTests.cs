@@ -113,7 +113,8 @@ public sealed partial class TimelineTests(GuardFactory factory) : IClassFixture<
         }
     }
 
-    [GeneratedRegex("<a href=\"(/patients/[0-9a-f-]+/documents/[0-9a-f-]+)\" class=\"doc-link")]
+    // A document's page, or (image series) its study in the imaging workspace.
+    [GeneratedRegex("<a href=\"(/patients/[0-9a-f-]+/(?:documents/[0-9a-f-]+|imaging\\?study=[^\"]+))\" class=\"doc-link")]
     private static partial Regex DocumentLink();
 
     [GeneratedRegex("rel=\"next\" href=\"([^\"]+)\"")]

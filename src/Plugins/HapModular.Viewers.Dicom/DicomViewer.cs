@@ -1,5 +1,6 @@
 using HapModular.Dicom;
 using HapModular.Dicom.Imaging;
+using HapModular.Viewers.Dicom.DicomWeb;
 
 namespace HapModular.Viewers.Dicom;
 
@@ -59,6 +60,12 @@ internal sealed class DicomViewer : IViewer
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
+        if (request.Target == DicomWebTargets.Dictionary)
+        {
+            // The data dictionary's keywords, for QIDO-RS matching and includefield by keyword (no content needed).
+            return ValueTask.FromResult(RenderResult.Json(DicomWebTargets.DictionaryJson()));
+        }
+
         if (!DicomFile.TryRead(content.Data, out var file, out var error))
         {
             return ValueTask.FromResult(RenderResult.CannotDisplay("Not a readable DICOM file: " + error));
@@ -78,6 +85,11 @@ internal sealed class DicomViewer : IViewer
     private static RenderResult Render(DicomFile file, ViewerContent content, RenderRequest request, CancellationToken cancellationToken)
     {
         var ds = file.Dataset;
+        if (DicomWebTargets.Handles(request.Target))
+        {
+            return DicomWebTargets.Render(file, request, cancellationToken);
+        }
+
         var sopClass = ds.GetString(DicomTags.SopClassUid) ?? file.Meta.GetString(DicomTags.MediaStorageSopClassUid);
         if (SopClasses.IsWaveform(sopClass))
         {

@@ -55,6 +55,13 @@ public abstract partial class ViewerConformanceTests
         }
     }
 
+    /// <summary>A kit with no samples would prove nothing: every other test would pass vacuously.</summary>
+    [Fact]
+    public void The_viewer_is_proven_on_real_samples()
+    {
+        Assert.True(Samples().Any(), "a plugin's conformance class must supply at least one real sample (Samples())");
+    }
+
     [Fact]
     public void Samples_match()
     {

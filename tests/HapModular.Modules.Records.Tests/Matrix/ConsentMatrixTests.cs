@@ -74,6 +74,7 @@ public sealed partial class ConsentMatrixTests(MatrixFactory factory) : IClassFi
         [
             "patients/{patientId:guid}",
             "patients/{patientId:guid}/photos/compare",
+            "patients/{patientId:guid}/imaging",
             "patients/{patientId:guid}/documents/{documentId:guid}",
             "patients/{patientId:guid}/documents/{documentId:guid}/thumbnail",
             "patients/{patientId:guid}/documents/{documentId:guid}/render/{target}",

@@ -18,6 +18,7 @@ internal static class MatrixEndpoints
         new("timeline filtered by kind, department, period, search text", "/patients/{p}?kind=photo&department=Cardiologie&from=2000-01-01&to=2099-12-31&q=hopper", false, Page("ARTOIS")),
         new("timeline older page (cursor)", "/patients/{p}?after={cursor}", false, Page("ARTOIS")),
         new("photo compare", "/patients/{p}/photos/compare", false, Page("ARTOIS")),
+        new("imaging workspace (banner, study list)", "/patients/{p}/imaging", false, Page("ARTOIS", "id=\"imaging-workspace\"")),
         new("photo compare with two photos", "/patients/{p}/photos/compare?before={photo}&after={photo2}", false, Page("hap-photo-compare")),
         new("document page (photo)", "/patients/{p}/documents/{photo}", true, Page("data-document-id=\"{photo}\"")),
         new("document page (DICOM, with series strip)", "/patients/{p}/documents/{ct}", true, Page("data-document-id=\"{ct}\"")),

@@ -1,5 +1,6 @@
 using Autofac;
 using HapModular.Modules.Identity.AccessRequests;
+using HapModular.Modules.Identity.AccessTokens;
 using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Auditing;
 using HapModular.Modules.Identity.Authentication;
@@ -39,6 +40,7 @@ public sealed class IdentityModule : IModule
             o.Schema.For<Account>().Index(a => a.Email).Index(a => a.InamiIdentity!);
             o.Schema.For<AccountToken>();
             o.Schema.For<AddressThrottle>();
+            o.Schema.For<PersonalAccessToken>().UniqueIndex(t => t.TokenHash).Index(t => t.AccountId);
             o.Schema.For<RevokedTicket>();
         });
         KeyRingEncryption.Protect(services.AddDataProtection().SetApplicationName("HapModular"), context);
@@ -61,6 +63,7 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<SignInGuard>().InstancePerLifetimeScope();
         builder.RegisterType<SignInService>().InstancePerLifetimeScope();
         builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
+        builder.RegisterType<AccessTokenService>().InstancePerLifetimeScope();
         builder.RegisterType<TicketRevocation>().InstancePerLifetimeScope();
         builder.RegisterType<AccountLinks>().SingleInstance();
         builder.RegisterType<AccountEmails>().InstancePerLifetimeScope();

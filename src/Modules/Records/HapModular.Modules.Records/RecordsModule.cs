@@ -1,5 +1,6 @@
 using Autofac;
 using HapModular.Modules.Records.Access;
+using HapModular.Modules.Records.DicomWeb;
 using HapModular.Modules.Records.Demo;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Embargo;
@@ -29,6 +30,7 @@ public sealed class RecordsModule : IModule
             o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey).Index(p => p.HospitalId);
         });
         services.AddHostedService<RecordsSchemaInitializer>();
+        services.AddHostedService<DicomIndexSchema>();
     }
 
     /// <inheritdoc />
@@ -53,6 +55,9 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<EmbargoPolicy>().SingleInstance();
         // The document the shared guard's document check allowed (CheckDocumentAccessHandler), for this request's handler.
         builder.RegisterType<PatientAccessScope>().InstancePerLifetimeScope();
+        builder.RegisterType<DicomInstanceIndex>().SingleInstance();
+        builder.RegisterType<UidResolver>().SingleInstance();
+        builder.RegisterType<DicomKeywords>().SingleInstance();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<DemoPatients>().As<IDemoSeeder>().SingleInstance();
         builder.RegisterType<DemoSetDocuments>().As<IDemoSeeder>().SingleInstance();
@@ -64,5 +69,7 @@ public sealed class RecordsModule : IModule
     {
         IngestEndpoint.Map(endpoints);
         DocumentEndpoints.Map(endpoints);
+        DicomWebEndpoints.Map(endpoints);
+        Pages.Patients.Imaging.ImagingAssets.Map(endpoints);
     }
 }

@@ -18,6 +18,12 @@ public static class PatientScopedActions
     /// <summary>The original bytes of a document.</summary>
     public const string Download = "download";
 
+    /// <summary>A study opened by the imaging workspace or a DICOMweb client (one record per study and burst, see <see cref="IImagingRequest"/>).</summary>
+    public const string ImagingOpen = "imaging-open";
+
+    /// <summary>Images (instances, frames, renderings) of one study retrieved within one burst window (see <see cref="IImagingRequest"/>).</summary>
+    public const string ImagingRetrieve = "imaging-retrieve";
+
     /// <summary>A document masked (R6) by its author or, through the desk, by the patient.</summary>
     public const string Mask = "mask";
 

@@ -42,6 +42,39 @@ public sealed class DicomImage
     /// <returns>The values.</returns>
     public int[] DecodeStored(int frame, out string colorSpace) => FrameDecoder.Decode(File, Description, frame, out colorSpace);
 
+    /// <summary>
+    /// The bytes of one frame exactly as the file stores them: the frame's fragment(s) for an encapsulated transfer
+    /// syntax, else its slice of the native Pixel Data (in the file's byte order). For DICOMweb's frame retrieval.
+    /// </summary>
+    /// <param name="frame">0-based frame index.</param>
+    /// <returns>The frame's bytes.</returns>
+    /// <exception cref="DicomImageException">The frame is missing or the pixel data truncated.</exception>
+    public ReadOnlyMemory<byte> EncodedFrame(int frame)
+    {
+        var pixelData = File.Dataset[DicomTags.PixelData] ?? throw new DicomImageException("no Pixel Data (7fe0,0010)");
+        if (frame < 0 || frame >= FrameCount)
+        {
+            throw new DicomImageException($"frame {frame + 1} does not exist: the object has {FrameCount} frame(s)");
+        }
+
+        if (pixelData.Fragments is { } fragments)
+        {
+            return EncapsulatedFrames.GetFrame(File.Dataset, fragments, FrameCount, frame);
+        }
+
+        var frameBits = Description.NativeFrameBits;
+        if (frameBits % 8 != 0)
+        {
+            throw new DicomImageException("frames of packed bits do not start on a byte boundary");
+        }
+
+        var start = frameBits / 8 * frame;
+        var length = frameBits / 8;
+        return start + length <= pixelData.RawValue.Length
+            ? pixelData.RawValue.Slice((int)start, (int)length)
+            : throw new DicomImageException($"pixel data holds {pixelData.RawValue.Length} bytes but frame {frame + 1} ends at byte {start + length} (truncated pixel data)");
+    }
+
     /// <summary>Renders a frame as 8-bit grey or RGB.</summary>
     /// <param name="frame">0-based frame index.</param>
     /// <param name="voi">The VOI choice for monochrome images.</param>

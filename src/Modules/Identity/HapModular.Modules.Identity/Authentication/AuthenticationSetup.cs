@@ -1,19 +1,30 @@
+using HapModular.Modules.Identity.AccessTokens;
+using HapModular.Modules.Shared;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HapModular.Modules.Identity.Authentication;
 
-/// <summary>Cookie authentication: the session cookie and the short first-factor cookie.</summary>
+/// <summary>
+/// Cookie authentication (the session cookie and the short first-factor cookie) and personal access tokens: the
+/// default scheme sends a request with a Bearer header to the token handler, every other request to the session.
+/// </summary>
 internal static class AuthenticationSetup
 {
     public static void AddIdentityCookies(this IServiceCollection services, IdentitySettings settings)
     {
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentitySchemes.Session;
-                o.DefaultChallengeScheme = IdentitySchemes.Session;
+                o.DefaultScheme = IdentitySchemes.SessionOrToken;
+                o.DefaultChallengeScheme = IdentitySchemes.SessionOrToken;
             })
+            .AddPolicyScheme(IdentitySchemes.SessionOrToken, "Session or personal access token", o =>
+                o.ForwardDefaultSelector = c => c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? AccessTokenHandler.SchemeName
+                    : IdentitySchemes.Session)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, _ => { })
             .AddCookie(IdentitySchemes.Session, o =>
             {
                 o.Cookie.Name = "hap.session";
@@ -51,7 +62,13 @@ internal static class AuthenticationSetup
 
     private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/jobs"))
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<AcceptsAccessTokens>() is not null)
+        {
+            // A standard client (DICOMweb, FHIR) is told how to authenticate, not sent to a sign-in page.
+            context.Response.StatusCode = status;
+            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"HapModular\"";
+        }
+        else if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/jobs"))
         {
             context.Response.StatusCode = status;
         }

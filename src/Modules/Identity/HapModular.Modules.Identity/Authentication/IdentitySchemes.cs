@@ -3,6 +3,9 @@ namespace HapModular.Modules.Identity.Authentication;
 /// <summary>The cookie schemes and claim types the Identity module issues.</summary>
 internal static class IdentitySchemes
 {
+    /// <summary>The default: a Bearer header goes to the personal access token handler, anything else to the session.</summary>
+    public const string SessionOrToken = "HapSessionOrToken";
+
     /// <summary>The session after both factors.</summary>
     public const string Session = "HapSession";
 

@@ -13,10 +13,11 @@ namespace HapModular.Modules.Shared.Access;
 /// (<see cref="CheckDocumentAccess"/>: belongs to the patient, not masked, embargo over; author-only requests for the
 /// author); staff may only ask for the access report, desk staff and admins for the patient's desk requests (no
 /// clinical content); the patient in person only for their own report and protective actions, with their letter's code. Each decision,
-/// allowed or denied, writes one audit record (never the NISS). A denial throws
+/// allowed or denied, writes one audit record (never the NISS) — except an allowed <see cref="IImagingRequest"/>, audited
+/// once per study and burst (<see cref="ImagingAuditBursts"/>). A denial throws
 /// <see cref="PatientAccessDeniedException"/>, which every caller maps to the same neutral answer.
 /// </summary>
-internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator mediator, ICurrentUser user, PatientAccessContext context)
+internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator mediator, ICurrentUser user, PatientAccessContext context, ImagingAuditBursts bursts)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IPatientScoped
 {
@@ -27,21 +28,16 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
         context.ClinicalAccess = false;
         context.ViewerInami = user.IsInRole(Roles.Physician) ? user.Inami : null;
         var verdict = await DecideAsync(request, cancellationToken);
-        await mediator.Send(
-            new RecordAudit(
-                request.AuditAction,
-                verdict.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
-                user.IsAuthenticated ? user.UserId : null,
-                user.IsAuthenticated ? user.DisplayName : null,
-                user.IsInRole(Roles.Physician) ? user.Inami : null,
-                user.ClientAddress,
-                request.PatientId,
-                request.DocumentId,
-                verdict.DocumentTitle,
-                verdict.Decision?.Purpose,
-                verdict.Reason,
-                verdict.Decision?.LinkOrGrantId),
-            cancellationToken);
+        var imaging = verdict.Allowed ? request as IImagingRequest : null;
+        if (imaging is null || !bursts.IsOpen(user.UserId, request.PatientId, imaging.StudyUid, imaging.Channel))
+        {
+            await mediator.Send(await RecordOfAsync(request, verdict, imaging, cancellationToken), cancellationToken);
+            if (imaging is not null)
+            {
+                bursts.Open(user.UserId, request.PatientId, imaging.StudyUid, imaging.Channel);
+            }
+        }
+
         if (!verdict.Allowed)
         {
             context.Refused = true;
@@ -61,6 +57,33 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
             context.Refused = true;
             throw;
         }
+    }
+
+    private async Task<RecordAudit> RecordOfAsync(TRequest request, Verdict verdict, IImagingRequest? imaging, CancellationToken cancellationToken)
+    {
+        var documentId = request.DocumentId;
+        var title = verdict.DocumentTitle;
+        if (imaging is not null)
+        {
+            // One record for the whole study and burst: "modality|date|images|channel|study", read in words by the report.
+            var study = imaging.StudyUid is { } uid ? await mediator.Send(new DescribeImagingStudy(request.PatientId, uid, context.ViewerInami), cancellationToken) : null;
+            documentId = null;
+            title = $"{study ?? "||"}|{imaging.Channel}|{imaging.StudyUid}";
+        }
+
+        return new RecordAudit(
+            request.AuditAction,
+            verdict.Allowed ? AuditOutcome.Allowed : AuditOutcome.Denied,
+            user.IsAuthenticated ? user.UserId : null,
+            user.IsAuthenticated ? user.DisplayName : null,
+            user.IsInRole(Roles.Physician) ? user.Inami : null,
+            user.ClientAddress,
+            request.PatientId,
+            documentId,
+            title,
+            verdict.Decision?.Purpose,
+            verdict.Reason,
+            verdict.Decision?.LinkOrGrantId);
     }
 
     private async Task<Verdict> DecideAsync(TRequest request, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public static class PatientAccessGuard
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.RegisterType<PatientAccessContext>().InstancePerLifetimeScope();
+        builder.RegisterType<ImagingAuditBursts>().SingleInstance();
         builder.RegisterGeneric(typeof(PatientAccessBehavior<,>)).As(typeof(IPipelineBehavior<,>)).InstancePerDependency();
         return builder;
     }

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using HapModular.Modules.Records.Documents;
+using HapModular.Modules.Records.Storage;
+using HapModular.Modules.Shared;
+using HapModular.Modules.Shared.Storage;
+using HapModular.Viewers;
+using Microsoft.Extensions.Logging;
+
+namespace HapModular.Modules.Records.DicomWeb;
+
+/// <summary>
+/// Reads a patient's visible DICOM instances with their metadata, indexing on first use what was ingested before
+/// (or without) the index: the DICOM plugin writes the DICOM JSON, so the host never parses DICOM itself.
+/// </summary>
+internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlobStore blobs, IViewerCatalog viewers, TimeProvider time, ILogger<DicomInstanceIndex> logger)
+{
+    public const string DicomMediaType = "application/dicom";
+
+    /// <summary>The patient's visible instances, optionally of one study / series / instance (R6 in SQL).</summary>
+    public async Task<IReadOnlyList<ImagingInstance>> ReadAsync(Guid patientId, string? viewerInami, string? studyUid, string? seriesUid, string? sopUid, CancellationToken cancellationToken)
+    {
+        await IndexMissingAsync(patientId, cancellationToken);
+        var sql = new StringBuilder($"""
+            SELECT {Prefixed("d")}, i.metadata FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.sha256 = d.sha256
+            WHERE d.patient_id = @p AND d.study_uid IS NOT NULL AND i.metadata IS NOT NULL AND {DocumentVisibility.Sql("d")}
+            """);
+        await using var command = database.DataSource.CreateCommand();
+        command.Parameters.AddWithValue("p", patientId);
+        if (studyUid is not null)
+        {
+            sql.Append(" AND d.study_uid = @s");
+            command.Parameters.AddWithValue("s", studyUid);
+        }
+
+        if (seriesUid is not null)
+        {
+            sql.Append(" AND d.series_uid = @se");
+            command.Parameters.AddWithValue("se", seriesUid);
+        }
+
+        if (sopUid is not null)
+        {
+            sql.Append(" AND d.instance_uid = @i");
+            command.Parameters.AddWithValue("i", sopUid);
+        }
+
+        command.CommandText = sql.ToString();
+        DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
+        var list = new List<ImagingInstance>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new ImagingInstance(DocumentRows.Read(reader), reader.GetString(reader.FieldCount - 1)));
+        }
+
+        return list;
+    }
+
+    private static string Prefixed(string alias) =>
+        string.Join(", ", DocumentRows.Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => alias + "." + c));
+
+    private async Task IndexMissingAsync(Guid patientId, CancellationToken cancellationToken)
+    {
+        var missing = new List<(Guid Id, string Sha256, string? FileName)>();
+        await using (var command = database.DataSource.CreateCommand("""
+            SELECT d.id, d.sha256, d.file_name FROM records.documents d LEFT JOIN records.dicom_instances i ON i.document_id = d.id
+            WHERE d.patient_id = @p AND d.media_type = @m AND d.study_uid IS NOT NULL AND (i.document_id IS NULL OR i.sha256 <> d.sha256)
+            """))
+        {
+            command.Parameters.AddWithValue("p", patientId);
+            command.Parameters.AddWithValue("m", DicomMediaType);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                missing.Add((reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+        }
+
+        foreach (var (id, sha256, fileName) in missing)
+        {
+            var (metadata, problem) = await DescribeAsync(sha256, fileName, cancellationToken);
+            await using var insert = database.DataSource.CreateCommand("""
+                INSERT INTO records.dicom_instances (document_id, sha256, metadata, problem, indexed_at) VALUES (@d, @h, @m, @x, @t)
+                ON CONFLICT (document_id) DO UPDATE SET sha256 = excluded.sha256, metadata = excluded.metadata, problem = excluded.problem, indexed_at = excluded.indexed_at
+                """);
+            insert.Parameters.AddWithValue("d", id);
+            insert.Parameters.AddWithValue("h", sha256);
+            insert.Parameters.AddWithValue("m", (object?)metadata ?? DBNull.Value);
+            insert.Parameters.AddWithValue("x", (object?)problem ?? DBNull.Value);
+            insert.Parameters.AddWithValue("t", time.GetUtcNow());
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (problem is not null)
+            {
+                LogNotIndexed(logger, id, problem);
+            }
+        }
+    }
+
+    private async Task<(string? Metadata, string? Problem)> DescribeAsync(string sha256, string? fileName, CancellationToken cancellationToken)
+    {
+        byte[] content;
+        try
+        {
+            content = await blobs.GetAsync(sha256, cancellationToken);
+        }
+        catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
+        {
+            return (null, "content damaged or missing");
+        }
+
+        var result = await RenderAsync(viewers, content, fileName, "dicomweb-metadata", new Dictionary<string, string>(), cancellationToken);
+        return result is RenderResult.JsonContent json ? (json.Value, null) : (null, (result as RenderResult.CannotDisplayResult)?.Reason ?? "no metadata");
+    }
+
+    /// <summary>Asks the DICOM plugin (the viewer of <c>application/dicom</c>, whatever the SOP class) for a DICOMweb target.</summary>
+    public static async Task<RenderResult> RenderAsync(IViewerCatalog viewers, ReadOnlyMemory<byte> content, string? fileName, string target, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        var metadata = new DocumentMetadata(DicomMediaType, fileName);
+        if (viewers.FindViewer(metadata) is not { } viewer)
+        {
+            return RenderResult.CannotDisplay("No DICOM viewer plugin is active.");
+        }
+
+        try
+        {
+            return await viewer.RenderAsync(new ViewerContent(metadata, content), new RenderRequest(target, parameters, CultureInfo.InvariantCulture, "./", "./"), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return RenderResult.CannotDisplay("The DICOM plugin failed: " + ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM document {DocumentId} has no DICOMweb metadata: {Problem}")]
+    private static partial void LogNotIndexed(ILogger logger, Guid documentId, string problem);
+}

@@ -1,0 +1,106 @@
+using HapModular.Modules.Shared;
+using HapModular.Modules.Shared.Access;
+using HapModular.Modules.Shared.Storage;
+using HapModular.Viewers;
+using HapModular.SharedKernel;
+using MediatR;
+
+namespace HapModular.Modules.Records.DicomWeb;
+
+/// <summary>
+/// Reached only through the guard (consent, link, exclusion, account; the named instance's masking and embargo):
+/// reads the patient's visible instances (R6 in SQL, so masked or embargoed instances leave no trace, not even in
+/// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
+/// </summary>
+internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, IBlobStore blobs, IViewerCatalog viewers) :
+    IRequestHandler<SearchImaging, IReadOnlyList<ImagingInstance>>,
+    IRequestHandler<RetrieveImaging, ImagingResult>
+{
+    public Task<IReadOnlyList<ImagingInstance>> Handle(SearchImaging request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return index.ReadAsync(request.PatientId, access.ViewerInami, request.StudyUid, null, null, cancellationToken);
+    }
+
+    public async Task<ImagingResult> Handle(RetrieveImaging request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var t = request.Target;
+        var instances = await index.ReadAsync(request.PatientId, access.ViewerInami, t.StudyUid, t.SeriesUid, t.SopUid, cancellationToken);
+        if (instances.Count == 0)
+        {
+            throw new PatientAccessDeniedException();
+        }
+
+        var ordered = Qido.Ordered(instances).ToList();
+        switch (request.Resource)
+        {
+            case ImagingResource.Metadata:
+                return new ImagingResult([], "[" + string.Join(",", ordered.Select(MetadataOf)) + "]");
+            case ImagingResource.Instances:
+                var parts = new List<ImagingPart>(ordered.Count);
+                foreach (var i in ordered)
+                {
+                    parts.Add(new ImagingPart(await blobs.GetAsync(i.Document.Sha256, cancellationToken), i.Text("00020010") is { Length: > 0 } ts ? "application/dicom; transfer-syntax=" + ts : "application/dicom", InstanceUrl(i)));
+                }
+
+                return new ImagingResult(parts);
+            case ImagingResource.Frames:
+                return await FramesAsync(ordered[0], t.Frames ?? [1], request.Parameters, cancellationToken);
+            default:
+                return await RenderedAsync(request, ordered, cancellationToken);
+        }
+    }
+
+    public static string InstanceUrl(ImagingInstance i) => $"/dicomweb/studies/{i.StudyUid}/series/{i.SeriesUid}/instances/{i.SopUid}";
+
+    private static string MetadataOf(ImagingInstance i) => i.MetadataJson.Replace("{instance}", InstanceUrl(i), StringComparison.Ordinal);
+
+    private async Task<ImagingResult> FramesAsync(ImagingInstance instance, IReadOnlyList<int> frames, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        var content = await blobs.GetAsync(instance.Document.Sha256, cancellationToken);
+        var parts = new List<ImagingPart>(frames.Count);
+        foreach (var frame in frames)
+        {
+            var p = new Dictionary<string, string>(parameters) { ["frame"] = frame.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-frame", p, cancellationToken);
+            if (result is not RenderResult.BinaryContent binary)
+            {
+                return ImagingResult.Failure(frame > instance.Frames ? 404 : 422, (result as RenderResult.CannotDisplayResult)?.Reason ?? "no frame");
+            }
+
+            parts.Add(new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance)}/frames/{frame}"));
+        }
+
+        return new ImagingResult(parts);
+    }
+
+    private async Task<ImagingResult> RenderedAsync(RetrieveImaging request, List<ImagingInstance> ordered, CancellationToken cancellationToken)
+    {
+        // A thumbnail of a study or series is its representative (first) image; rendered study/series: every instance.
+        var thumbnail = request.Resource == ImagingResource.Thumbnail;
+        var targets = thumbnail || request.Target.SopUid is not null ? ordered.Take(1) : ordered;
+        var parts = new List<ImagingPart>();
+        foreach (var instance in targets)
+        {
+            var p = new Dictionary<string, string>(request.Parameters) { ["frame"] = (request.Target.Frames is [var f, ..] ? f : 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (thumbnail)
+            {
+                p["thumbnail"] = "1";
+            }
+
+            var content = await blobs.GetAsync(instance.Document.Sha256, cancellationToken);
+            var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", p, cancellationToken);
+            if (result is RenderResult.BinaryContent binary)
+            {
+                parts.Add(new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance)));
+            }
+            else if (targets.Count() == 1)
+            {
+                return ImagingResult.Failure(400, (result as RenderResult.CannotDisplayResult)?.Reason ?? "cannot render");
+            }
+        }
+
+        return parts.Count == 0 ? ImagingResult.Failure(422, "nothing to render") : new ImagingResult(parts);
+    }
+}

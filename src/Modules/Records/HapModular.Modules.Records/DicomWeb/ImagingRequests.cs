@@ -1,0 +1,49 @@
+using HapModular.SharedKernel;
+using MediatR;
+
+namespace HapModular.Modules.Records.DicomWeb;
+
+/// <summary>QIDO-RS over one patient: their visible DICOM instances (matching happens on what the guard let through).</summary>
+internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel) : IRequest<IReadOnlyList<ImagingInstance>>, IImagingRequest
+{
+    public string AuditAction => StudyUid is null ? PatientScopedActions.Search : PatientScopedActions.ImagingOpen;
+}
+
+/// <summary>What a WADO-RS request asks for.</summary>
+internal enum ImagingResource
+{
+    Instances,
+    Metadata,
+    Frames,
+    Rendered,
+    Thumbnail,
+}
+
+/// <summary>A study, series, instance or frames of one patient; DocumentId (on RetrieveImaging) is the instance's document when one is named.</summary>
+internal sealed record ImagingTarget(string StudyUid, string? SeriesUid = null, string? SopUid = null, IReadOnlyList<int>? Frames = null);
+
+/// <summary>WADO-RS (and the rendered resources) over one patient's study, series or instance.</summary>
+internal sealed record RetrieveImaging(
+    Guid PatientId,
+    Guid? DocumentId,
+    ImagingTarget Target,
+    ImagingResource Resource,
+    IReadOnlyDictionary<string, string> Parameters,
+    string Channel) : IRequest<ImagingResult>, IImagingRequest
+{
+    Guid? IPatientScoped.DocumentId => DocumentId;
+
+    string? IImagingRequest.StudyUid => Target.StudyUid;
+
+    // Viewers open a study by its metadata, then pull frames: whichever comes first names the burst's record.
+    public string AuditAction => Resource == ImagingResource.Metadata ? PatientScopedActions.ImagingOpen : PatientScopedActions.ImagingRetrieve;
+}
+
+/// <summary>One body part of a response (a DICOM file, a frame, a rendered image) with its media type and location.</summary>
+internal sealed record ImagingPart(ReadOnlyMemory<byte> Content, string ContentType, string? Location = null);
+
+/// <summary>The parts to send (multipart or single), the DICOM JSON for metadata, or a status without body.</summary>
+internal sealed record ImagingResult(IReadOnlyList<ImagingPart> Parts, string? Json = null, int Status = 200, string? Problem = null)
+{
+    public static ImagingResult Failure(int status, string problem) => new([], null, status, problem);
+}

@@ -1,0 +1,49 @@
+using HapModular.Modules.Records.DicomWeb;
+using HapModular.Modules.Records.Patients;
+using HapModular.Modules.Shared.Access;
+using HapModular.SharedKernel;
+using MediatR;
+
+namespace HapModular.Modules.Records.Pages.Patients.Imaging;
+
+/// <summary>
+/// The imaging workspace of a patient opened on a study: the banner and the study list (current and priors), through
+/// the guard; the study opened starts the imaging audit burst its frames join.
+/// </summary>
+internal sealed record OpenImagingWorkspace(Guid PatientId, string? StudyUid) : IRequest<ImagingWorkspace>, IImagingRequest
+{
+    public string AuditAction => PatientScopedActions.ImagingOpen;
+
+    public string Channel => ImagingChannels.Browser;
+}
+
+/// <summary>One study of the list: newest first.</summary>
+internal sealed record WorkspaceStudy(string StudyUid, string Date, string Modalities, string Description, int Series, int Images);
+
+internal sealed record ImagingWorkspace(CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies);
+
+/// <summary>Only the instances the physician may see (R6): a masked instance changes no count and no list.</summary>
+internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, PatientAccessContext access, PatientHeaderCache headers) : IRequestHandler<OpenImagingWorkspace, ImagingWorkspace>
+{
+    public async Task<ImagingWorkspace> Handle(OpenImagingWorkspace request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var patient = await headers.GetAsync(request.PatientId, cancellationToken) ?? throw new PatientAccessDeniedException();
+        var instances = await index.ReadAsync(request.PatientId, access.ViewerInami, null, null, null, cancellationToken);
+        var studies = instances.GroupBy(i => i.StudyUid)
+            .Select(g =>
+            {
+                var first = Qido.Ordered(g).First();
+                return new WorkspaceStudy(
+                    g.Key,
+                    first.Text("00080020"),
+                    string.Join("/", g.Select(i => i.Text("00080060")).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal)),
+                    first.Text("00081030") is { Length: > 0 } d ? d : first.Document.Title,
+                    g.Select(i => i.SeriesUid).Distinct().Count(),
+                    g.Sum(i => i.Frames));
+            })
+            .OrderByDescending(s => s.Date, StringComparer.Ordinal).ThenBy(s => s.StudyUid, StringComparer.Ordinal)
+            .ToList();
+        return new ImagingWorkspace(patient, studies);
+    }
+}

@@ -1,0 +1,54 @@
+// Series and studies from the portal's DICOMweb: QIDO-RS lists, WADO-RS metadata registered with the loader.
+import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
+
+const json = async (url) => {
+  const response = await fetch(url, { headers: { Accept: 'application/dicom+json' }, credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return response.json();
+};
+
+export const value = (item, tag) => item?.[tag]?.Value?.[0];
+export const text = (item, tag) => {
+  const v = value(item, tag);
+  return v == null ? '' : typeof v === 'object' ? (v.Alphabetic ?? '') : String(v);
+};
+
+export const seriesUrl = (study, series) => `/dicomweb/studies/${study}/series/${series}`;
+
+export function listSeries(study) {
+  return json(`/dicomweb/studies/${study}/series`);
+}
+
+/** The image ids of a series (one per frame), sorted by instance number, with their metadata registered. */
+export async function loadSeries(study, series) {
+  const instances = await json(`${seriesUrl(study, series)}/metadata`);
+  instances.sort((a, b) => (value(a, '00200013') ?? 0) - (value(b, '00200013') ?? 0));
+  const imageIds = [];
+  for (const meta of instances) {
+    const sop = text(meta, '00080018');
+    const frames = Number(value(meta, '00280008') ?? 1) || 1;
+    for (let f = 1; f <= frames; f++) {
+      const imageId = `wadors:${location.origin}${seriesUrl(study, series)}/instances/${sop}/frames/${f}`;
+      dicomImageLoader.wadors.metaDataManager.add(imageId, meta);
+      imageIds.push(imageId);
+    }
+  }
+
+  const first = instances[0] ?? {};
+  return {
+    study,
+    series,
+    imageIds,
+    instances,
+    modality: text(first, '00080060'),
+    description: text(first, '0008103E'),
+    frameOfReference: text(first, '00200052'),
+    hasSpacing: value(first, '00280030') != null || value(first, '00181164') != null,
+    frameTime: Number(value(first, '00181063') ?? 0),
+  };
+}
+
+/** The portal's own rendering of a frame (PNG), when the browser cannot decode the stored transfer syntax. */
+export function renderedUrl(imageId) {
+  return imageId.replace(/^wadors:/, '') + '/rendered';
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using HapModular.Dicom.Imaging;
+
+namespace HapModular.Viewers.Dicom.DicomWeb;
+
+/// <summary>
+/// The rendered resources (PS3.18 §8.3.5, thumbnails §8.3.6): one frame through the portal's own pipeline, with the
+/// <c>window</c> (center,width[,function]) and <c>viewport</c> (vw,vh) query parameters, as PNG. A thumbnail is the
+/// default window at 256 pixels at most.
+/// </summary>
+internal static class RenderedFrame
+{
+    private const int MaxSide = 4096;
+
+    public static RenderResult Render(DicomImage image, int frame, RenderRequest request)
+    {
+        var voi = VoiChoice.Default;
+        if (request.Parameters.TryGetValue("window", out var window))
+        {
+            var parts = window.Split(',');
+            if (parts.Length is < 2 or > 3
+                || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var center)
+                || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var width) || width < 1
+                || parts.Length == 3 && !parts[2].Equals("linear", StringComparison.OrdinalIgnoreCase))
+            {
+                return RenderResult.CannotDisplay("window must be center,width[,linear] with width ≥ 1.");
+            }
+
+            voi = VoiChoice.Window(new WindowLevel(center, width));
+        }
+
+        var rendered = image.Render(frame, voi);
+        var side = request.GetInt("thumbnail", 0) == 1 ? 256 : 0;
+        if (request.Parameters.TryGetValue("viewport", out var viewport))
+        {
+            var parts = viewport.Split(',');
+            if (parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var vw)
+                || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var vh) || vw < 1 || vh < 1)
+            {
+                return RenderResult.CannotDisplay("viewport must be vw,vh (positive integers).");
+            }
+
+            // Fit inside vw × vh, keeping the aspect ratio; never enlarged (the client scales up itself).
+            var scale = Math.Min((double)Math.Min(vw, MaxSide) / rendered.Width, (double)Math.Min(vh, MaxSide) / rendered.Height);
+            side = scale < 1 ? Math.Max(1, (int)Math.Floor(Math.Max(rendered.Width, rendered.Height) * scale)) : 0;
+        }
+
+        return RenderResult.Binary(PngWriter.Encode(side > 0 ? rendered.Fit(side) : rendered), "image/png");
+    }
+}

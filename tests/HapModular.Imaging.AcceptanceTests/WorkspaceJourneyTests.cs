@@ -1,0 +1,183 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+using HapModular.Imaging.Testing;
+
+namespace HapModular.Imaging.AcceptanceTests;
+
+/// <summary>
+/// Issue 16's browser journeys in Debian's Chromium, signed in for real as Dr Dupont: a 120-slice CT series opened from
+/// the timeline and scrolled to its end with the mouse wheel, a length measured in millimetres on a CT of known pixel
+/// spacing, a current and a prior study side by side scrolling together, an ultrasound loop played in cine.
+/// Screenshots in artifacts/screenshots.
+/// </summary>
+public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) : IClassFixture<WorkspaceJourneyTests.Portal>
+{
+    /// <summary>The portal, the studies the journeys need, and one browser.</summary>
+    public sealed class Portal : IAsyncLifetime
+    {
+        public ImagingPortal Host { get; } = new();
+
+        public IBrowser Browser { get; private set; } = null!;
+
+        public StudyFiles Ct { get; private set; } = null!;
+
+        public StudyFiles Prior { get; private set; } = null!;
+
+        public StudyFiles Ultrasound { get; private set; } = null!;
+
+        private IPlaywright? playwright;
+
+        public async Task InitializeAsync()
+        {
+            await Host.InitializeAsync();
+            const string frame = "1.2.826.0.1.3680043.10.1000.77";
+            Ct = await Host.IngestStudyAsync(Host.Marie, 120, "CT", "20260930", size: 128, spacing: 0.5, frameOfReference: frame, description: "Thorax 120");
+            Prior = await Host.IngestStudyAsync(Host.Marie, 120, "CT", "20250310", size: 128, spacing: 0.5, frameOfReference: frame, description: "Thorax antérieur");
+            Ultrasound = await Host.IngestCorpusAsync(Host.Marie, "dicom/us_cine_jpeg_baseline_ybr422_30frames.dcm");
+            (playwright, Browser) = await Testing.Browser.LaunchAsync();
+
+            // Signed in once for real (password + TOTP; a code is accepted only once), the session reused by every journey.
+            await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseUrl, Locale = "fr-BE" });
+            var page = await context.NewPageAsync();
+            await Testing.Browser.SignInDupontAsync(page);
+            SignedIn = await context.StorageStateAsync();
+        }
+
+        public string SignedIn { get; private set; } = string.Empty;
+
+        public async Task DisposeAsync()
+        {
+            await Browser.CloseAsync();
+            playwright?.Dispose();
+            await ((IAsyncLifetime)Host).DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_120_image_series_opens_from_the_timeline_and_scrolls_to_its_end_with_the_wheel()
+    {
+        var page = await SignedInAsync();
+        await page.GotoAsync($"/patients/{portal.Host.Marie}?kind=imaging");
+        await page.Locator(".series-link[data-modality=CT]").First.ClickAsync();
+        await ReadyAsync(page);
+        Assert.Contains("/imaging?study=", page.Url, StringComparison.Ordinal);
+        Assert.Equal("120", await page.GetAttributeAsync(".viewport-cell:not([hidden]) .viewport-overlay", "data-count"));
+        await Testing.Browser.ScreenshotAsync(page, "imaging-01-ct-first");
+
+        var element = page.Locator(".viewport-cell:not([hidden]) .viewport-element").First;
+        var box = (await element.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        // One notch per image; the stack scroll tool waits for an image before it moves on, so keep turning until the end.
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 1000 && !seen.Contains("120"); i++)
+        {
+            await page.Mouse.WheelAsync(0, 120);
+            seen.Add(await page.GetAttributeAsync(".viewport-overlay", "data-index") ?? string.Empty);
+        }
+
+        Assert.Contains("120", seen);
+        Assert.True(seen.Count >= 60, $"the wheel went through {seen.Count} distinct images");
+        // Every one of the 120 images went through the browser's loader (cache), none was skipped.
+        var loaded = await page.EvaluateAsync<int>("() => window.hapImaging.state.viewports[0].series.imageIds.filter(id => window.hapImaging.cache.getImageLoadObject(id)).length");
+        Assert.Equal(120, loaded);
+        await Testing.Browser.ScreenshotAsync(page, "imaging-02-ct-last");
+    }
+
+    [Fact]
+    public async Task A_length_on_a_ct_of_known_pixel_spacing_reads_in_millimetres()
+    {
+        var page = await SignedInAsync();
+        await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
+        await ReadyAsync(page);
+        await page.Keyboard.PressAsync("l");
+        // 60 image pixels along a row at 0.5 mm per pixel: 30 mm.
+        var from = await page.EvaluateAsync<double[]>("() => window.hapImaging.imageToPage(0, 30, 64)");
+        var to = await page.EvaluateAsync<double[]>("() => window.hapImaging.imageToPage(0, 90, 64)");
+        await page.Mouse.MoveAsync((float)from[0], (float)from[1]);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)to[0], (float)to[1], new MouseMoveOptions { Steps = 10 });
+        await page.Mouse.UpAsync();
+        var text = await page.Locator(".viewport-cell:not([hidden]) svg text").First.TextContentAsync();
+        var value = double.Parse(System.Text.RegularExpressions.Regex.Match(text ?? string.Empty, @"(\d+(\.\d+)?)\s*mm").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(value, 29.5, 30.5);
+        await Testing.Browser.ScreenshotAsync(page, "imaging-03-length");
+    }
+
+    [Fact]
+    public async Task A_current_and_a_prior_study_side_by_side_scroll_together()
+    {
+        var page = await SignedInAsync();
+        await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
+        await ReadyAsync(page);
+        await page.Keyboard.PressAsync("2");
+        await page.DragAndDropAsync($"#study-list [data-study='{portal.Prior.StudyUid}']", ".viewport-cell[data-viewport='1']");
+        await page.WaitForFunctionAsync("() => document.querySelector(\".viewport-cell[data-viewport='1'] .viewport-overlay\").dataset.count === '120'");
+        await page.Locator(".viewport-cell[data-viewport='0'] .viewport-element").First.HoverAsync();
+        const string Index = "(n) => document.querySelector(`.viewport-cell[data-viewport='${n}'] .viewport-overlay`).dataset.index";
+        for (var i = 0; i < 200 && int.Parse(await page.EvaluateAsync<string>(Index, 0), CultureInfo.InvariantCulture) < 21; i++)
+        {
+            await page.Mouse.WheelAsync(0, 120);
+        }
+
+        var current = await page.EvaluateAsync<string>(Index, 0);
+        Assert.NotEqual("1", current);
+        // Same frame of reference, same slice positions: the prior follows to the same slice.
+        await page.WaitForFunctionAsync($"() => ({Index})(1) === ({Index})(0)");
+        await Testing.Browser.ScreenshotAsync(page, "imaging-04-current-and-prior");
+    }
+
+    [Fact]
+    public async Task An_ultrasound_loop_plays_in_cine()
+    {
+        var page = await SignedInAsync();
+        await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ultrasound.StudyUid}");
+        await ReadyAsync(page);
+        Assert.Equal("30", await page.GetAttributeAsync(".viewport-overlay", "data-count"));
+        // The page itself notes every frame the overlay shows (a mutation observer), until five different ones went by.
+        await page.EvaluateAsync("""
+            () => {
+                const overlay = document.querySelector('.viewport-overlay');
+                window.hapSeen = new Set([overlay.dataset.index]);
+                new MutationObserver(() => window.hapSeen.add(overlay.dataset.index)).observe(overlay, { attributes: true, attributeFilter: ['data-index'] });
+            }
+            """);
+        await page.Keyboard.PressAsync("c");
+        await page.WaitForFunctionAsync("() => window.hapSeen.size >= 5");
+        Assert.Equal("playing", await page.GetAttributeAsync("#imaging-workspace", "data-cine"));
+        await Testing.Browser.ScreenshotAsync(page, "imaging-05-us-cine");
+        await page.Keyboard.PressAsync("c");
+        Assert.Equal("stopped", await page.GetAttributeAsync("#imaging-workspace", "data-cine"));
+    }
+
+    private async Task<IPage> SignedInAsync()
+    {
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Host.BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, StorageState = portal.SignedIn });
+        var page = await context.NewPageAsync();
+        // What the browser said, for the failure message (script errors, refused requests).
+        var said = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, m) => said.Enqueue($"console.{m.Type}: {m.Text}");
+        page.PageError += (_, e) => said.Enqueue("page error: " + e);
+        page.RequestFailed += (_, r) => said.Enqueue($"request failed: {r.Url} {r.Failure}");
+        page.Response += (_, r) => { if (r.Status >= 400) { said.Enqueue($"HTTP {r.Status}: {r.Url}"); } };
+        Said.AddOrUpdate(page, said);
+        return page;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentQueue<string>> Said = [];
+
+    private static async Task ReadyAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => ['true', 'error'].includes(document.getElementById('imaging-workspace')?.dataset.ready)");
+            Assert.Null(await page.GetAttributeAsync("#imaging-workspace", "data-error"));
+            await page.WaitForFunctionAsync("() => Number(document.querySelector('.viewport-overlay')?.dataset.count) > 0");
+        }
+        catch (Exception e) when (e is TimeoutException or Xunit.Sdk.XunitException)
+        {
+            await Testing.Browser.ScreenshotAsync(page, "imaging-not-ready");
+            throw new InvalidOperationException($"the workspace did not become ready at {page.Url}:\n" + string.Join("\n", Said.TryGetValue(page, out var q) ? q.Take(40) : []), e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using HapModular.Imaging.Testing;
+using Microsoft.Playwright;
+
+// build/bench.sh imaging: one run on this machine, the portal beside Orthanc 1.10 serving the same 100 files.
+var inv = CultureInfo.InvariantCulture;
+var count = args.Contains("--quick") ? 20 : 100;
+Console.WriteLine($"Imaging benchmark: {count} CT slices 512×512 (16-bit, Explicit VR LE), sequential requests on 127.0.0.1, {Environment.ProcessorCount} cores");
+await using var portal = new ImagingPortal();
+await portal.InitializeAsync();
+var ct = await portal.IngestStudyAsync(portal.Marie, count, "CT", "20261001", size: 512, spacing: 0.7, description: "Bench CT");
+var token = await portal.CreateDupontTokenAsync("bench");
+using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
+http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+await using var orthanc = await Orthanc.StartAsync(new Dictionary<string, (string, string)>());
+foreach (var file in ct.Files.Values)
+{
+    using var content = new ByteArrayContent(file);
+    (await orthanc.Http.PostAsync(new Uri("/instances", UriKind.Relative), content)).EnsureSuccessStatusCode();
+}
+
+var sops = ct.Files.Keys.ToList();
+var orthancIds = System.Text.Json.JsonSerializer.Deserialize<List<string>>(await orthanc.Http.GetStringAsync(new Uri("/instances", UriKind.Relative)))!;
+string Portal(string sop, string suffix) => $"/dicomweb/studies/{ct.StudyUid}/series/{ct.SeriesUid}/instances/{sop}{suffix}";
+string OrthancWeb(string sop, string suffix) => $"/dicom-web/studies/{ct.StudyUid}/series/{ct.SeriesUid}/instances/{sop}{suffix}";
+
+async Task<(double First, double PerSecond)> RateAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null)
+{
+    async Task<double> GetAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode || body.Length == 0)
+        {
+            throw new InvalidOperationException($"{(int)response.StatusCode} for {url}");
+        }
+
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    var first = await GetAsync(urls[0]);
+    var all = Stopwatch.StartNew();
+    foreach (var url in urls)
+    {
+        await GetAsync(url);
+    }
+
+    return (first, urls.Count / all.Elapsed.TotalSeconds);
+}
+
+var frames = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
+var portalRendered = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))]);
+var orthancPreview = await RateAsync(orthanc.Http, [.. orthancIds.Select(id => $"/instances/{id}/preview")]);
+var orthancRendered = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))]);
+var portalFrames = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames);
+var orthancFrames = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames);
+
+var (playwright, browser) = await Browser.LaunchAsync();
+var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+var page = await context.NewPageAsync();
+await Browser.SignInDupontAsync(page);
+await page.GotoAsync($"/patients/{portal.Marie}/imaging?study={ct.StudyUid}&series={ct.SeriesUid}");
+await page.WaitForFunctionAsync("() => window.hapImaging?.firstRenderedAt > 0", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+var firstImage = await page.EvaluateAsync<double>("() => window.hapImaging.firstRenderedAt");
+var allImages = await page.EvaluateAsync<double>("() => window.hapImaging.loadAll()");
+var fps = await page.EvaluateAsync<double>("() => window.hapImaging.scrollBenchmark(3)");
+await browser.CloseAsync();
+playwright.Dispose();
+
+string Row(string what, double value, string unit, string? beside = null) => string.Create(inv, $"  {what,-62} {value,10:0.0} {unit}{(beside is null ? string.Empty : "   " + beside)}");
+Console.WriteLine();
+Console.WriteLine("Browser (headless Chromium, Cornerstone3D workspace, WADO-RS frames decoded in the browser):");
+Console.WriteLine(Row("time to first rendered image (navigation start → first frame drawn)", firstImage, "ms", "goal ≤ 300 ms"));
+Console.WriteLine(Row($"time until all {count} images are in the browser (navigation start)", allImages, "ms", "goal ≤ 3000 ms"));
+Console.WriteLine(Row("stack scrolling once loaded", fps, "fps", "goal ≥ 30 fps"));
+Console.WriteLine();
+Console.WriteLine("Server, sequential GETs (first request ms, then images/s):");
+Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (PNG)", portalRendered.PerSecond, "img/s", string.Create(inv, $"first {portalRendered.First:0.0} ms")));
+Console.WriteLine(Row("Orthanc  /instances/{id}/preview (PNG)", orthancPreview.PerSecond, "img/s", string.Create(inv, $"first {orthancPreview.First:0.0} ms")));
+Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered", orthancRendered.PerSecond, "img/s", string.Create(inv, $"first {orthancRendered.First:0.0} ms")));
+Console.WriteLine(Row("portal   /dicomweb/…/frames/1 (stored transfer syntax)", portalFrames.PerSecond, "img/s", string.Create(inv, $"first {portalFrames.First:0.0} ms")));
+Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1", orthancFrames.PerSecond, "img/s", string.Create(inv, $"first {orthancFrames.First:0.0} ms")));
+Console.WriteLine();
+Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc preview   : {portalRendered.PerSecond / orthancPreview.PerSecond:0.00}×  (goal ≥ 2×)"));
+Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc DICOMweb  : {portalRendered.PerSecond / orthancRendered.PerSecond:0.00}×  (goal ≥ 2×)"));
+Console.WriteLine(string.Create(inv, $"  ratio raw frames portal / Orthanc DICOMweb       : {portalFrames.PerSecond / orthancFrames.PerSecond:0.00}×"));
