@@ -40,12 +40,7 @@ public class PortalFixture : HapAppFactory
         Directory.CreateDirectory(ScreenshotDirectory);
 
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        Browser = await BrowserSession.LaunchChromiumAsync(playwright);
     }
 
     /// <summary>A fresh browser context (own cookies) with a French UI and a tablet-or-desktop viewport.</summary>

@@ -68,6 +68,8 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Hap:DataDirectory", DataDirectory);
         builder.UseSetting("Hap:Jobs:Server", RunJobs ? "true" : "false");
         builder.UseSetting("Hap:Jobs:PollSeconds", "1");
+        // The generated demo set (230 images) only where a test asks for it; tests use the corpus instead.
+        builder.UseSetting("Hap:Demo:Set", "none");
         // Outside Development the host refuses to start without its public address (the base of e-mailed links).
         builder.UseSetting("Hap:PublicBaseUrl", "http://portal.hap.test");
         // Standard interfaces on free ephemeral ports, never the defaults (parallel test hosts, a running portal).

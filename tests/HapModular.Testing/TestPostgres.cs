@@ -36,18 +36,16 @@ public static class TestPostgres
                 var dir = Path.Combine(Path.GetTempPath(), "hap-tests", $"pg-{Environment.ProcessId}");
                 if (Directory.Exists(dir))
                 {
+                    // A folder left by an earlier run whose pid this process now has.
                     Directory.Delete(dir, recursive: true);
                 }
 
                 server = await EmbeddedPostgresServer.StartAsync(
                     new EmbeddedPostgresOptions { ClusterDirectory = dir, Ephemeral = true, Database = "postgres" },
                     NullLogger.Instance);
-                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-                {
-                    server.Stop();
-                    TryDelete(dir);
-                };
-                StopWhenThisProcessEnds(dir);
+                // The starter's watchdog stops the cluster and deletes it (Ephemeral) even when the test runner ends its
+                // test host without running exit handlers, so no test run leaves a PostgreSQL server behind.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
             }
 
             return server;
@@ -55,38 +53,6 @@ public static class TestPostgres
         finally
         {
             Gate.Release();
-        }
-    }
-
-    /// <summary>
-    /// The test runner may end its test host without running exit handlers; a small watchdog outside this process
-    /// then stops the cluster and removes its folder, so no test run leaves a PostgreSQL server behind.
-    /// </summary>
-    private static void StopWhenThisProcessEnds(string dir)
-    {
-        var bin = PostgresBinaries.Find()!;
-        var asRoot = Environment.IsPrivilegedProcess ? "runuser -u postgres -- " : string.Empty;
-        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
-                     $"{asRoot}'{bin}/pg_ctl' -D '{dir}' -m immediate stop >/dev/null 2>&1; rm -rf '{dir}' '{dir}.password'";
-        var psi = new System.Diagnostics.ProcessStartInfo("setsid", ["bash", "-c", script])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var watchdog = System.Diagnostics.Process.Start(psi);
-    }
-
-    private static void TryDelete(string dir)
-    {
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-            File.Delete(dir + ".password");
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the next run of the same pid starts clean.
         }
     }
 }

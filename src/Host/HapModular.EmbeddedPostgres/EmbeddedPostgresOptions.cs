@@ -9,12 +9,12 @@ public sealed record EmbeddedPostgresOptions
     /// <summary>The database the host uses (created when missing).</summary>
     public string Database { get; init; } = "hapmodular";
 
-    /// <summary>TCP port on 127.0.0.1; 0 picks a free one at each start.</summary>
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one at each start. A server already running keeps its port.</summary>
     public int Port { get; init; }
 
     /// <summary>
-    /// Trades durability for speed (fsync, synchronous commit and full page writes off). Only for throw-away
-    /// test clusters, never for data someone wants to keep.
+    /// Trades durability for speed (fsync, synchronous commit and full page writes off) and deletes the cluster when
+    /// its last user leaves. Only for throw-away test clusters, never for data someone wants to keep.
     /// </summary>
     public bool Ephemeral { get; init; }
 }

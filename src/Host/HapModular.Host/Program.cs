@@ -17,8 +17,7 @@ var modules = new HapModular.Modules.Shared.IModule[]
     new InteropModule(),
 };
 
-var app = await HapHost.BuildAsync(args, modules);
-await HapHost.RunAsync(app, args);
+return await HapHost.RunAsync(args, modules);
 
 /// <summary>Entry point; public for WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -13,9 +13,70 @@ namespace HapModular.Host.Composition;
 /// <summary>Builds and runs the host: database, modules, plugins, web pipeline. Program.cs only lists modules.</summary>
 internal static class HapHost
 {
-    public static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyList<IModule> modules)
+    /// <summary>Builds and runs the portal, or the verb named by the first argument; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<IModule> modules)
+    {
+        using var signals = new StopSignals();
+        var database = new EmbeddedDatabase();
+        WebApplication? app = null;
+        var started = false;
+        try
+        {
+            app = await BuildAsync(args, modules, database, signals.Token);
+            if (HostCommands.IsVerb(args) && await HostCommands.TryRunAsync(app, args, signals.Token) is { } code)
+            {
+                return code;
+            }
+
+            started = true;
+            await app.StartAsync(signals.Token);
+            if (args.Contains(DemoData.Flag))
+            {
+                using var seeding = CancellationTokenSource.CreateLinkedTokenSource(signals.Token, app.Lifetime.ApplicationStopping);
+                await DemoData.SeedAsync(app.Services, seeding.Token);
+            }
+
+            foreach (var url in app.Urls)
+            {
+                Console.WriteLine($"HapModular is running at {url}  (Ctrl-C to stop)");
+            }
+
+            await app.WaitForShutdownAsync(signals.Token);
+            started = false;
+            return 0;
+        }
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested || app?.Lifetime.ApplicationStopping.IsCancellationRequested == true)
+        {
+            Console.WriteLine("HapModular stopped before it was ready (stop signal received).");
+            return 0;
+        }
+        finally
+        {
+            if (app is not null)
+            {
+                if (started)
+                {
+                    await app.StopAsync(CancellationToken.None);
+                }
+
+                await app.DisposeAsync();
+            }
+
+            await database.DisposeAsync();
+        }
+    }
+
+    private static async Task<WebApplication> BuildAsync(string[] args, IReadOnlyList<IModule> modules, EmbeddedDatabase database, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // The demo runs in Production like a hospital's portal (no stack traces); it keeps its demo keys and mail folder
+        // (ModuleContext.IsDemo, from the flag or the data folder's marker: see DemoFolder).
+        if (HostCommands.IsVerb(args))
+        {
+            // A verb next to the running portal must not run the portal's jobs nor listen on its DICOM and HL7 ports.
+            builder.Configuration.AddInMemoryCollection(
+                [new("Hap:Jobs:Server", "false"), new("Interop:Dicom:Enabled", "false"), new("Interop:Mllp:Enabled", "false")]);
+        }
         // Module JS/CSS (/_content/HapModular.Modules.X/...) in every environment, not only Development: tests and
         // build/run.sh run from the build output, whose static web assets manifest points at the modules' wwwroot.
         builder.WebHost.UseStaticWebAssets();
@@ -26,19 +87,27 @@ internal static class HapHost
         builder.Host.UseSerilog(
             // Antiforgery warns on every signed-in page that sets its own no-store header (the sign-out form's token
             // makes it "no-cache, no-store"): both mean "never cache", and a warning per page view floods the log.
+            // The exception handler's own line lacks the correlation id; CorrelatedExceptionLog writes the one line that has it.
             (ctx, cfg) => cfg.MinimumLevel.Override("Microsoft.AspNetCore.Antiforgery", Serilog.Events.LogEventLevel.Error)
+                .MinimumLevel.Override("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", Serilog.Events.LogEventLevel.Fatal)
                 .ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext().WriteTo.Console(),
             preserveStaticLogger: true,
             writeToProviders: true);
 
         using var bootLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         var bootLogger = bootLoggerFactory.CreateLogger("HapModular.Host");
-        // Checked before anything starts: outside Development a host without its public address refuses to start.
-        var publicBaseUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment.IsDevelopment());
         var dataDirectory = Path.GetFullPath(builder.Configuration["Hap:DataDirectory"] ?? ".hapdata");
         Directory.CreateDirectory(dataDirectory);
-        var (connectionString, embedded) = await HapDatabase.ResolveAsync(builder.Configuration, dataDirectory, bootLogger);
-        var context = new ModuleContext(builder.Configuration, connectionString, dataDirectory, builder.Environment.IsDevelopment()) { PublicBaseUrl = publicBaseUrl };
+        var isDemo = DemoFolder.Resolve(builder.Configuration, dataDirectory, args.Contains(DemoData.Flag));
+        // Checked before anything starts: outside Development and the demo a host without its public address refuses to start.
+        var publicBaseUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment.IsDevelopment() || isDemo);
+        var (connectionString, embedded) = await HapDatabase.ResolveAsync(builder.Configuration, dataDirectory, bootLogger, cancellationToken);
+        database.Server = embedded;
+        var context = new ModuleContext(builder.Configuration, connectionString, dataDirectory, builder.Environment.IsDevelopment())
+        {
+            PublicBaseUrl = publicBaseUrl,
+            IsDemo = isDemo,
+        };
         // Each module then connects with its own role (rights on its own schema only), never as the owner.
         var roles = await ModuleRoles.ProvisionAsync(connectionString, modules, bootLogger);
         ModuleContext ContextOf(IModule module) => context with { ConnectionString = roles[module.Name], OwnerConnectionString = connectionString };
@@ -62,6 +131,9 @@ internal static class HapHost
             container.RegisterInstance(new FileSystemBlobStore(Path.Combine(dataDirectory, "blobs"))).As<IBlobStore>();
             container.RegisterInstance(TimeProvider.System).As<TimeProvider>().IfNotRegistered(typeof(TimeProvider));
             container.RegisterModule<MediatorRegistration>();
+            container.RegisterType<HapModular.DemoSet.DemoSetGenerator>().As<IDemoDocumentSource>().SingleInstance();
+            // The host's own table (host.demo_seeds), on the owner's connection: no module role may write it.
+            container.Register(c => new DemoSeedMarkers(connectionString, c.Resolve<TimeProvider>())).SingleInstance();
             foreach (var module in modules)
             {
                 module.ConfigureContainer(container, ContextOf(module));
@@ -69,11 +141,6 @@ internal static class HapHost
         });
 
         var app = builder.Build();
-        if (embedded is not null)
-        {
-            app.Lifetime.ApplicationStopped.Register(embedded.Stop);
-        }
-
         app.UseHapWeb(plugins);
         foreach (var module in modules)
         {
@@ -81,26 +148,5 @@ internal static class HapHost
         }
 
         return app;
-    }
-
-    public static async Task RunAsync(WebApplication app, string[] args)
-    {
-        if (args.Length > 0 && await HostCommands.TryRunAsync(app, args))
-        {
-            return;
-        }
-
-        await app.StartAsync();
-        if (args.Contains("--demo"))
-        {
-            await DemoData.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
-        }
-
-        foreach (var url in app.Urls)
-        {
-            Console.WriteLine($"HapModular is running at {url}  (Ctrl-C to stop)");
-        }
-
-        await app.WaitForShutdownAsync();
     }
 }

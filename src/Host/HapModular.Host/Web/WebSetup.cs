@@ -28,6 +28,7 @@ internal static class WebSetup
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageResponseWriterFactory>();
         services.AddProblemDetails();
+        services.AddExceptionHandler<CorrelatedExceptionLog>();
         services.AddOpenApi();
         services.AddHapHealthChecks(connectionString);
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
@@ -55,9 +56,17 @@ internal static class WebSetup
     public static WebApplication UseHapWeb(this WebApplication app, PluginLoader plugins)
     {
         app.UseForwardedHeaders();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseExceptionHandler("/Error"));
-        app.UseStatusCodePages();
+        // /api answers problem details (JSON); pages answer the portal's HTML error page, in the reader's language.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a =>
+        {
+            a.UseExceptionHandler();
+            a.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a =>
+        {
+            a.UseExceptionHandler("/error/500");
+            a.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseSerilogRequestLogging();

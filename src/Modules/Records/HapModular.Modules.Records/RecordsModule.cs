@@ -60,6 +60,7 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<DicomKeywords>().SingleInstance();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<DemoPatients>().As<IDemoSeeder>().SingleInstance();
+        builder.RegisterType<DemoSetDocuments>().As<IDemoSeeder>().SingleInstance();
         builder.RegisterType<DemoDocuments>().As<IDemoSeeder>().SingleInstance();
     }
 

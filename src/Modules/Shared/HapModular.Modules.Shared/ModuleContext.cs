@@ -9,6 +9,12 @@ namespace HapModular.Modules.Shared;
 /// <param name="IsDevelopment">Whether the host runs in Development (demo data, mail pickup folder).</param>
 public sealed record ModuleContext(IConfiguration Configuration, string ConnectionString, string DataDirectory, bool IsDevelopment)
 {
+    /// <summary>
+    /// Whether the host runs the demo (<c>--demo</c>, build/run.sh) — in Production too: generated keys under the data
+    /// folder and the mail pickup folder, as in Development, but the portal's own error pages.
+    /// </summary>
+    public bool IsDemo { get; init; }
+
     /// <summary>The portal's public address, the base of every link it sends (see <see cref="PublicAddress"/>).</summary>
     public Uri PublicBaseUrl { get; init; } = new(PublicAddress.DevelopmentDefault);
 

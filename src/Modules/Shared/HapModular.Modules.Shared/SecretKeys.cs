@@ -4,8 +4,8 @@ namespace HapModular.Modules.Shared;
 
 /// <summary>
 /// Secret keys a module needs (NISS protection, the key ring's encryption, the audit chain's HMAC): from configuration
-/// (base64, 32 bytes). In Development and Testing a missing key is generated once and kept under the data folder
-/// (<c>keys/</c>, owner-only), so demo data survives restarts; elsewhere a missing key stops the host rather than
+/// (base64, 32 bytes). In Development, Testing and the demo (<see cref="ModuleContext.IsDemo"/>, Production too) a missing
+/// key is generated once and kept under the data folder (<c>keys/</c>, owner-only), so demo data survives restarts; elsewhere a missing key stops the host rather than
 /// inventing one that a restore or a second host would not know.
 /// </summary>
 public static class SecretKeys
@@ -45,12 +45,12 @@ public static class SecretKeys
     /// <summary>A short public id of a key (hex, 8 bytes of its SHA-256): what records say was used, never the key.</summary>
     public static string IdOf(ReadOnlySpan<byte> key) => Convert.ToHexStringLower(SHA256.HashData(key)[..8]);
 
-    /// <summary>Development or Testing: the environments where keys may be generated locally.</summary>
+    /// <summary>Development, Testing or the demo: where keys may be generated locally.</summary>
     public static bool IsLocal(ModuleContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var environment = context.Configuration["environment"] ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
-        return context.IsDevelopment || string.Equals(environment, "Testing", StringComparison.OrdinalIgnoreCase);
+        return context.IsDevelopment || context.IsDemo || string.Equals(environment, "Testing", StringComparison.OrdinalIgnoreCase);
     }
 
     private static byte[] Checked(byte[] key, string source) =>

@@ -8,8 +8,9 @@ using Marten;
 namespace HapModular.Modules.Identity.Demo;
 
 /// <summary>
-/// Creates the demo accounts (approved, enrolled) and resets their password and TOTP secret to the printed ones,
-/// so what the console says is always true. Idempotent: accounts are matched by e-mail.
+/// Creates the demo accounts (approved, enrolled) with the printed password and TOTP secret. An account that
+/// already exists (matched by e-mail) is left as it is: a person may have changed its password or an administrator
+/// deactivated it, and a restart must not undo that.
 /// </summary>
 internal sealed class IdentityDemoSeeder(IIdentityStore store, PasswordHasher hasher, TotpAuthenticator totp, TimeProvider time, IdentitySettings settings) : IDemoSeeder
 {
@@ -18,32 +19,48 @@ internal sealed class IdentityDemoSeeder(IIdentityStore store, PasswordHasher ha
     public async Task<IReadOnlyList<string>> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
-        var lines = new List<string> { "Demo accounts (e-mail / password / TOTP secret for an authenticator app):" };
         var now = time.GetUtcNow();
+        var created = 0;
         foreach (var demo in DemoAccounts.All)
         {
-            var account = await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == demo.Email, cancellationToken)
-                ?? new Account { Id = Guid.NewGuid(), Email = demo.Email, CreatedAt = now };
-            account.FirstName = demo.FirstName;
-            account.LastName = demo.LastName;
-            account.Roles = [demo.Role];
-            account.Status = AccountStatus.Active;
-            account.Inami = demo.Inami;
-            account.InamiIdentity = demo.Inami is null ? null : Inami.Parse(demo.Inami).Identity;
-            account.Specialty = demo.Specialty;
-            account.TermsVersion ??= settings.TermsVersion;
-            account.PasswordHash = hasher.Hash(DemoAccounts.Password);
-            account.ProtectedTotpSecret = totp.Protect(demo.TotpSecret);
-            account.LastTotpStep = 0;
-            account.Failures = 0;
-            account.LockedUntil = null;
-            account.ReverifyOn ??= demo.Inami is null ? null : DateOnly.FromDateTime(now.AddYears(1).UtcDateTime);
-            session.Store(account);
-            lines.Add($"  {(demo.Role + "  ").PadRight(11)}{demo.Email} / {DemoAccounts.Password} / TOTP secret {demo.TotpSecret}");
+            if (await session.Query<Account>().AnyAsync(a => a.Email == demo.Email, cancellationToken))
+            {
+                continue;
+            }
+
+            session.Store(new Account
+            {
+                Id = Guid.NewGuid(),
+                Email = demo.Email,
+                CreatedAt = now,
+                FirstName = demo.FirstName,
+                LastName = demo.LastName,
+                Roles = [demo.Role],
+                Status = AccountStatus.Active,
+                Inami = demo.Inami,
+                InamiIdentity = demo.Inami is null ? null : Inami.Parse(demo.Inami).Identity,
+                Specialty = demo.Specialty,
+                TermsVersion = settings.TermsVersion,
+                PasswordHash = hasher.Hash(DemoAccounts.Password),
+                ProtectedTotpSecret = totp.Protect(demo.TotpSecret),
+                ReverifyOn = demo.Inami is null ? null : DateOnly.FromDateTime(now.AddYears(1).UtcDateTime),
+            });
+            created++;
         }
 
         await session.SaveChangesAsync(cancellationToken);
+        return [$"Identity: {created} demo accounts created, {DemoAccounts.All.Count - created} already there."];
+    }
+
+    public Task<IReadOnlyList<string>> DescribeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var lines = new List<string> { "Demo accounts (e-mail / password / TOTP secret for an authenticator app; public demo secrets):" };
+        foreach (var demo in DemoAccounts.All)
+        {
+            lines.Add($"  {(demo.Role + "  ").PadRight(11)}{demo.Email} / {DemoAccounts.Password} / TOTP secret {demo.TotpSecret}");
+        }
+
         lines.Add("  (A real installation starts with: HapModular.Host create-admin EMAIL — it prints a one-time enrolment link.)");
-        return lines;
+        return Task.FromResult<IReadOnlyList<string>>(lines);
     }
 }

@@ -18,7 +18,7 @@ internal static class EmailChannel
         builder.RegisterInstance(settings);
         builder.Register(_ => new EmailDataSource(NpgsqlDataSource.Create(context.ConnectionString))).SingleInstance();
         builder.RegisterType<EmailOutbox>().SingleInstance();
-        builder.Register(c => EmailTransportFactory.Create(settings, c.Resolve<IHostEnvironment>(), context.DataDirectory)).As<IEmailTransport>().SingleInstance();
+        builder.Register(c => EmailTransportFactory.Create(settings, c.Resolve<IHostEnvironment>(), context)).As<IEmailTransport>().SingleInstance();
         builder.RegisterType<EmailDeliveryJob>().AsSelf();
     }
 }

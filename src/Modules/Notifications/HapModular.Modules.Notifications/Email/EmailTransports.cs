@@ -1,5 +1,6 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using HapModular.Modules.Shared;
 using Microsoft.Extensions.Hosting;
 
 namespace HapModular.Modules.Notifications.Email;
@@ -62,8 +63,8 @@ internal sealed class UnconfiguredTransport : IEmailTransport
 /// <summary>Chooses the transport from configuration and environment.</summary>
 internal static class EmailTransportFactory
 {
-    public static IEmailTransport Create(EmailSettings settings, IHostEnvironment environment, string dataDirectory) =>
+    public static IEmailTransport Create(EmailSettings settings, IHostEnvironment environment, ModuleContext context) =>
         settings.SmtpHost is { Length: > 0 } ? new SmtpTransport(settings)
-        : environment.IsProduction() ? new UnconfiguredTransport()
-        : new PickupFolderTransport(Path.Combine(dataDirectory, "mail"), settings);
+        : environment.IsProduction() && !context.IsDemo ? new UnconfiguredTransport()
+        : new PickupFolderTransport(Path.Combine(context.DataDirectory, "mail"), settings);
 }

@@ -5,14 +5,14 @@ using System.Text;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Ingestion;
 using HapModular.Modules.Shared;
-using MediatR;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HapModular.Modules.Records.Demo;
 
 /// <summary>
-/// Imports every file of <c>shared/corpus</c> into the demo patients' records: each file goes to one patient
+/// An optional extra of the demo, when the project's test corpus is beside the checkout (<c>../shared/corpus</c>; a
+/// hospital's checkout has none, and the generated demo set covers every viewer without it; <c>Hap:Demo:Corpus</c>
+/// names another folder, or <c>none</c>). Imports every file of the corpus into the demo patients' records: each file goes to one patient
 /// (round robin), and the first patient also receives every clinical file so one record shows every viewer. Dates
 /// (2019–2026) and departments follow from the path, so re-seeding finds the same source ids and skips them.
 /// </summary>
@@ -34,19 +34,13 @@ internal sealed class DemoDocuments : IDemoSeeder
 
     public async Task<IReadOnlyList<string>> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        var environment = services.GetService<IWebHostEnvironment>();
-        var corpus = CorpusLocator.Find(environment?.ContentRootPath, AppContext.BaseDirectory);
+        var corpus = CorpusLocator.Find(services);
         if (corpus is null)
         {
-            return ["Records: shared/corpus not found; no demo documents."];
+            return ["Records: the test corpus (../shared/corpus) is not here — an optional extra; the demo set above is complete without it."];
         }
 
-        var mediator = services.GetRequiredService<IMediator>();
-        var patients = new List<Guid>();
-        foreach (var patient in DemoPatients.All)
-        {
-            patients.Add(await mediator.Send(patient, cancellationToken));
-        }
+        var patients = await DemoPatients.EnsureAsync(services, cancellationToken);
 
         var work = new List<(string File, string Relative, Guid Patient, string SourceId)>();
         var files = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
@@ -78,7 +72,7 @@ internal sealed class DemoDocuments : IDemoSeeder
             }
         });
 
-        return [string.Create(CultureInfo.InvariantCulture, $"Records: {accepted} demo documents from {files.Count} corpus files, {refused.Count} refused."), .. refused.Distinct().Order(StringComparer.Ordinal)];
+        return [string.Create(CultureInfo.InvariantCulture, $"Records (optional extra, the test corpus at {corpus}): {accepted} documents from {files.Count} corpus files, {refused.Count} refused."), .. refused.Distinct().Order(StringComparer.Ordinal)];
     }
 
     private static bool IsClinical(string relative) =>

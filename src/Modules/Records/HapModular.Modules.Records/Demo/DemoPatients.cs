@@ -1,13 +1,18 @@
+using System.Globalization;
 using HapModular.Modules.Records.Contracts;
+using HapModular.Modules.Records.Patients;
+using HapModular.Modules.Records.Storage;
 using HapModular.Modules.Shared;
+using Marten;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HapModular.Modules.Records.Demo;
 
 /// <summary>
-/// Eight synthetic patients (French and Dutch names, valid NISS, some with e-mail). Registering is an upsert on
-/// the NISS, so seeding again changes nothing. Other modules find them through <see cref="SearchPatients"/>.
+/// Eight synthetic patients (French and Dutch names, valid but invented NISS, some with e-mail). A patient whose NISS
+/// is already registered is left as it is (the desk may have changed an address). Other modules find them through
+/// <see cref="SearchPatients"/>.
 /// </summary>
 internal sealed class DemoPatients : IDemoSeeder
 {
@@ -26,16 +31,40 @@ internal sealed class DemoPatients : IDemoSeeder
 
     public int Order => 200;
 
-    public async Task<IReadOnlyList<string>> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>The demo patients' ids, registering only those whose NISS is not known yet.</summary>
+    public static async Task<IReadOnlyList<Guid>> EnsureAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        var store = services.GetRequiredService<IRecordsStore>();
+        var protector = services.GetRequiredService<NissProtector>();
         var mediator = services.GetRequiredService<IMediator>();
+        var ids = new List<Guid>();
+        await using var session = store.QuerySession();
         foreach (var patient in All)
         {
-            await mediator.Send(patient, cancellationToken);
+            var hash = protector.Hash(patient.NissDigits);
+            var existing = await session.Query<Patient>().Where(p => p.NissHash == hash).Select(p => p.Id).ToListAsync(cancellationToken);
+            ids.Add(existing.Count > 0 ? existing[0] : await mediator.Send(patient, cancellationToken));
         }
 
-        return [$"Records: {All.Count} demo patients (e.g. {All[0].FirstName} {All[0].LastName}, born {All[0].BirthDate:yyyy-MM-dd})."];
+        return ids;
     }
+
+    public async Task<IReadOnlyList<string>> SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(services, cancellationToken);
+        return [$"Records: {All.Count} demo patients."];
+    }
+
+    public Task<IReadOnlyList<string>> DescribeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Printed to the console of the demo only: these NISS are invented (valid check digits, no real person);
+        // a real NISS is never printed or logged.
+        var lines = new List<string> { "Demo patients (SYNTHETIC NISS, demo only — name, birth date, NISS):" };
+        lines.AddRange(All.Select(p => string.Create(CultureInfo.InvariantCulture, $"  {p.FirstName} {p.LastName}, born {p.BirthDate:yyyy-MM-dd}, NISS {Formatted(p.NissDigits)}")));
+        return Task.FromResult<IReadOnlyList<string>>(lines);
+    }
+
+    private static string Formatted(string d) => $"{d[..2]}.{d[2..4]}.{d[4..6]}-{d[6..9]}.{d[9..]}";
 
     private static RegisterPatient Make(string first, string last, DateOnly birth, int sequence, string sex, string language, string[] address, string? email) =>
         new(DemoNiss.For(birth, sequence), first, last, birth, sex, language, address, email, email is not null);
