@@ -9,10 +9,15 @@ using OtpNet;
 
 namespace HapModular.Modules.Identity.Tests;
 
-/// <summary>The real host on a fresh database, with a cheaper password hash so tests stay fast.</summary>
+/// <summary>
+/// The real host on a fresh database, with a cheaper password hash so tests stay fast. Its job server runs: reset and
+/// access-request work happens in background jobs (wait with <c>WaitUntilDoneAsync</c>).
+/// </summary>
 public class IdentityFactory : HapAppFactory
 {
     public const string Password = "Correct-Horse-Staple-42";
+
+    protected override bool RunJobs => true;
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Identity:PasswordIterations", "20000")];
 
