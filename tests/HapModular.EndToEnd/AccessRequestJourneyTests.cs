@@ -37,6 +37,8 @@ public sealed partial class AccessRequestJourneyTests(PortalFixture portal)
         await SignIn.SubmitAsync(physician, "#access-request button[type=submit]");
         await Expect(physician.Locator("#request-sent"));
         await PortalFixture.ScreenshotAsync(physician, "j1-02-request-sent");
+        // The request is recorded by a background job (the page answers the same whoever holds the INAMI number).
+        await RequestRecordedAsync();
 
         await using var adminContext = await portal.NewContextAsync();
         var admin = await adminContext.NewPageAsync();
@@ -71,6 +73,19 @@ public sealed partial class AccessRequestJourneyTests(PortalFixture portal)
         await Task.Delay(TimeSpan.FromSeconds(new Totp(Base32Encoding.ToBytes(secret)).RemainingSeconds() + 1));
         await SignIn.SignInAsync(physician, email, "Borinage-Beffroi-Doudou-2026", secret);
         Assert.Contains("Verhaeren", await physician.InnerTextAsync("form[action='/account/sign-out'] button"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until the access-request job has run: no pending request left (Identity's table for them).</summary>
+    private async Task RequestRecordedAsync()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var connection = new Npgsql.NpgsqlConnection(portal.ConnectionString);
+        await connection.OpenAsync(cancel.Token);
+        await using var pending = new Npgsql.NpgsqlCommand("SELECT count(*) FROM identity.mt_doc_pendingaccessrequest", connection);
+        while ((long)(await pending.ExecuteScalarAsync(cancel.Token))! > 0)
+        {
+            await Task.Delay(25, cancel.Token);
+        }
     }
 
     /// <summary>The e-mail the Notifications job wrote to the pickup folder (Development/Testing).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HapModular.Modules.Identity.Accounts;
+using HapModular.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -112,6 +113,8 @@ public sealed partial class AccessRequestTests(IdentityFactory factory) : IClass
 
     private async Task<IReadOnlyList<Account>> AccountsAsync(string identity)
     {
+        // The request is recorded by a background job.
+        await factory.WaitUntilDoneAsync();
         using var scope = factory.Services.CreateScope();
         await using var session = scope.ServiceProvider.GetRequiredService<IIdentityStore>().QuerySession();
         return await session.Query<Account>().Where(a => a.InamiIdentity == identity).ToListAsync();

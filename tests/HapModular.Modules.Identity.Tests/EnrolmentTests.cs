@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HapModular.Modules.Identity.Accounts;
+using HapModular.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
@@ -130,6 +131,8 @@ public sealed partial class EnrolmentTests(IdentityFactory factory) : IClassFixt
 
     private async Task<IReadOnlyList<Account>> AccountsAsync(string email)
     {
+        // The request is recorded by a background job.
+        await factory.WaitUntilDoneAsync();
         using var scope = factory.Services.CreateScope();
         await using var session = scope.ServiceProvider.GetRequiredService<IIdentityStore>().QuerySession();
         return await session.Query<Account>().Where(a => a.Email == email).ToListAsync();

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using HapModular.Testing;
 using OtpNet;
 
 namespace HapModular.Modules.Identity.Tests;
 
 /// <summary>
-/// Walks request → approval → e-mail delivery → enrolment → sign-in with every log message captured (Serilog writes
+/// Walks request → approval → e-mail delivery (the host's job server) → enrolment → sign-in with every log message captured (Serilog writes
 /// to the providers; this one is added through the factory), then looks for the secrets in them.
 /// Runs alone: the host's Serilog set-up (<c>UseSerilog</c> without a preserved static logger) writes through the
 /// static <c>Log.Logger</c>, i.e. the last host built in the process, so parallel hosts would steal its lines.
@@ -42,6 +42,8 @@ public sealed partial class LogCaptureTests(LogCaptureTests.Factory factory) : I
             (await Forms.PostAsync(anonymous, "/access-request", AccessRequestTests.Fields("12345625004", email))).Dispose();
         }
 
+        await factory.WaitUntilDoneAsync();
+
         using var admin = await factory.SignedInAdminAsync();
         var queue = await admin.GetStringAsync(new Uri("/admin/requests", UriKind.Relative));
         var id = RequestIdPattern().Match(queue).Groups[1].Value;
@@ -49,7 +51,6 @@ public sealed partial class LogCaptureTests(LogCaptureTests.Factory factory) : I
         var mails = await Outbox.ForAsync(factory, email);
         var body = Assert.Single(mails).Body;
         var link = await Outbox.LinkForAsync(factory, email, "/account/enrol");
-        await DeliverQueuedMailsAsync();
 
         using var physician = factory.NewClient();
         var page = await physician.GetStringAsync(new Uri(link, UriKind.Relative));
@@ -76,30 +77,6 @@ public sealed partial class LogCaptureTests(LogCaptureTests.Factory factory) : I
         Assert.DoesNotContain(TokenOf(link), logs, StringComparison.Ordinal);
         Assert.DoesNotContain(body.Split('\n')[2], logs, StringComparison.Ordinal);
         Assert.All(recoveryCodes, c => Assert.DoesNotContain(c, logs, StringComparison.Ordinal));
-    }
-
-    /// <summary>Runs the Notifications delivery job the way Hangfire would (no job server in these tests).</summary>
-    private async Task DeliverQueuedMailsAsync()
-    {
-        var jobType = Type.GetType("HapModular.Modules.Notifications.Email.EmailDeliveryJob, HapModular.Modules.Notifications", throwOnError: true)!;
-        await using var connection = new Npgsql.NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT id FROM notifications.email_outbox WHERE sent_at IS NULL", connection);
-        var ids = new List<Guid>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-        }
-
-        using var scope = factory.Services.CreateScope();
-        var job = scope.ServiceProvider.GetRequiredService(jobType);
-        foreach (var mailId in ids)
-        {
-            await (Task)jobType.GetMethod("DeliverAsync", BindingFlags.Public | BindingFlags.Instance)!.Invoke(job, [mailId, CancellationToken.None])!;
-        }
     }
 
     private static string Field(string html, string name) =>

@@ -1,26 +1,13 @@
 using System.Text.RegularExpressions;
-using Npgsql;
+using HapModular.Testing;
 
 namespace HapModular.Modules.Identity.Tests;
 
-/// <summary>Reads queued e-mails from the Notifications outbox (no Hangfire server runs in these tests).</summary>
+/// <summary>The e-mails the host delivered (its job server runs the reset, access-request and delivery jobs).</summary>
 internal static partial class Outbox
 {
-    public static async Task<IReadOnlyList<(string Subject, string Body)>> ForAsync(IdentityFactory factory, string recipient)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT subject, coalesce(text_body, '') FROM notifications.email_outbox WHERE recipient = $1 ORDER BY queued_at", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = recipient });
-        await using var reader = await command.ExecuteReaderAsync();
-        var list = new List<(string, string)>();
-        while (await reader.ReadAsync())
-        {
-            list.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return list;
-    }
+    public static Task<IReadOnlyList<(string Subject, string Body)>> ForAsync(IdentityFactory factory, string recipient) =>
+        Mailbox.ToAsync(factory, recipient);
 
     public static async Task<string> LinkForAsync(IdentityFactory factory, string recipient, string path)
     {

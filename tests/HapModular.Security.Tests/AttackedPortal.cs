@@ -21,6 +21,10 @@ public class AttackedPortal : HapAppFactory
     public (Guid DrDupont, Guid MarieDubois, Guid LucDupont) Demo { get; private set; }
 
     /// <inheritdoc />
+    /// <remarks>A reset link is mailed by a background job.</remarks>
+    protected override bool RunJobs => true;
+
+    /// <inheritdoc />
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
         [new("Identity:PasswordIterations", "20000"), new("Hap:PublicBaseUrl", PublicBaseUrl), .. ExtraSettings];
 

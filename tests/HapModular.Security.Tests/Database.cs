@@ -1,3 +1,4 @@
+using HapModular.Testing;
 using Npgsql;
 
 namespace HapModular.Security.Tests;
@@ -25,9 +26,9 @@ internal static class Database
         return rows;
     }
 
-    /// <summary>The e-mails queued for <paramref name="recipient"/>, oldest first (subject, body).</summary>
-    public static Task<IReadOnlyList<(string Subject, string Body)>> MailsToAsync(AttackedPortal portal, string recipient) =>
-        QueryAsync(portal, "SELECT subject, coalesce(text_body, '') FROM notifications.email_outbox WHERE recipient = $1 ORDER BY queued_at", r => (r.GetString(0), r.GetString(1)), recipient);
+    /// <summary>The e-mails delivered to <paramref name="recipient"/>, oldest first (subject, body), once one matches.</summary>
+    public static Task<IReadOnlyList<(string Subject, string Body)>> MailsToAsync(AttackedPortal portal, string recipient, Func<(string Subject, string Body), bool> match) =>
+        Mailbox.WaitForAsync(portal, recipient, match);
 
     /// <summary>Audit records of one action, newest first (client address, outcome, reason).</summary>
     public static Task<IReadOnlyList<(string? Address, string Outcome, string? Reason)>> AuditAsync(AttackedPortal portal, string action) =>

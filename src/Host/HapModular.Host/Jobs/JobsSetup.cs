@@ -1,6 +1,9 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using HapModular.SharedKernel;
 
 namespace HapModular.Host.Jobs;
@@ -10,11 +13,20 @@ internal static class JobsSetup
 {
     public static IServiceCollection AddHapJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddHangfire(cfg => cfg
+        services.AddHangfire((provider, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), StorageOptions(configuration)));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
+        // Each host its own storage and activator: Hangfire's defaults hand every host the process-wide
+        // JobStorage.Current and JobActivator.Current (the last host configured), so hosts started side by side in one
+        // process (test factories) enqueued into each other's database and ran jobs in each other's containers.
+        services.Replace(ServiceDescriptor.Singleton<JobStorage>(_ =>
+        {
+            var options = StorageOptions(configuration);
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        }));
+        services.Replace(ServiceDescriptor.Singleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>())));
         if (configuration.GetValue("Hap:Jobs:Server", true))
         {
             services.AddHangfireServer(o =>

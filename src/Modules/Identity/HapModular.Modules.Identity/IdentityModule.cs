@@ -7,6 +7,8 @@ using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Identity.Demo;
 using HapModular.Modules.Identity.Emails;
 using HapModular.Modules.Identity.Enrolment;
+using HapModular.Modules.Identity.Pages.AccessRequest;
+using HapModular.Modules.Identity.Pages.Account.ForgotPassword;
 using HapModular.Modules.Identity.PasswordReset;
 using HapModular.Modules.Identity.Passwords;
 using HapModular.Modules.Identity.Setup;
@@ -42,6 +44,8 @@ public sealed class IdentityModule : IModule
             o.Schema.For<AddressThrottle>();
             o.Schema.For<PersonalAccessToken>().UniqueIndex(t => t.TokenHash).Index(t => t.AccountId);
             o.Schema.For<RevokedTicket>();
+            o.Schema.For<PendingPasswordReset>();
+            o.Schema.For<PendingAccessRequest>();
         });
         KeyRingEncryption.Protect(services.AddDataProtection().SetApplicationName("HapModular"), context);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
@@ -67,7 +71,10 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<TicketRevocation>().InstancePerLifetimeScope();
         builder.RegisterType<AccountLinks>().SingleInstance();
         builder.RegisterType<AccountEmails>().InstancePerLifetimeScope();
-        builder.RegisterType<AccessRequestService>().InstancePerLifetimeScope();
+        builder.RegisterType<SubmitAccessRequest>().InstancePerLifetimeScope();
+        builder.RegisterType<SubmitAccessRequestJob>().AsSelf().InstancePerDependency();
+        builder.RegisterType<RequestPasswordReset>().InstancePerLifetimeScope();
+        builder.RegisterType<RequestPasswordResetJob>().AsSelf().InstancePerDependency();
         builder.RegisterType<ApprovalService>().InstancePerLifetimeScope();
         builder.RegisterType<EnrolmentService>().InstancePerLifetimeScope();
         builder.RegisterType<UserAdministration>().InstancePerLifetimeScope();

@@ -23,8 +23,8 @@ internal sealed class AccountEmails(IMediator mediator, IStringLocalizer<Identit
     /// Someone asked for access with the INAMI number of this account: no second account is made, and the account's
     /// own address is told (with the address that was typed), so a repeated request is never silently dropped.
     /// </summary>
-    public Task SendDuplicateRequestAsync(Account account, string typedEmail, string portalUrl, DateTimeOffset at, CancellationToken cancellationToken) =>
-        SendAsync(account, "DuplicateMailSubject", "DuplicateMailBody", $"duplicate:{account.Id}:{at:O}", cancellationToken, account.DisplayName, typedEmail, portalUrl);
+    public Task SendDuplicateRequestAsync(Account account, string typedEmail, string portalUrl, Guid requestId, CancellationToken cancellationToken) =>
+        SendAsync(account, "DuplicateMailSubject", "DuplicateMailBody", $"duplicate:{account.Id}:{requestId:N}", cancellationToken, account.DisplayName, typedEmail, portalUrl);
 
     private async Task SendAsync(Account account, string subjectKey, string bodyKey, string key, CancellationToken cancellationToken, params object[] arguments)
     {

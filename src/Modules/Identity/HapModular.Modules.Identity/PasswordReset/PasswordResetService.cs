@@ -1,53 +1,20 @@
 using HapModular.Modules.Audit.Contracts;
 using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Auditing;
-using HapModular.Modules.Identity.Emails;
 using HapModular.Modules.Identity.Enrolment;
 using HapModular.Modules.Identity.Passwords;
 using HapModular.Modules.Identity.Totp;
-using Marten;
-using Microsoft.AspNetCore.Http;
 
 namespace HapModular.Modules.Identity.PasswordReset;
 
 /// <summary>
-/// Password reset by e-mailed one-time link. The link alone is not enough: the authenticator code is still asked,
-/// so a stolen mailbox does not open the account. The new password changes the security stamp (sessions end).
+/// Password reset by e-mailed one-time link (asked for in Pages/Account/ForgotPassword). The link alone is not
+/// enough: the authenticator code is still asked, so a stolen mailbox does not open the account. The new password changes the security stamp (sessions end).
 /// </summary>
-internal sealed class PasswordResetService(IIdentityStore store, AccountLinks links, AccountEmails emails, PasswordHasher hasher, TotpAuthenticator totp, SecurityAudit audit, TimeProvider time)
+internal sealed class PasswordResetService(IIdentityStore store, AccountLinks links, PasswordHasher hasher, TotpAuthenticator totp, SecurityAudit audit, TimeProvider time)
 {
     /// <summary>Wrong authenticator codes one link tolerates: without a cap, a stolen link allows guessing the six digits.</summary>
     public const int MaxWrongCodes = 5;
-
-    /// <summary>Reset e-mails one account may receive per hour: the form is public, so anyone could flood a mailbox.</summary>
-    public const int MaxRequestsPerHour = 3;
-
-    /// <summary>Sends a link when an active account has this e-mail; otherwise does nothing (same answer).</summary>
-    public async Task RequestAsync(string? email, HttpRequest request, CancellationToken cancellationToken)
-    {
-        var normalized = (email ?? string.Empty).Trim().ToLowerInvariant();
-        await using var session = store.LightweightSession();
-        var account = normalized.Length == 0 ? null : await session.Query<Account>().FirstOrDefaultAsync(a => a.Email == normalized && a.Status == AccountStatus.Active, cancellationToken);
-        if (account is null)
-        {
-            return;
-        }
-
-        var hourAgo = time.GetUtcNow().AddHours(-1);
-        var recent = await session.Query<AccountToken>()
-            .CountAsync(t => t.AccountId == account.Id && t.Purpose == TokenPurpose.PasswordReset && t.IssuedAt > hourAgo, cancellationToken);
-        if (recent >= MaxRequestsPerHour)
-        {
-            // Same answer to the requester as any other case: nothing tells them the cap was reached.
-            await audit.RecordAsync("password-reset-request", AuditOutcome.Denied, account, "throttled", cancellationToken: cancellationToken);
-            return;
-        }
-
-        var (link, hash, _) = links.Issue(session, account, TokenPurpose.PasswordReset);
-        await session.SaveChangesAsync(cancellationToken);
-        await emails.SendPasswordResetAsync(account, link, hash, cancellationToken);
-        await audit.RecordAsync("password-reset-request", AuditOutcome.Allowed, account, cancellationToken: cancellationToken);
-    }
 
     public async Task<bool> IsValidAsync(string? token, CancellationToken cancellationToken)
     {

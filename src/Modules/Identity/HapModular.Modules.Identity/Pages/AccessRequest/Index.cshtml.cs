@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using HapModular.Modules.Identity.AccessRequests;
 using HapModular.Modules.Identity.Resources;
+using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,9 +9,12 @@ using Microsoft.Extensions.Localization;
 
 namespace HapModular.Modules.Identity.Pages.AccessRequest;
 
-/// <summary>The public access-request form (J1). Each bad field gets its own message next to it.</summary>
+/// <summary>
+/// The public access-request form (J1). Each bad field gets its own message next to it; a valid form is answered
+/// the same after the same work, whoever holds the INAMI number (<see cref="SubmitAccessRequestJob"/> decides later).
+/// </summary>
 [AllowAnonymous]
-internal sealed class IndexModel(AccessRequestService requests, IdentitySettings settings, IStringLocalizer<IdentityText> text) : PageModel
+internal sealed class IndexModel(SubmitAccessRequest requests, ICurrentUser user, IdentitySettings settings, IStringLocalizer<IdentityText> text) : PageModel
 {
     [BindProperty]
     public AccessRequestForm Form { get; set; } = new();
@@ -56,7 +60,7 @@ internal sealed class IndexModel(AccessRequestService requests, IdentitySettings
             return Page();
         }
 
-        await requests.SubmitAsync(Form, inami, specialty!, cancellationToken);
+        await requests.QueueAsync(Form, inami, specialty!, user.ClientAddress, cancellationToken);
         Sent = true;
         return Page();
     }

@@ -1,13 +1,16 @@
-using HapModular.Modules.Identity.PasswordReset;
+using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HapModular.Modules.Identity.Pages.Account.ForgotPassword;
 
-/// <summary>Asks for a reset link; answers the same whether or not the address has an account.</summary>
+/// <summary>
+/// Asks for a reset link; answers the same, after the same work, whether or not the address has an account: the
+/// account is looked up later, by <see cref="RequestPasswordResetJob"/>.
+/// </summary>
 [AllowAnonymous]
-internal sealed class IndexModel(PasswordResetService resets) : PageModel
+internal sealed class IndexModel(RequestPasswordReset resets, ICurrentUser user) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -20,7 +23,7 @@ internal sealed class IndexModel(PasswordResetService resets) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await resets.RequestAsync(Email, Request, cancellationToken);
+        await resets.QueueAsync(Email, user.ClientAddress, cancellationToken);
         Sent = true;
         Email = null;
         return Page();

@@ -1,4 +1,4 @@
-namespace HapModular.Modules.Identity.AccessRequests;
+namespace HapModular.Modules.Identity.Pages.AccessRequest;
 
 /// <summary>What the physician typed on the public access-request form.</summary>
 internal sealed class AccessRequestForm
