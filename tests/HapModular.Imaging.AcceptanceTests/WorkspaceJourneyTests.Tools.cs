@@ -186,6 +186,7 @@ public sealed partial class WorkspaceJourneyTests
     private static async Task<double> NumberAsync(IPage page, string pattern)
     {
         var regex = new Regex(pattern);
+        await page.EvaluateAsync("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))");
         await page.WaitForFunctionAsync("(p) => [...document.querySelectorAll('.viewport-cell:not([hidden]) svg text')].some(t => new RegExp(p).test(t.textContent))", pattern);
         var texts = await page.Locator(".viewport-cell:not([hidden]) svg text").AllTextContentsAsync();
         return double.Parse(texts.Select(t => regex.Match(t)).First(m => m.Success).Groups[1].Value, CultureInfo.InvariantCulture);

@@ -106,6 +106,8 @@ public sealed partial class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal p
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync((float)to[0], (float)to[1], new MouseMoveOptions { Steps = 10 });
         await page.Mouse.UpAsync();
+        // The annotation's text is redrawn on the next animation frames after the last move: read it once drawn.
+        await page.EvaluateAsync("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))");
         var text = await page.Locator(".viewport-cell:not([hidden]) svg text").First.TextContentAsync();
         var value = double.Parse(System.Text.RegularExpressions.Regex.Match(text ?? string.Empty, @"(\d+(\.\d+)?)\s*mm").Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.True(value is >= 29.5 and <= 30.5, $"the length reads \"{text}\" (from {from[0]:0.0},{from[1]:0.0} to {to[0]:0.0},{to[1]:0.0} on the page)");
