@@ -1,4 +1,6 @@
+using HapModular.Modules.Interop.Fhir.AuditEvents;
 using HapModular.Modules.Interop.Fhir.Binaries;
+using HapModular.Modules.Interop.Fhir.Consents;
 using HapModular.Modules.Interop.Fhir.Documents;
 using HapModular.Modules.Interop.Fhir.Metadata;
 using HapModular.Modules.Interop.Fhir.Patients;
@@ -26,5 +28,7 @@ internal static class FhirEndpoints
         fhir.MapGet("/DocumentReference", (Func<HttpContext, Task<IResult>>)DocumentReferenceEndpoints.Search);
         fhir.MapGet("/DocumentReference/{id}", DocumentReferenceEndpoints.Read);
         fhir.MapGet("/Binary/{id}", BinaryEndpoint.Read);
+        fhir.MapGet("/Consent", (Func<HttpContext, Task<IResult>>)ConsentEndpoints.Search);
+        fhir.MapGet("/AuditEvent", (Func<HttpContext, Task<IResult>>)AuditEventEndpoints.Search);
     }
 }
