@@ -10,12 +10,13 @@ namespace HapModular.Imaging.AcceptanceTests;
 /// server and Dr Dupont's personal access token, lists his patient's study (QIDO-RS) and retrieves it (WADO-RS) into its
 /// own store byte for byte as the hospital ingested it; a study of a patient he has no link with stays out of reach.
 /// </summary>
-public sealed class OrthancClientTests(ImagingPortal portal) : IClassFixture<ImagingPortal>
+[Collection(ImagingPortalCollection.Name)]
+public sealed class OrthancClientTests(ImagingPortal portal)
 {
     [Fact]
     public async Task Orthanc_lists_and_retrieves_the_linked_study_byte_for_byte_and_gets_nothing_of_the_other()
     {
-        var token = await portal.CreateDupontTokenAsync("Orthanc");
+        var token = await portal.DupontTokenAsync();
         await using var orthanc = await Orthanc.StartAsync(new Dictionary<string, (string, string)> { ["portal"] = (portal.BaseUrl + "/dicomweb/", token) });
 
         // QIDO-RS through Orthanc's client.

@@ -11,7 +11,7 @@ namespace HapModular.Imaging.AcceptanceTests;
 /// spacing, a current and a prior study side by side scrolling together, an ultrasound loop played in cine.
 /// Screenshots in artifacts/screenshots.
 /// </summary>
-public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) : IClassFixture<WorkspaceJourneyTests.Portal>
+public sealed partial class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) : IClassFixture<WorkspaceJourneyTests.Portal>
 {
     /// <summary>The portal, the studies the journeys need, and one browser.</summary>
     public sealed class Portal : IAsyncLifetime
@@ -26,6 +26,9 @@ public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) :
 
         public StudyFiles Ultrasound { get; private set; } = null!;
 
+        /// <summary>The corpus files of the pixel-match test, by corpus path.</summary>
+        public Dictionary<string, StudyFiles> Pixels { get; } = new(StringComparer.Ordinal);
+
         private IPlaywright? playwright;
 
         public async Task InitializeAsync()
@@ -35,6 +38,11 @@ public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) :
             Ct = await Host.IngestStudyAsync(Host.Marie, 120, "CT", "20260930", size: 128, spacing: 0.5, frameOfReference: frame, description: "Thorax 120");
             Prior = await Host.IngestStudyAsync(Host.Marie, 120, "CT", "20250310", size: 128, spacing: 0.5, frameOfReference: frame, description: "Thorax antérieur");
             Ultrasound = await Host.IngestCorpusAsync(Host.Marie, "dicom/us_cine_jpeg_baseline_ybr422_30frames.dcm");
+            foreach (var file in PixelMatchFiles)
+            {
+                Pixels[file] = await Host.IngestCorpusAsync(Host.Marie, file);
+            }
+
             (playwright, Browser) = await Testing.Browser.LaunchAsync();
 
             // Signed in once for real (password + TOTP; a code is accepted only once), the session reused by every journey.
@@ -98,9 +106,11 @@ public sealed class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal portal) :
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync((float)to[0], (float)to[1], new MouseMoveOptions { Steps = 10 });
         await page.Mouse.UpAsync();
+        // The annotation's text is redrawn on the next animation frames after the last move: read it once drawn.
+        await page.EvaluateAsync("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))");
         var text = await page.Locator(".viewport-cell:not([hidden]) svg text").First.TextContentAsync();
         var value = double.Parse(System.Text.RegularExpressions.Regex.Match(text ?? string.Empty, @"(\d+(\.\d+)?)\s*mm").Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.InRange(value, 29.5, 30.5);
+        Assert.True(value is >= 29.5 and <= 30.5, $"the length reads \"{text}\" (from {from[0]:0.0},{from[1]:0.0} to {to[0]:0.0},{to[1]:0.0} on the page)");
         await Testing.Browser.ScreenshotAsync(page, "imaging-03-length");
     }
 

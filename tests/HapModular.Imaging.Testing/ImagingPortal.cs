@@ -97,6 +97,11 @@ public sealed partial class ImagingPortal : HapAppFactory
         return new StudyFiles(reader.GetString(0), reader.GetString(1), new Dictionary<string, byte[]> { [reader.GetString(2)] = bytes });
     }
 
+    private Task<string>? dupontToken;
+
+    /// <summary>One personal access token of Dr Dupont for every test sharing this portal (a TOTP code is accepted once).</summary>
+    public Task<string> DupontTokenAsync() => dupontToken ??= CreateDupontTokenAsync("acceptance");
+
     /// <summary>Signs Dr Dupont in for real (password, then the code his phone shows) and creates a personal access token.</summary>
     public async Task<string> CreateDupontTokenAsync(string name)
     {

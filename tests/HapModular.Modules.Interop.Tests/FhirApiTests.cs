@@ -14,7 +14,7 @@ namespace HapModular.Modules.Interop.Tests;
 /// client written by others), through the same guard and audit as the pages. Dr Dupont is linked to Marie Dubois
 /// (the demo record) and to Lucy Smith; not to Paul Sanslien, registered here.
 /// </summary>
-public sealed class FhirApiTests(InteropFactory factory) : IClassFixture<InteropFactory>
+public sealed partial class FhirApiTests(InteropFactory factory) : IClassFixture<InteropFactory>
 {
     private const string NissSystem = "https://www.ehealth.fgov.be/standards/fhir/core/NamingSystem/ssin";
 
@@ -25,7 +25,7 @@ public sealed class FhirApiTests(InteropFactory factory) : IClassFixture<Interop
 
         Assert.Equal(FHIRVersion.N4_0_1, statement!.FhirVersion);
         var resources = statement.Rest.Single().Resource.Select(r => r.Type).ToList();
-        Assert.Equal(["Patient", "DocumentReference", "Binary"], resources);
+        Assert.Equal(["Patient", "DocumentReference", "Binary", "Consent", "AuditEvent"], resources);
     }
 
     [Theory]

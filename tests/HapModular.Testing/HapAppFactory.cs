@@ -44,14 +44,7 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        try
-        {
-            Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Nothing was written.
-        }
+        TemporaryFolders.Delete(DataDirectory);
     }
 
     /// <summary>Autofac overrides for this factory.</summary>

@@ -35,6 +35,8 @@ const empty = {
 await esbuild.build({
   entryPoints: {
     workspace: join(here, 'src/workspace.js'),
+    // A classic script (no imports) the page loads first: the study's first requests start before the bundle compiles.
+    boot: join(here, 'src/boot.js'),
     // init() starts `new Worker(new URL('./decodeImageFrameWorker.js', import.meta.url))`: same folder, same name.
     decodeImageFrameWorker: join(here, 'node_modules/@cornerstonejs/dicom-image-loader/dist/esm/decodeImageFrameWorker.js'),
   },

@@ -5,7 +5,8 @@ namespace HapModular.Viewers.Dicom.DicomWeb;
 
 /// <summary>
 /// The rendered resources (PS3.18 §8.3.5, thumbnails §8.3.6): one frame through the portal's own pipeline, with the
-/// <c>window</c> (center,width[,function]) and <c>viewport</c> (vw,vh) query parameters, as PNG. A thumbnail is the
+/// <c>window</c> (center,width[,function]) and <c>viewport</c> (vw,vh) query parameters, as PNG (lossless, the
+/// default) or JPEG (<c>format=jpeg</c>, from <c>accept=image/jpeg</c>, with <c>quality</c> 1–100). A thumbnail is the
 /// default window at 256 pixels at most.
 /// </summary>
 internal static class RenderedFrame
@@ -45,6 +46,22 @@ internal static class RenderedFrame
             side = scale < 1 ? Math.Max(1, (int)Math.Floor(Math.Max(rendered.Width, rendered.Height) * scale)) : 0;
         }
 
-        return RenderResult.Binary(PngWriter.Encode(side > 0 ? rendered.Fit(side) : rendered), "image/png");
+        var output = side > 0 ? rendered.Fit(side) : rendered;
+        if (request.Parameters.GetValueOrDefault("format") != "jpeg")
+        {
+            return RenderResult.Binary(PngWriter.Encode(output), "image/png");
+        }
+
+        var quality = DefaultJpegQuality;
+        if (request.Parameters.TryGetValue("quality", out var q)
+            && (!int.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out quality) || quality is < 1 or > 100))
+        {
+            return RenderResult.CannotDisplay("quality must be an integer from 1 to 100.");
+        }
+
+        return RenderResult.Binary(JpegOutput.Encode(output, quality), "image/jpeg");
     }
+
+    /// <summary>PS3.18 leaves the default to the server: high enough that a window's edges stay sharp.</summary>
+    public const int DefaultJpegQuality = 90;
 }

@@ -7,12 +7,12 @@ namespace HapModular.Modules.Interop.Fhir;
 
 /// <summary>
 /// Who may use the FHIR API: a signed-in physician (the portal session, or the personal access token of a desktop
-/// client once that scheme is registered). Anyone else gets an OperationOutcome, never a sign-in page. What the
-/// physician then sees is decided per patient by the one guard.
+/// client) for the record; the DPO for the audit trail (<c>AuditEvent</c>). Anyone else gets an OperationOutcome, never
+/// a sign-in page. What the caller then sees is decided per patient by the one guard.
 /// </summary>
 internal static class FhirCaller
 {
-    public static IResult? Refusal(HttpContext http, ICurrentUser user)
+    public static IResult? Refusal(HttpContext http, ICurrentUser user, string role = Roles.Physician)
     {
         if (!user.IsAuthenticated)
         {
@@ -20,8 +20,10 @@ internal static class FhirCaller
             return FhirResponses.Error(http, StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, "Authentication required.");
         }
 
-        return user.IsInRole(Roles.Physician)
+        return user.IsInRole(role)
             ? null
-            : FhirResponses.Error(http, StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden, "The FHIR API is for physicians.");
+            : FhirResponses.Error(http, StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden, role == Roles.Physician
+                ? "The FHIR API is for physicians."
+                : "This resource is for the data protection officer.");
     }
 }

@@ -20,7 +20,22 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
     /// <summary>The patient's visible instances, optionally of one study / series / instance (R6 in SQL).</summary>
     public async Task<IReadOnlyList<ImagingInstance>> ReadAsync(Guid patientId, string? viewerInami, string? studyUid, string? seriesUid, string? sopUid, CancellationToken cancellationToken)
     {
+        if (sopUid is not null)
+        {
+            // One instance (every frame a viewer pulls): indexed already, one round trip; else index the patient's, then read.
+            var indexed = await ReadIndexedAsync(patientId, viewerInami, studyUid, seriesUid, sopUid, cancellationToken);
+            if (indexed.Count > 0)
+            {
+                return indexed;
+            }
+        }
+
         await IndexMissingAsync(patientId, cancellationToken);
+        return await ReadIndexedAsync(patientId, viewerInami, studyUid, seriesUid, sopUid, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ImagingInstance>> ReadIndexedAsync(Guid patientId, string? viewerInami, string? studyUid, string? seriesUid, string? sopUid, CancellationToken cancellationToken)
+    {
         var sql = new StringBuilder($"""
             SELECT {Prefixed("d")}, i.metadata FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.sha256 = d.sha256
             WHERE d.patient_id = @p AND d.study_uid IS NOT NULL AND i.metadata IS NOT NULL AND {DocumentVisibility.Sql("d")}

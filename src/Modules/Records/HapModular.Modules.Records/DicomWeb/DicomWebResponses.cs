@@ -24,13 +24,14 @@ internal static class DicomWebResponses
 
         if (resource is ImagingResource.Rendered or ImagingResource.Thumbnail)
         {
-            var wantsPng = accept.Trim(',').Length == 0 || accept.Contains("image/png", StringComparison.OrdinalIgnoreCase)
-                || accept.Contains("*/*", StringComparison.Ordinal) || accept.Contains("image/*", StringComparison.Ordinal);
-            if (!wantsPng)
+            // The accept query parameter overrides the header (PS3.18 §8.3.3.1): the most preferred acceptable type (q), first on a tie.
+            var asked = http.Request.Query["accept"].ToString() is { Length: > 0 } query ? query : string.Join(",", http.Request.Headers.Accept.ToArray());
+            if (RenderedFormat(asked) is not { } format)
             {
                 return null;
             }
 
+            p["format"] = format;
             foreach (var name in new[] { "window", "viewport", "quality" })
             {
                 if (http.Request.Query.TryGetValue(name, out var value))
@@ -41,6 +42,42 @@ internal static class DicomWebResponses
         }
 
         return p;
+    }
+
+    /// <summary>"png" or "jpeg" for a rendered resource, from an Accept list (order of preference, q=0 refused); null: neither.</summary>
+    public static string? RenderedFormat(string accept)
+    {
+        if (accept.Trim().Length == 0)
+        {
+            return "png";
+        }
+
+        var best = (Format: (string?)null, Q: 0.0);
+        foreach (var entry in accept.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = entry.Split(';', StringSplitOptions.TrimEntries);
+            var q = 1.0;
+            foreach (var parameter in parts.Skip(1))
+            {
+                if (parameter.StartsWith("q=", StringComparison.OrdinalIgnoreCase) && double.TryParse(parameter[2..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                {
+                    q = v;
+                }
+            }
+
+            var format = parts[0].ToLowerInvariant() switch
+            {
+                "image/png" or "image/*" or "*/*" => "png",
+                "image/jpeg" or "image/jpg" => "jpeg",
+                _ => null,
+            };
+            if (format is not null && q > best.Q)
+            {
+                best = (format, q);
+            }
+        }
+
+        return best.Format;
     }
 
     public static async Task WriteAsync(HttpContext http, ImagingResource resource, ImagingTarget target, ImagingResult result)
@@ -74,8 +111,7 @@ internal static class DicomWebResponses
         var type = resource switch
         {
             ImagingResource.Instances => "application/dicom",
-            ImagingResource.Frames => result.Parts[0].ContentType.Split(';')[0],
-            _ => "image/png",
+            _ => result.Parts[0].ContentType.Split(';')[0],
         };
         http.Response.ContentType = $"multipart/related; type=\"{type}\"; boundary={boundary}";
         foreach (var part in result.Parts)

@@ -12,7 +12,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// reads the patient's visible instances (R6 in SQL, so masked or embargoed instances leave no trace, not even in
 /// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
 /// </summary>
-internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, IBlobStore blobs, IViewerCatalog viewers) :
+internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers) :
     IRequestHandler<SearchImaging, IReadOnlyList<ImagingInstance>>,
     IRequestHandler<RetrieveImaging, ImagingResult>
 {
@@ -58,7 +58,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
 
     private async Task<ImagingResult> FramesAsync(ImagingInstance instance, IReadOnlyList<int> frames, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        var content = await blobs.GetAsync(instance.Document.Sha256, cancellationToken);
+        var content = await recent.GetAsync(instance.Document.Sha256, cancellationToken);
         var parts = new List<ImagingPart>(frames.Count);
         foreach (var frame in frames)
         {
@@ -89,7 +89,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
                 p["thumbnail"] = "1";
             }
 
-            var content = await blobs.GetAsync(instance.Document.Sha256, cancellationToken);
+            var content = await recent.GetAsync(instance.Document.Sha256, cancellationToken);
             var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", p, cancellationToken);
             if (result is RenderResult.BinaryContent binary)
             {

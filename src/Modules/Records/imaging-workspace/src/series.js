@@ -2,6 +2,13 @@
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 
 const json = async (url) => {
+  // boot.js may have asked already, while the bundle loaded: take its answer once.
+  const early = window.hapEarly?.get(url);
+  if (early) {
+    window.hapEarly.delete(url);
+    return early;
+  }
+
   const response = await fetch(url, { headers: { Accept: 'application/dicom+json' }, credentials: 'same-origin' });
   if (!response.ok) throw new Error(`${response.status} ${url}`);
   return response.json();

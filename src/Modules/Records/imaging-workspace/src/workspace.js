@@ -21,6 +21,7 @@ const tools = {
 };
 
 async function start() {
+  performance.mark('hap:module');
   await coreInit();
   // CPU rendering: the same pixels as the portal's renderer on any practice PC, with or without a usable GPU.
   setUseCPURendering(true);
@@ -41,6 +42,7 @@ async function start() {
   bindKeys(api);
   setLayout(root.dataset.layout || '1x1');
   wireStudyList();
+  performance.mark('hap:init');
 
   const study = root.dataset.study;
   if (study) {
@@ -112,7 +114,12 @@ function addViewport(host, index) {
   }
 
   element.addEventListener(Enums.Events.IMAGE_RENDERED, () => {
-    if (!hooks.firstRenderedAt && entry.series) hooks.firstRenderedAt = performance.now();
+    if (!hooks.firstRenderedAt && entry.series) {
+      hooks.firstRenderedAt = performance.now();
+      // boot.js's portal-rendered first image steps aside: the viewport draws the same pixels now.
+      document.querySelector('#viewports .viewport-preview')?.remove();
+    }
+
     hooks.rendered++;
   });
   bar.addEventListener('input', () => entry.viewport.setImageIdIndex(Number(bar.value) - 1));
@@ -150,9 +157,11 @@ async function showSeries(index, study, series) {
   }
 
   const loaded = await loadSeries(study, series);
+  performance.mark('hap:metadata');
   entry.series = loaded;
   entry.fallback = false;
   await entry.viewport.setStack(loaded.imageIds, 0);
+  performance.mark('hap:stack');
   entry.viewport.render();
   cst.utilities.stackPrefetch.enable(entry.element);
   entry.cell.classList.remove('loading');
@@ -182,6 +191,7 @@ function resync() {
 
 async function openStudy(study, series, index) {
   const list = await listSeries(study);
+  performance.mark('hap:series');
   renderSeriesPanel(study, list);
   const chosen = series ?? text(list[0], '0020000E');
   if (chosen) await showSeries(index, study, chosen);
@@ -292,6 +302,9 @@ const api = {
     const v = current();
     if (!v?.series) return;
     v.viewport.resetProperties();
+    // The CPU path's resetCamera keeps rotation and mirroring: "reset" puts the image back as it came.
+    v.viewport.setViewPresentation({ rotation: 0 });
+    v.viewport.setCamera({ flipHorizontal: false, flipVertical: false });
     v.viewport.resetCamera();
     v.viewport.render();
   },
@@ -332,6 +345,27 @@ const hooks = {
     }
 
     return ((hooks.rendered - before) * 1000) / (performance.now() - start);
+  },
+  /** Shows the current image at one canvas pixel per image pixel, for the pixel-match test; returns [columns, rows]. */
+  async nativeSize(index = 0) {
+    const v = state.viewports[index];
+    const { columns, rows } = v.viewport.getCornerstoneImage();
+    Object.assign(v.element.style, { inset: 'auto', left: '0px', top: '0px', width: `${columns}px`, height: `${rows}px` });
+    state.engine.resize(true, false);
+    v.viewport.resetCamera();
+    v.viewport.render();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return [columns, rows];
+  },
+  /** The viewport's window as the user sees it in the overlay: [centre, width]. */
+  window(index = 0) {
+    const { voiRange } = state.viewports[index].viewport.getProperties();
+    const wl = csUtils.windowLevel.toWindowLevel(voiRange.lower, voiRange.upper);
+    return [wl.windowCenter, wl.windowWidth];
+  },
+  /** What the viewport's canvas holds now, as a PNG data URL. */
+  canvas(index = 0) {
+    return state.viewports[index].element.querySelector('canvas').toDataURL('image/png');
   },
   imageToPage(index, x, y) {
     const v = state.viewports[index];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
@@ -51,8 +50,7 @@ internal static class DocumentReferenceEndpoints
         }
 
         var query = http.Request.Query;
-        var patient = query.TryGetValue("patient", out var p) ? p.ToString() : query.TryGetValue("subject", out var s) ? s.ToString() : null;
-        if (patient is null)
+        if (SearchParameters.PatientReference(query) is not { } patient)
         {
             return FhirResponses.Invalid(http, "Search documents of one patient: patient=Patient/<id>.");
         }
@@ -67,15 +65,14 @@ internal static class DocumentReferenceEndpoints
             return FhirResponses.Invalid(http, kindError!);
         }
 
-        if (!TryNumber(query, "_count", DefaultCount, out var count) || !TryNumber(query, "_getpagesoffset", 0, out var offset))
+        if (!SearchParameters.TryPaging(query, DefaultCount, MaxCount, out var count, out var offset, out var pagingError))
         {
-            return FhirResponses.Invalid(http, "_count and _getpagesoffset must be whole numbers from 0.");
+            return FhirResponses.Invalid(http, pagingError!);
         }
 
-        count = Math.Min(count, MaxCount);
         var fhirBase = SearchBundles.BaseUrl(http.Request);
         var list = new PatientDocumentList(0, []);
-        if (FhirIds.TryParse(patient.StartsWith("Patient/", StringComparison.Ordinal) ? patient["Patient/".Length..] : patient, out var patientId))
+        if (SearchParameters.TryPatientId(patient, out var patientId))
         {
             try
             {
@@ -112,11 +109,5 @@ internal static class DocumentReferenceEndpoints
 
         kinds = codes.Count == 0 ? null : codes;
         return true;
-    }
-
-    private static bool TryNumber(IQueryCollection query, string name, int fallback, out int value)
-    {
-        value = fallback;
-        return !query.TryGetValue(name, out var raw) || (int.TryParse(raw.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= 0);
     }
 }

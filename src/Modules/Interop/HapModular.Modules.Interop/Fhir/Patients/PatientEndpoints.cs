@@ -1,3 +1,4 @@
+using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
@@ -11,7 +12,9 @@ namespace HapModular.Modules.Interop.Fhir.Patients;
 /// <summary>
 /// <c>GET /fhir/Patient/{id}</c> and <c>GET /fhir/Patient?identifier=…|NISS</c> (or <c>_id</c>). The GP's software
 /// knows the NISS: a search by it finds the patient only when the guard lets the caller see them, and an empty bundle
-/// otherwise — the same for "no link", "excluded" and "no such patient". Listing every patient is not offered.
+/// otherwise — the same for "no link", "excluded" and "no such patient". Without either, the search lists the patients
+/// the caller holds an active link or grant for (the practice software's "my hospital patients"), each through the
+/// guard, so an excluded patient or one who withdrew consent is not listed.
 /// </summary>
 internal static class PatientEndpoints
 {
@@ -58,13 +61,40 @@ internal static class PatientEndpoints
         {
             patientId = FhirIds.TryParse(idValue.ToString(), out var parsed) ? parsed : null;
         }
+        else if (query.Keys.All(k => k is "_count" or "_getpagesoffset" or "_format"))
+        {
+            return await ListAsync(http);
+        }
         else
         {
-            return FhirResponses.Invalid(http, "Search patients by identifier (the NISS) or _id.");
+            return FhirResponses.Invalid(http, "Search patients by identifier (the NISS) or _id, or list yours with no parameter.");
         }
 
         var found = patientId is { } holder ? await FindAsync(http, holder) : null;
         return FhirResponses.Resource(http, SearchBundles.Of(http, found is null ? [] : [found], found is null ? 0 : 1, 0, 1));
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http)
+    {
+        if (!SearchParameters.TryPaging(http.Request.Query, 50, 100, out var count, out var offset, out var error))
+        {
+            return FhirResponses.Invalid(http, error!);
+        }
+
+        var user = http.RequestServices.GetRequiredService<ICurrentUser>();
+        var candidates = await http.RequestServices.GetRequiredService<IMediator>().Send(new GetAccessiblePatients(user.UserId), http.RequestAborted);
+        var visible = new List<Patient>();
+        foreach (var candidate in candidates)
+        {
+            // Candidates decide nothing: the guard still checks consent, exclusion and account for each (and audits it).
+            if (await FindAsync(http, candidate) is { } patient)
+            {
+                visible.Add(patient);
+            }
+        }
+
+        var ordered = visible.OrderBy(p => p.Name[0].Family, StringComparer.CurrentCulture).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        return FhirResponses.Resource(http, SearchBundles.Of(http, [.. ordered.Skip(offset).Take(count)], ordered.Count, offset, count));
     }
 
     /// <summary>The patient through the guard (audited), or null for any refusal.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HapModular.Modules.Interop.Fhir.Documents;
+namespace HapModular.Modules.Interop.Fhir;
 
 /// <summary>
 /// FHIR date search values (<c>date=ge2026-01-01&amp;date=lt2026-07</c>): prefixes eq, ge, gt, le, lt on a year, month,

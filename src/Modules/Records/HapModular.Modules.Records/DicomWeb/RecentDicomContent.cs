@@ -1,0 +1,55 @@
+using HapModular.Modules.Shared.Storage;
+
+namespace HapModular.Modules.Records.DicomWeb;
+
+/// <summary>
+/// The bytes of the DICOM files frames were last pulled from, keyed by their SHA-256 (checked when read from the blob
+/// store, so an entry can never be stale): a viewer pulls a multi-frame file frame by frame, and each frame request
+/// would otherwise read and hash the whole file again. Bounded in bytes, least recently used out first. It decides
+/// nothing: every request has passed the guard before it asks.
+/// </summary>
+internal sealed class RecentDicomContent(IBlobStore blobs)
+{
+    private const long Budget = 96L * 1024 * 1024;
+    private const int LargestKept = 32 * 1024 * 1024;
+    private readonly LinkedList<(string Sha256, byte[] Content)> order = new();
+    private readonly Dictionary<string, LinkedListNode<(string Sha256, byte[] Content)>> entries = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private long size;
+
+    public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (entries.TryGetValue(sha256, out var node))
+            {
+                order.Remove(node);
+                order.AddFirst(node);
+                return node.Value.Content;
+            }
+        }
+
+        var content = await blobs.GetAsync(sha256, cancellationToken);
+        if (content.Length > LargestKept)
+        {
+            return content;
+        }
+
+        lock (gate)
+        {
+            if (!entries.ContainsKey(sha256))
+            {
+                entries[sha256] = order.AddFirst((sha256, content));
+                size += content.Length;
+                while (size > Budget && order.Last is { } last)
+                {
+                    order.RemoveLast();
+                    entries.Remove(last.Value.Sha256);
+                    size -= last.Value.Content.Length;
+                }
+            }
+        }
+
+        return content;
+    }
+}
