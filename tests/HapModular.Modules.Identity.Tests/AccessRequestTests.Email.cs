@@ -1,4 +1,5 @@
 using HapModular.Modules.Identity.Accounts;
+using HapModular.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,8 @@ public sealed partial class AccessRequestTests
         var address = $"taken{Guid.NewGuid():N}@example.be";
         using var client = factory.NewClient();
         (await Forms.PostAsync(client, "/access-request", Fields("10000502003", address))).Dispose();
+        // Requests are recorded in the background, one at a time but not necessarily in order: this one first.
+        await factory.WaitUntilDoneAsync();
 
         using var second = await Forms.PostAsync(client, "/access-request", Fields("10000601003", address.ToUpperInvariant()));
 

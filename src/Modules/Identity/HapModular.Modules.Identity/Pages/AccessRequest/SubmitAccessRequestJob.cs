@@ -16,7 +16,10 @@ namespace HapModular.Modules.Identity.Pages.AccessRequest;
 /// </summary>
 internal sealed class SubmitAccessRequestJob(IIdentityStore store, IdentitySettings settings, SecurityAudit audit, AccountEmails emails)
 {
-    /// <summary>One at a time (all hosts): two requests for one INAMI or one address must not both find it free.</summary>
+    /// <summary>
+    /// One at a time (all hosts): two requests for one INAMI or one address must not both find it free. Not
+    /// necessarily in arrival order: of two near-simultaneous requests for one address, either may be the one kept.
+    /// </summary>
     [AutomaticRetry(Attempts = 5)]
     [DisableConcurrentExecution(timeoutInSeconds: 120)]
     public async Task RunAsync(Guid pendingId, CancellationToken cancellationToken)
