@@ -1,6 +1,7 @@
 using Autofac;
 using HapModular.Modules.Interop.Dicom;
 using HapModular.Modules.Interop.Fhir;
+using HapModular.Modules.Interop.Fhir.Inbound;
 using HapModular.Modules.Interop.Hl7;
 using HapModular.Modules.Interop.Inbox;
 using HapModular.Modules.Interop.Storage;
@@ -45,6 +46,7 @@ public sealed class InteropModule : IModule
         builder.RegisterType<DicomInboundParser>().As<IInboundParser>().SingleInstance();
         builder.RegisterType<StoreService>().SingleInstance();
         builder.RegisterType<Hl7InboundParser>().As<IInboundParser>().SingleInstance();
+        builder.RegisterType<FhirInboundParser>().As<IInboundParser>().SingleInstance();
         builder.RegisterType<Hl7Receiver>().SingleInstance();
     }
 

@@ -2,6 +2,7 @@ using HapModular.Modules.Interop.Fhir.AuditEvents;
 using HapModular.Modules.Interop.Fhir.Binaries;
 using HapModular.Modules.Interop.Fhir.Consents;
 using HapModular.Modules.Interop.Fhir.Documents;
+using HapModular.Modules.Interop.Fhir.Inbound;
 using HapModular.Modules.Interop.Fhir.Metadata;
 using HapModular.Modules.Interop.Fhir.Patients;
 using HapModular.Modules.Shared;
@@ -30,5 +31,9 @@ internal static class FhirEndpoints
         fhir.MapGet("/Binary/{id}", BinaryEndpoint.Read);
         fhir.MapGet("/Consent", (Func<HttpContext, Task<IResult>>)ConsentEndpoints.Search);
         fhir.MapGet("/AuditEvent", (Func<HttpContext, Task<IResult>>)AuditEventEndpoints.Search);
+
+        // Hospital systems file documents (their source-system key, not a physician's session or token).
+        fhir.MapPost("/DocumentReference", (Func<HttpContext, Task<IResult>>)SubmitDocumentEndpoint.Post).DisableAntiforgery();
+        fhir.MapPost("/", (Func<HttpContext, Task<IResult>>)SubmitDocumentEndpoint.Post).DisableAntiforgery();
     }
 }

@@ -24,25 +24,29 @@ internal sealed partial class InboundPipeline(
     public const int MaxAttempts = 5;
 
     /// <summary>Keeps and files a message; a resend returns the message as first kept, without filing it again.</summary>
-    public async Task<InboundMessage> ReceiveAsync(string source, string sender, string key, ReadOnlyMemory<byte> raw, string? clientAddress, CancellationToken cancellationToken)
+    public async Task<InboundMessage> ReceiveAsync(string source, string sender, string key, ReadOnlyMemory<byte> raw, string? clientAddress, CancellationToken cancellationToken) =>
+        (await AcceptAsync(source, sender, key, raw, clientAddress, cancellationToken)).Message;
+
+    /// <summary>As <see cref="ReceiveAsync"/>, saying whether this was the first receipt (protocols that answer a resend differently).</summary>
+    public async Task<(InboundMessage Message, bool IsNew)> AcceptAsync(string source, string sender, string key, ReadOnlyMemory<byte> raw, string? clientAddress, CancellationToken cancellationToken)
     {
         var sha = await blobs.PutAsync(raw, cancellationToken);
         var (message, isNew) = await inbox.KeepAsync(source, sender, key, sha, raw.Length, cancellationToken);
         if (!isNew)
         {
-            return message;
+            return (message, false);
         }
 
         try
         {
-            return await FileAsync(message, raw, clientAddress, cancellationToken);
+            return (await FileAsync(message, raw, clientAddress, cancellationToken), true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             LogFilingFailed(logger, ex, message.Id, source);
             await inbox.SetStatusAsync(message.Id, InboundStatus.Failed, "filing failed: " + ex.GetType().Name, null, null, CancellationToken.None);
             jobs.Enqueue<InboundRetryJob>(j => j.RunAsync(message.Id, CancellationToken.None));
-            return message with { Status = InboundStatus.Failed };
+            return (message with { Status = InboundStatus.Failed }, true);
         }
     }
 

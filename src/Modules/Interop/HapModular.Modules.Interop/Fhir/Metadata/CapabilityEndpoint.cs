@@ -18,13 +18,14 @@ internal static class CapabilityEndpoint
         FhirVersion = FHIRVersion.N4_0_1,
         Format = ["json", "xml"],
         Publisher = "HapModular",
-        Description = new Markdown("Read-only access to the hospital record for physicians with a therapeutic link, and to a patient's access log for the DPO; every read is audited."),
+        Description = new Markdown("Read access to the hospital record for physicians with a therapeutic link and to a patient's access log for the DPO, every read audited; document submission for the hospital's own systems."),
         Implementation = new CapabilityStatement.ImplementationComponent { Description = "HapModular portal", Url = fhirBase },
         Rest =
         [
             new CapabilityStatement.RestComponent
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
+                Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction, Documentation = new Markdown("A transaction Bundle of one DocumentReference with its Patient and Binary, for hospital systems.") }],
                 Security = new CapabilityStatement.SecurityComponent
                 {
                     Description = new Markdown("The physician's portal session, or his personal access token as a Bearer token. Only patients with a therapeutic link are visible."),
@@ -32,7 +33,7 @@ internal static class CapabilityEndpoint
                 Resource =
                 [
                     Resource(ResourceType.Patient, ["identifier", "_id", "_count"], "Search by identifier " + PatientEndpoints.NissSystem + "|NISS, or with no parameter for the patients you hold a link for"),
-                    Resource(ResourceType.DocumentReference, ["patient", "subject", "date", "category", "_count"], "category codes: " + DocumentCategories.System),
+                    Creatable(Resource(ResourceType.DocumentReference, ["patient", "subject", "date", "category", "_count"], "category codes: " + DocumentCategories.System + ". Hospital systems create (POST) with their source-system key in X-Api-Key: the patient as a contained Patient (NISS or hospital id, name, birth date), the bytes in attachment.data, masterIdentifier required (a resend is not a duplicate).")),
                     Resource(ResourceType.Binary, [], "The original document as ingested"),
                     Resource(ResourceType.Consent, ["patient"], "The patient's consent to sharing and your own therapeutic link or emergency grant (search only)", read: false),
                     Resource(ResourceType.AuditEvent, ["patient", "date", "_count"], "The patient's access log, shaped after IHE BALP; for the data protection officer only (search only)", read: false),
@@ -40,6 +41,12 @@ internal static class CapabilityEndpoint
             },
         ],
     };
+
+    private static CapabilityStatement.ResourceComponent Creatable(CapabilityStatement.ResourceComponent resource)
+    {
+        resource.Interaction.Add(new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Create });
+        return resource;
+    }
 
     private static CapabilityStatement.ResourceComponent Resource(ResourceType type, IEnumerable<string> search, string documentation, bool read = true)
     {
