@@ -161,6 +161,20 @@ public sealed partial class WorkspaceJourneyTests
         Assert.Equal("1", await page.GetAttributeAsync(".viewport-overlay", "data-index"));
     }
 
+    [Fact]
+    public async Task The_page_itself_shows_the_first_image_until_the_viewport_draws_it()
+    {
+        var page = await SignedInAsync();
+        var html = await (await page.Context.APIRequest.GetAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}")).TextAsync();
+        // The lowest instance number of the series, rendered by the portal: what the viewport shows first.
+        var first = portal.Ct.Files.Keys.First(); // ingested in instance-number order, nothing ever removed
+        Assert.Matches($"<img class=\"viewport-preview\" src=\"/dicomweb/studies/{Regex.Escape(portal.Ct.StudyUid)}/series/{Regex.Escape(portal.Ct.SeriesUid)}/instances/{Regex.Escape(first)}/rendered\\?", html);
+        await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
+        await ReadyAsync(page);
+        await page.WaitForFunctionAsync("() => window.hapImaging.firstRenderedAt > 0");
+        Assert.Equal(0, await page.Locator(".viewport-preview").CountAsync());
+    }
+
     private async Task<IPage> OpenCtAsync()
     {
         var page = await SignedInAsync();

@@ -72,7 +72,14 @@ await page.GotoAsync($"/patients/{portal.Marie}/imaging?study={ct.StudyUid}&seri
 await page.WaitForFunctionAsync("() => window.hapImaging?.firstRenderedAt > 0", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
 var firstImage = await page.EvaluateAsync<double>("() => window.hapImaging.firstRenderedAt");
 // The first image the physician sees may be the portal's rendering of it, shown while the bundle compiles (0: none).
-var firstVisible = await page.EvaluateAsync<double>("() => window.hapEarly?.previewAt ?? 0");
+// Element Timing: when the page's <img elementtiming="first-image"> was painted.
+var firstVisible = await page.EvaluateAsync<double>("""
+    () => new Promise((resolve) => {
+      setTimeout(() => resolve(0), 2000);
+      new PerformanceObserver((list) => resolve(list.getEntries().find((e) => e.identifier === 'first-image')?.renderTime ?? 0))
+        .observe({ type: 'element', buffered: true });
+    })
+    """);
 // Where the first image's time goes: the page, the bundle, the workspace's steps, the first requests (ms from navigation start).
 var steps = await page.EvaluateAsync<string[]>("""
     () => {
@@ -97,7 +104,7 @@ playwright.Dispose();
 string Row(string what, double value, string unit, string? beside = null) => string.Create(inv, $"  {what,-62} {value,10:0.0} {unit}{(beside is null ? string.Empty : "   " + beside)}");
 Console.WriteLine();
 Console.WriteLine("Browser (headless Chromium, Cornerstone3D workspace, WADO-RS frames decoded in the browser):");
-Console.WriteLine(Row("first image visible (portal-rendered, while the bundle compiles)", firstVisible, "ms", "goal ≤ 300 ms"));
+Console.WriteLine(Row("first image painted (portal-rendered, while the bundle compiles)", firstVisible, "ms", "goal ≤ 300 ms"));
 Console.WriteLine(Row("time to first rendered image (navigation start → first frame drawn)", firstImage, "ms", "by Cornerstone3D in the viewport"));
 Console.WriteLine(Row($"time until all {count} images are in the browser (navigation start)", allImages, "ms", "goal ≤ 3000 ms"));
 Console.WriteLine(Row("stack scrolling once loaded", fps, "fps", "goal ≥ 30 fps"));

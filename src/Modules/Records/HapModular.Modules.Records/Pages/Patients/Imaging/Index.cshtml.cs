@@ -20,6 +20,9 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
     public string? Series { get; private set; }
 
+    /// <summary>The first image as the portal renders it, shown from the HTML on while the workspace's bundle compiles.</summary>
+    public string? FirstImage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid patientId, string? study, string? series, CancellationToken cancellationToken)
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -45,6 +48,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         // Only a study of this patient's visible list opens; anything else opens the newest.
         Study = Workspace.Studies.FirstOrDefault(s => s.StudyUid == study)?.StudyUid ?? Workspace.Studies.FirstOrDefault()?.StudyUid;
         Series = Study == study && series is { Length: <= 64 } && series.All(c => char.IsAsciiDigit(c) || c == '.') ? series : null;
+        FirstImage = Study is null ? null : Workspace.FirstImageUrl(Study, Series);
         return Page();
     }
 }

@@ -20,7 +20,20 @@ internal sealed record OpenImagingWorkspace(Guid PatientId, string? StudyUid) : 
 /// <summary>One study of the list: newest first.</summary>
 internal sealed record WorkspaceStudy(string StudyUid, string Date, string Modalities, string Description, int Series, int Images);
 
-internal sealed record ImagingWorkspace(CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies);
+internal sealed record ImagingWorkspace(CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies, IReadOnlyList<ImagingInstance> Instances)
+{
+    /// <summary>
+    /// The image the workspace shows first in a study — the first series in QIDO order, or the one named; its lowest
+    /// instance number (the order the workspace sorts by) — as the portal's rendered resource; null when there is none.
+    /// </summary>
+    public string? FirstImageUrl(string study, string? series)
+    {
+        var inStudy = Instances.Where(i => i.StudyUid == study).ToList();
+        series ??= inStudy.OrderBy(i => i.Number("00200011")).ThenBy(i => i.SeriesUid, StringComparer.Ordinal).FirstOrDefault()?.SeriesUid;
+        var first = Qido.Ordered(inStudy.Where(i => i.SeriesUid == series)).OrderBy(i => i.Number("00200013")).FirstOrDefault();
+        return first is null ? null : ImagingHandlers.InstanceUrl(first) + "/rendered";
+    }
+}
 
 /// <summary>Only the instances the physician may see (R6): a masked instance changes no count and no list.</summary>
 internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, PatientAccessContext access, PatientHeaderCache headers) : IRequestHandler<OpenImagingWorkspace, ImagingWorkspace>
@@ -44,6 +57,6 @@ internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, Pati
             })
             .OrderByDescending(s => s.Date, StringComparer.Ordinal).ThenBy(s => s.StudyUid, StringComparer.Ordinal)
             .ToList();
-        return new ImagingWorkspace(patient, studies);
+        return new ImagingWorkspace(patient, studies, instances);
     }
 }
