@@ -4,8 +4,9 @@ using System.Diagnostics;
 namespace HapModular.Testing;
 
 /// <summary>
-/// The database commands one HTTP request issues, read from Npgsql's <see cref="ActivitySource"/> and tied to that
-/// request by a trace id sent in its <c>traceparent</c> header. Compares the work two requests do instead of their
+/// The work one HTTP request does — its database commands (Npgsql's <see cref="ActivitySource"/>) and the work items the
+/// application declares (sources named <c>HapModular.*</c>, e.g. a password key derivation) — tied to that request by
+/// a trace id sent in its <c>traceparent</c> header. Compares the work two requests do instead of their
 /// wall-clock time (a timing oracle is gone when the work is the same; a stopwatch flakes under load).
 /// Commands issued by background jobs or other tests carry other trace ids and are not counted.
 /// </summary>
@@ -20,11 +21,11 @@ public sealed class RequestWork : IDisposable
         listener = new ActivityListener
         {
             // ASP.NET Core's request activity takes the traceparent header as its parent; Npgsql's are its children.
-            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
+            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore" || source.Name.StartsWith("HapModular.", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (activity.Source.Name == "Npgsql" && CommandText(activity) is { } text)
+                if (WorkOf(activity) is { } text)
                 {
                     commands.Enqueue((activity.TraceId, text));
                 }
@@ -48,6 +49,11 @@ public sealed class RequestWork : IDisposable
     /// <inheritdoc />
     public void Dispose() => listener.Dispose();
 
-    private static string? CommandText(Activity activity) =>
-        (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string;
+    /// <summary>A database command's text, or an application's declared work item ("source/operation tag=value…").</summary>
+    private static string? WorkOf(Activity activity) => activity.Source.Name switch
+    {
+        "Npgsql" => (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) as string,
+        "Microsoft.AspNetCore" => null,
+        var source => $"{source}/{activity.OperationName}" + string.Concat(activity.TagObjects.Select(t => $" {t.Key}={t.Value}")),
+    };
 }
