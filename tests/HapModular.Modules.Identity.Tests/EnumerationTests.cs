@@ -7,7 +7,7 @@ namespace HapModular.Modules.Identity.Tests;
 /// <summary>
 /// An unknown e-mail and a wrong password for a known one look the same: status, page, and the work done — each
 /// runs exactly one password key derivation at the configured cost (an unknown account is checked against a dummy
-/// hash). Work, not wall-clock time: a stopwatch flaked under load. The times themselves: <c>build/bench.sh signin</c>.
+/// hash). Work, not wall-clock time: a stopwatch flaked under load (no sign-in timing benchmark exists yet).
 /// </summary>
 public sealed partial class EnumerationTests(IdentityFactory factory) : IClassFixture<IdentityFactory>
 {
