@@ -1,5 +1,6 @@
 using HapModular.Modules.Interop.Fhir.Documents;
 using HapModular.Modules.Interop.Fhir.Patients;
+using HapModular.Modules.Interop.Smart;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
 
@@ -26,10 +27,7 @@ internal static class CapabilityEndpoint
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                 Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction, Documentation = new Markdown("A transaction Bundle of one DocumentReference with its Patient and Binary, for hospital systems.") }],
-                Security = new CapabilityStatement.SecurityComponent
-                {
-                    Description = new Markdown("The physician's portal session, or his personal access token as a Bearer token. Only patients with a therapeutic link are visible."),
-                },
+                Security = Security(fhirBase),
                 Resource =
                 [
                     Resource(ResourceType.Patient, ["identifier", "_id", "_count"], "Search by identifier " + PatientEndpoints.NissSystem + "|NISS, or with no parameter for the patients you hold a link for"),
@@ -41,6 +39,21 @@ internal static class CapabilityEndpoint
             },
         ],
     };
+
+    // SMART App Launch: the service code and the oauth-uris extension a SMART client looks for.
+    private static CapabilityStatement.SecurityComponent Security(string fhirBase)
+    {
+        var root = fhirBase[..^"/fhir".Length];
+        var uris = new Extension { Url = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris" };
+        uris.AddExtension("authorize", new FhirUri($"{root}/{SmartServer.AuthorizePath}"));
+        uris.AddExtension("token", new FhirUri($"{root}/{SmartServer.TokenPath}"));
+        return new CapabilityStatement.SecurityComponent
+        {
+            Extension = [uris],
+            Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR")],
+            Description = new Markdown("The physician's portal session, his personal access token, or a SMART App Launch (EHR launch) access token as a Bearer token — see .well-known/smart-configuration. Only patients with a therapeutic link are visible; a SMART token only its launch patient."),
+        };
+    }
 
     private static CapabilityStatement.ResourceComponent Creatable(CapabilityStatement.ResourceComponent resource)
     {
