@@ -29,17 +29,23 @@ public sealed class SmartLaunchJourneyTests(SmartLaunchJourneyTests.SmartPortal 
         var page = await portal.DupontPageAsync();
         await page.GotoAsync($"{portal.Software.BaseUrl}/launcher.html?niss={MarieNiss}");
         await page.ClickAsync("#open");
-        await page.WaitForURLAsync($"{portal.BaseUrl}/patients/{portal.Marie}");
+        await page.WaitForURLAsync($"{portal.BaseUrl}/patients/{portal.Marie:N}");
         Assert.Contains("DUBOIS Marie", await page.InnerTextAsync(".patient-banner"), StringComparison.Ordinal);
         await PortalFixture.ScreenshotAsync(page, "smart-01-timeline");
 
         var token = portal.Software.LastToken!;
-        Assert.Equal(portal.Marie.ToString(), token["patient"]!.GetValue<string>());
+        Assert.Equal(portal.Marie.ToString("N"), token["patient"]!.GetValue<string>());
         Assert.Equal("Bearer", token["token_type"]!.GetValue<string>());
         Assert.Contains("patient/*.read", token["scope"]!.GetValue<string>(), StringComparison.Ordinal);
         var idToken = Payload(token["id_token"]!.GetValue<string>());
-        Assert.Equal($"{portal.BaseUrl}/fhir/Practitioner/{portal.Dupont}", idToken["fhirUser"]!.GetValue<string>());
+        Assert.Equal($"{portal.BaseUrl}/fhir/Practitioner/{portal.Dupont:N}", idToken["fhirUser"]!.GetValue<string>());
         Assert.Equal(GpSoftware.ClientId, idToken["aud"]!.GetValue<string>());
+
+        // The token reads the launch patient and fhirUser (Dr Dupont himself, with his INAMI).
+        using var fhir = portal.Fhir(token["access_token"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await fhir.GetAsync(new Uri($"fhir/Patient/{token["patient"]}", UriKind.Relative))).StatusCode);
+        var practitioner = await fhir.GetStringAsync(new Uri(idToken["fhirUser"]!.GetValue<string>()));
+        Assert.Contains("18334780004", practitioner, StringComparison.Ordinal);
 
         // The code was good once.
         using var replay = await portal.Software.ExchangeAsync(portal.Software.LastCode!, "any-verifier-0123456789-0123456789-0123456789");
@@ -209,7 +215,7 @@ public sealed class SmartLaunchJourneyTests(SmartLaunchJourneyTests.SmartPortal 
                 var page = await DupontPageAsync();
                 await page.GotoAsync($"{Software.BaseUrl}/launcher.html?niss={MarieNiss}");
                 await page.ClickAsync("#open");
-                await page.WaitForURLAsync($"{BaseUrl}/patients/{Marie}");
+                await page.WaitForURLAsync($"{BaseUrl}/patients/{Marie:N}");
                 marieToken = Software.LastToken!["access_token"]!.GetValue<string>();
             }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HapModular.Modules.Interop.Fhir;
 using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 using MediatR;
@@ -76,7 +77,7 @@ internal static class AuthorizeEndpoint
             return Refuse(Errors.InvalidRequest, "Unknown, spent or expired launch: launch again from your software.");
         }
 
-        var fhirUser = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/fhir/Practitioner/{user.UserId}";
+        var fhirUser = $"{SmartConfigurationEndpoint.Root(http.Request)}/fhir/Practitioner/{FhirIds.Of(user.UserId)}";
         return Results.SignIn(Principal(user, patientId, fhirUser, scopes), properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
@@ -86,7 +87,7 @@ internal static class AuthorizeEndpoint
         identity.SetClaim(Claims.Subject, user.UserId.ToString())
             .SetClaim(Claims.Name, user.DisplayName)
             .SetClaim(InamiClaim, user.Inami)
-            .SetClaim(LaunchContext.PatientClaim, patientId.ToString())
+            .SetClaim(LaunchContext.PatientClaim, FhirIds.Of(patientId))
             .SetClaim(SmartScopes.FhirUser, fhirUser)
             .SetClaim(GrantClaim, Guid.NewGuid().ToString("N"))
             .SetClaims(Claims.Role, [Roles.Physician]);

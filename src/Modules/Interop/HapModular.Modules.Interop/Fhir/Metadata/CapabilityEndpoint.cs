@@ -33,6 +33,7 @@ internal static class CapabilityEndpoint
                     Resource(ResourceType.Patient, ["identifier", "_id", "_count"], "Search by identifier " + PatientEndpoints.NissSystem + "|NISS, or with no parameter for the patients you hold a link for"),
                     Creatable(Resource(ResourceType.DocumentReference, ["patient", "subject", "date", "category", "_count"], "category codes: " + DocumentCategories.System + ". Hospital systems create (POST) with their source-system key in X-Api-Key: the patient as a contained Patient (NISS or hospital id, name, birth date), the bytes in attachment.data, masterIdentifier required (a resend is not a duplicate).")),
                     Resource(ResourceType.Binary, [], "The original document as ingested"),
+                    Resource(ResourceType.Practitioner, [], "Yourself only (what a SMART id_token's fhirUser names), with your INAMI number"),
                     Resource(ResourceType.Consent, ["patient"], "The patient's consent to sharing and your own therapeutic link or emergency grant (search only)", read: false),
                     Resource(ResourceType.AuditEvent, ["patient", "date", "_count"], "The patient's access log, shaped after IHE BALP; for the data protection officer only (search only)", read: false),
                 ],
