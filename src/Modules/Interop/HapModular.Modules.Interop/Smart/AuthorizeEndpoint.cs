@@ -24,7 +24,7 @@ namespace HapModular.Modules.Interop.Smart;
 internal static class AuthorizeEndpoint
 {
     // As the session carries it (the host's HttpCurrentUser reads this claim type).
-    private const string InamiClaim = "hap:inami";
+    public const string InamiClaim = "hap:inami";
 
     // A claim with no destination stays in the authorization code only: the code's single-use key.
     public const string GrantClaim = "hap:grant";

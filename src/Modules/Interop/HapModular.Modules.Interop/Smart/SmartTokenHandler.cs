@@ -21,8 +21,6 @@ namespace HapModular.Modules.Interop.Smart;
 internal sealed class SmartTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private const string InamiClaim = "hap:inami";
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (Context.GetEndpoint()?.Metadata.GetMetadata<AcceptsAccessTokens>() is null)
@@ -54,9 +52,9 @@ internal sealed class SmartTokenHandler(IOptionsMonitor<AuthenticationSchemeOpti
             new(AcceptsAccessTokens.ChannelClaim, AcceptsAccessTokens.SmartChannel),
         };
         claims.AddRange(token.GetClaims(Claims.Role).Select(r => new Claim(ClaimTypes.Role, r)));
-        if (token.GetClaim(InamiClaim) is { } inami)
+        if (token.GetClaim(AuthorizeEndpoint.InamiClaim) is { } inami)
         {
-            claims.Add(new Claim(InamiClaim, inami));
+            claims.Add(new Claim(AuthorizeEndpoint.InamiClaim, inami));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, AcceptsAccessTokens.SmartScheme, ClaimTypes.Name, ClaimTypes.Role));
