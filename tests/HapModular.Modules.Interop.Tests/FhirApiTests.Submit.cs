@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using HapModular.Modules.Records.Ingestion;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Rest;
 using Hl7.Fhir.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
@@ -49,7 +50,9 @@ public sealed partial class FhirApiTests
 
         using var filed = await PostAsync("/fhir", bundle.ToXml(), "application/fhir+xml");
 
-        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
+        var answer = (Bundle)new FhirXmlDeserializer().DeserializeResource(await filed.Content.ReadAsStringAsync());
+        Assert.Equal(global::Hl7.Fhir.Model.Bundle.BundleType.TransactionResponse, answer.Type);
         Assert.Equal(before + 1, await TotalAsync(Client(factory.DrDupont), $"patient=Patient/{smith:N}"));
 
         var key = "wrong-name-" + Guid.NewGuid().ToString("N");
@@ -59,6 +62,40 @@ public sealed partial class FhirApiTests
         Assert.Equal(before + 1, await TotalAsync(Client(factory.DrDupont), $"patient=Patient/{smith:N}"));
         var message = await factory.InboxAsync("fhir", "fhir-tests|urn:ietf:rfc:3986|urn:oid:1.2.3." + key);
         Assert.Equal("held", message!.Status);
+    }
+
+    [Fact]
+    public async Task A_hospital_fhir_client_sends_a_transaction_and_gets_a_transaction_response_entry_by_entry()
+    {
+        var smith = factory.Patients["smith"];
+        var before = await TotalAsync(Client(factory.DrDupont), $"patient=Patient/{smith:N}");
+        var hospital = await HospitalClientAsync();
+        var bundle = Bundle("tx-" + Guid.NewGuid().ToString("N"), "Smith", Encoding.UTF8.GetBytes("Compte rendu de consultation."));
+
+        var response = await hospital.TransactionAsync(bundle);
+
+        Assert.Equal(global::Hl7.Fhir.Model.Bundle.BundleType.TransactionResponse, response!.Type);
+        var entries = response.Entry.Select(e => e.Response!).ToList();
+        Assert.Equal(["200 OK", "201 Created", "201 Created"], entries.Select(e => e.Status));
+        Assert.Equal($"Patient/{smith:N}", entries[0].Location);
+        var documentId = entries[2].Location!.Split('/')[1];
+        Assert.Equal($"Binary/{documentId}/_history/1", entries[1].Location);
+        Assert.Equal($"DocumentReference/{documentId}/_history/1", entries[2].Location);
+        Assert.Equal("W/\"1\"", entries[2].Etag);
+        Assert.Equal(before + 1, await TotalAsync(Client(factory.DrDupont), $"patient=Patient/{smith:N}"));
+        Assert.Equal("Lettre de sortie FHIR", (await Client(factory.DrDupont).ReadAsync<DocumentReference>("DocumentReference/" + documentId))!.Description);
+
+        // All or nothing, and a resend changes nothing: the same entries, answered 200 with the same locations.
+        var again = await hospital.TransactionAsync(bundle);
+        Assert.Equal(["200 OK", "200 OK", "200 OK"], again!.Entry.Select(e => e.Response!.Status));
+        Assert.Equal(entries.Select(e => e.Location), again.Entry.Select(e => e.Response!.Location));
+
+        // Held for the desk: every entry says so, nothing is filed, no location is invented.
+        var held = await hospital.TransactionAsync(Bundle("tx-held-" + Guid.NewGuid().ToString("N"), "Smyth", Encoding.UTF8.GetBytes("x")));
+        Assert.All(held!.Entry, e => Assert.Equal("202 Accepted", e.Response!.Status));
+        Assert.All(held.Entry, e => Assert.Null(e.Response!.Location));
+        Assert.Contains("desk", ((OperationOutcome)held.Entry[2].Response!.Outcome!).Issue[0].Diagnostics!, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await TotalAsync(Client(factory.DrDupont), $"patient=Patient/{smith:N}"));
     }
 
     [Fact]
@@ -127,15 +164,28 @@ public sealed partial class FhirApiTests
 
     private async Task<HttpResponseMessage> PostAsync(string path, string body, string contentType)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, contentType) };
+        request.Headers.Add("X-Api-Key", await SenderKeyAsync());
+        return await factory.CreateClient().SendAsync(request);
+    }
+
+    /// <summary>The hospital system's own FhirClient, with its source-system key on every request.</summary>
+    private async Task<FhirClient> HospitalClientAsync()
+    {
+        var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", await SenderKeyAsync());
+        return new FhirClient(new Uri(http.BaseAddress!, "/fhir"), http, new FhirClientSettings { PreferredFormat = ResourceFormat.Json, VerifyFhirVersion = false });
+    }
+
+    // As the hospital's administrator does with `import --create-key fhir-tests` (once: a new key replaces the old one).
+    private async Task<string> SenderKeyAsync()
+    {
         if (senderKey is null)
         {
-            // As the hospital's administrator does with `import --create-key fhir-tests`.
             await using var scope = factory.Services.CreateAsyncScope();
             senderKey = await scope.ServiceProvider.GetRequiredService<SourceSystemKeys>().CreateOrRotateAsync("fhir-tests", default);
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, contentType) };
-        request.Headers.Add("X-Api-Key", senderKey);
-        return await factory.CreateClient().SendAsync(request);
+        return senderKey;
     }
 }

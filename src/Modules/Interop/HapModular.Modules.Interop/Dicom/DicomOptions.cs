@@ -1,3 +1,4 @@
+using HapModular.Modules.Records.Contracts;
 using Microsoft.Extensions.Configuration;
 
 namespace HapModular.Modules.Interop.Dicom;
@@ -22,7 +23,7 @@ internal sealed record DicomOptions(bool Enabled, string AeTitle, string BindAdd
             configuration.GetValue<int?>("HAP_DICOM_PORT") ?? section.GetValue("Port", 11112),
             allowed.Select(a => a.Trim()).ToHashSet(StringComparer.Ordinal),
             section.GetValue("MaxAssociations", 16),
-            section.GetValue("MaxDatasetBytes", configuration.GetValue("Records:MaxDocumentBytes", 64 * 1024 * 1024)),
+            section.GetValue("MaxDatasetBytes", (int)Math.Min(int.MaxValue, configuration.GetValue(DocumentLimits.Setting, DocumentLimits.DefaultMaxBytes))),
             TimeSpan.FromSeconds(section.GetValue("IdleSeconds", 120)));
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace HapModular.Modules.Interop.Fhir;
 
 /// <summary>
-/// Writes FHIR resources in the format the client asked for (<c>_format</c>, else <c>Accept</c>; JSON by default) and
+/// Writes FHIR resources in the format the client asked for (<c>_format</c>, else <c>Accept</c>, else the format it sent; JSON by default) and
 /// every error as an <c>OperationOutcome</c>. Nothing is cached: each answer is for one caller.
 /// </summary>
 internal static class FhirResponses
@@ -49,6 +49,12 @@ internal static class FhirResponses
         }
 
         var accept = request.Headers.Accept.ToString();
+        if (accept.Length == 0 || accept == "*/*")
+        {
+            // No preference: answer in the format the client wrote in (a hospital system POSTing XML reads XML).
+            return request.ContentType?.Contains("xml", StringComparison.OrdinalIgnoreCase) == true;
+        }
+
         return accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
     }
 }

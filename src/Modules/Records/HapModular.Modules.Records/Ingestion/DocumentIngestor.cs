@@ -1,3 +1,4 @@
+using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Embargo;
 using HapModular.Modules.Records.Patients;
@@ -26,7 +27,7 @@ internal sealed partial class DocumentIngestor(
     HapMetrics metrics,
     ILogger<DocumentIngestor> logger)
 {
-    public long MaxBytes => configuration.GetValue("Records:MaxDocumentBytes", 64L * 1024 * 1024);
+    public long MaxBytes => configuration.GetValue(DocumentLimits.Setting, DocumentLimits.DefaultMaxBytes);
 
     public async Task<IngestOutcome> IngestAsync(string sourceSystem, IngestMetadata metadata, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {

@@ -6,7 +6,14 @@ namespace HapModular.Modules.Interop.Fhir.Inbound;
 
 /// <summary>A document a hospital system submitted over FHIR, read into what Records files.</summary>
 /// <param name="Key">The document's business identifier (<c>masterIdentifier</c> system|value): a resend is not a duplicate.</param>
-internal sealed record FhirSubmission(string Key, InboundPatient Patient, byte[] Content, InboundDetails Details);
+internal sealed record FhirSubmission(string Key, InboundPatient Patient, byte[] Content, InboundDetails Details)
+{
+    /// <summary>For a transaction (or batch) Bundle: its entries' resource types, in order, for the response Bundle.</summary>
+    public IReadOnlyList<string>? Entries { get; init; }
+
+    /// <summary>Whether the Bundle was a batch (answered <c>batch-response</c>) rather than a transaction.</summary>
+    public bool Batch { get; init; }
+}
 
 /// <summary>Why a submission cannot be read (400 with an OperationOutcome; nothing filed).</summary>
 internal sealed class FhirSubmissionException(string message) : Exception(message);
@@ -57,10 +64,20 @@ internal static class FhirSubmissions
             throw new FhirSubmissionException("The transaction Bundle must hold exactly one DocumentReference.");
         }
 
+        // Every entry gets its own response entry: one the portal does not act on cannot be answered truthfully.
+        if (bundle.Entry.FirstOrDefault(e => e.Resource is not (DocumentReference or Patient or Binary)) is { } other)
+        {
+            throw new FhirSubmissionException($"The transaction Bundle may hold only the DocumentReference, its Patient and its Binary, not {other.Resource?.TypeName ?? "an empty entry"}.");
+        }
+
         Resource? Find(string? reference) => reference is null
             ? null
             : bundle.Entry.FirstOrDefault(e => e.FullUrl == reference || (e.Resource is { } r && $"{r.TypeName}/{r.Id}" == reference))?.Resource;
-        return From(documents[0], Find);
+        return From(documents[0], Find) with
+        {
+            Entries = [.. bundle.Entry.Select(e => e.Resource!.TypeName)],
+            Batch = bundle.Type == Bundle.BundleType.Batch,
+        };
     }
 
     private static FhirSubmission From(DocumentReference document, Func<string?, Resource?> resolve)

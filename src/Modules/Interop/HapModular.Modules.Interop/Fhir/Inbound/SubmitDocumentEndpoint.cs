@@ -30,7 +30,7 @@ internal static class SubmitDocumentEndpoint
         }
 
         // base64 makes a document a third larger; the JSON or XML around it is small.
-        var limit = (services.GetRequiredService<IConfiguration>().GetValue("Records:MaxDocumentBytes", 64L * 1024 * 1024) * 4 / 3) + (1024 * 1024);
+        var limit = (services.GetRequiredService<IConfiguration>().GetValue(DocumentLimits.Setting, DocumentLimits.DefaultMaxBytes) * 4 / 3) + (1024 * 1024);
         if (http.Request.ContentLength > limit)
         {
             return FhirResponses.Error(http, StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooCostly, $"The limit is {limit} bytes.");
@@ -67,7 +67,9 @@ internal static class SubmitDocumentEndpoint
         }
 
         var (kept, isNew) = await pipeline.AcceptAsync(InboundSources.Fhir, sender, sender + "|" + submission.Key, raw, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
-        return Answer(http, kept, isNew);
+        return submission.Entries is { } entries
+            ? TransactionResponse.Answer(http, kept, isNew, entries, submission.Batch) ?? Answer(http, kept, isNew)
+            : Answer(http, kept, isNew);
     }
 
     private static IResult Answer(HttpContext http, InboundMessage kept, bool isNew)
