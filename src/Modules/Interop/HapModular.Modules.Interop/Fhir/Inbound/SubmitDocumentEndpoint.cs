@@ -14,7 +14,8 @@ namespace HapModular.Modules.Interop.Fhir.Inbound;
 /// through the same inbox as DICOM and HL7 — kept first, idempotent on the sender and <c>masterIdentifier</c>, filed on
 /// the record its identifiers and name confirm or held for the desk, retried when filing fails. The sender proves
 /// itself with its source-system key (<c>X-Api-Key</c>, as <c>/api/ingest</c>). Answers are FHIR's own: 201 filed
-/// (200 for a resend), 202 held or retrying, 400 unreadable, 401 no key, 413 too large, 422 refused by ingestion.
+/// (200 for a resend), 202 held or retrying, 400 unreadable, 401 no key, 413 too large, 422 refused by ingestion; a
+/// transaction Bundle that was processed gets its <see cref="TransactionResponse"/> instead.
 /// </summary>
 internal static class SubmitDocumentEndpoint
 {
