@@ -49,23 +49,31 @@ public sealed class PrivateHome : IDisposable
         return !IsRunning(pid);
     }
 
-    /// <summary>A scalar from the portal's database, read on its running embedded server.</summary>
-    public async Task<long> CountAsync(string sql)
+    /// <summary>The connection string of the running embedded server (the owner), to database <paramref name="database"/>.</summary>
+    public string ConnectionString(string database = "hapmodular")
     {
         var lines = File.ReadAllLines(Path.Combine(Cluster, "postmaster.pid"));
-        var builder = new NpgsqlConnectionStringBuilder
+        return new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = int.Parse(lines[3], CultureInfo.InvariantCulture),
             Username = "postgres",
             Password = File.ReadAllText(Cluster + ".password").Trim(),
-            Database = "hapmodular",
+            Database = database,
             Pooling = false,
-        };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        }.ConnectionString;
+    }
+
+    /// <summary>A scalar from the portal's database, read on its running embedded server.</summary>
+    public async Task<long> CountAsync(string sql) => Convert.ToInt64(await ScalarAsync(sql), CultureInfo.InvariantCulture);
+
+    /// <summary>The first column of the first row, read on the running embedded server.</summary>
+    public async Task<object?> ScalarAsync(string sql, string database = "hapmodular")
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString(database));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        return await command.ExecuteScalarAsync();
     }
 
     /// <inheritdoc />

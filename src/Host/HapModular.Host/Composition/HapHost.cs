@@ -17,6 +17,11 @@ internal static class HapHost
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<IModule> modules)
     {
         using var signals = new StopSignals();
+        if (DatabaseShell.IsInvocation(args))
+        {
+            return await DatabaseShell.RunAsync(args, signals.Token);
+        }
+
         var database = new EmbeddedDatabase();
         WebApplication? app = null;
         var started = false;
