@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using HapModular.Host.Jobs;
 using HapModular.Host.Plugins;
 using HapModular.Host.Web.Health;
+using HapModular.Host.Web.Telemetry;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
@@ -34,6 +35,7 @@ internal static class WebSetup
         services.AddExceptionHandler<CorrelatedExceptionLog>();
         services.AddOpenApi();
         services.AddHapHealthChecks(connectionString);
+        services.AddHapTelemetry(configuration);
         services.Configure<ForwardedHeadersOptions>(o => TrustedProxies.Configure(o, configuration));
         services.AddRateLimiter(o =>
         {
@@ -87,6 +89,7 @@ internal static class WebSetup
         app.UseAntiforgery();
 
         app.MapHapHealth();
+        app.MapHapMetrics();
         app.MapOpenApi();
         app.MapViewers(plugins);
         app.MapCultureSwitch();

@@ -2,6 +2,7 @@ using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Embargo;
 using HapModular.Modules.Records.Patients;
 using HapModular.Modules.Shared.Storage;
+using HapModular.Modules.Shared.Telemetry;
 using HapModular.SharedKernel;
 using HapModular.Viewers;
 using Microsoft.Extensions.Configuration;
@@ -22,11 +23,19 @@ internal sealed partial class DocumentIngestor(
     IConfiguration configuration,
     EmbargoPolicy embargo,
     TimeProvider time,
+    HapMetrics metrics,
     ILogger<DocumentIngestor> logger)
 {
     public long MaxBytes => configuration.GetValue("Records:MaxDocumentBytes", 64L * 1024 * 1024);
 
     public async Task<IngestOutcome> IngestAsync(string sourceSystem, IngestMetadata metadata, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        var outcome = await IngestOnceAsync(sourceSystem, metadata, content, cancellationToken);
+        metrics.DocumentIngested(sourceSystem, outcome.Created ? "created" : outcome.Accepted ? "duplicate" : "refused");
+        return outcome;
+    }
+
+    private async Task<IngestOutcome> IngestOnceAsync(string sourceSystem, IngestMetadata metadata, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (Validate(metadata) is { } invalid)

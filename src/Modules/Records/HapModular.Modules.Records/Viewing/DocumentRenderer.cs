@@ -1,6 +1,7 @@
 using System.Globalization;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared;
+using HapModular.Modules.Shared.Telemetry;
 using HapModular.Viewers;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace HapModular.Modules.Records.Viewing;
 /// Picks the viewer for a stored document and renders a target, following hand-offs (an embedded PDF in HL7 v2,
 /// a PDF in a DICOM file) one level deep. A viewer that throws is treated as "cannot display".
 /// </summary>
-internal sealed partial class DocumentRenderer(IViewerCatalog catalog, ILogger<DocumentRenderer> logger)
+internal sealed partial class DocumentRenderer(IViewerCatalog catalog, HapMetrics metrics, TimeProvider time, ILogger<DocumentRenderer> logger)
 {
     public static string BaseUrl(StoredDocument d) => $"/patients/{d.PatientId}/documents/{d.Id}/";
 
@@ -33,9 +34,11 @@ internal sealed partial class DocumentRenderer(IViewerCatalog catalog, ILogger<D
             }
 
             RenderResult result;
+            var started = time.GetTimestamp();
             try
             {
                 result = await viewer.RenderAsync(current, request, cancellationToken);
+                metrics.ViewerRendered(viewer.Descriptor.Id, time.GetElapsedTime(started));
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {

@@ -3,6 +3,7 @@ using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Notifications.Contracts;
 using HapModular.Modules.Records.Contracts;
 using HapModular.SharedKernel;
+using HapModular.Modules.Shared.Telemetry;
 using MediatR;
 
 namespace HapModular.Modules.Shared.Access;
@@ -17,7 +18,7 @@ namespace HapModular.Modules.Shared.Access;
 /// once per study and burst (<see cref="ImagingAuditBursts"/>). A denial throws
 /// <see cref="PatientAccessDeniedException"/>, which every caller maps to the same neutral answer.
 /// </summary>
-internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator mediator, ICurrentUser user, PatientAccessContext context, ImagingAuditBursts bursts)
+internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator mediator, ICurrentUser user, PatientAccessContext context, ImagingAuditBursts bursts, HapMetrics metrics)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IPatientScoped
 {
@@ -28,6 +29,7 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
         context.ClinicalAccess = false;
         context.ViewerInami = user.IsInRole(Roles.Physician) ? user.Inami : null;
         var verdict = await DecideAsync(request, cancellationToken);
+        metrics.GuardDecision(verdict.Allowed, verdict.Reason);
         var imaging = verdict.Allowed ? request as IImagingRequest : null;
         if (imaging is null || !bursts.IsOpen(user.UserId, request.PatientId, imaging.StudyUid, imaging.Channel))
         {
