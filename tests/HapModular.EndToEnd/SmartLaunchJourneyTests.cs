@@ -115,7 +115,10 @@ public sealed class SmartLaunchJourneyTests(SmartLaunchJourneyTests.SmartPortal 
         var page = await portal.DupontPageAsync();
         await page.GotoAsync($"{portal.Software.BaseUrl}/launcher.html?niss={MarieNiss}&mode={mode}");
         await page.ClickAsync("#open");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The click runs the launcher's script first (config, launch), then navigates: wait for where the refusal shows.
+        var refusedBy = mode == "forged-launch" ? portal.Software.RedirectUri : $"{portal.BaseUrl}/smart/authorize";
+        await page.WaitForURLAsync(url => url.StartsWith(refusedBy, StringComparison.Ordinal));
+        await page.WaitForSelectorAsync(mode == "forged-launch" ? "#result[data-error]" : "body");
         var text = await page.InnerTextAsync("body");
         Assert.Contains(error, text, StringComparison.Ordinal);
         Assert.Contains(about, text, StringComparison.Ordinal);
