@@ -25,7 +25,20 @@ public sealed partial class FhirApiTests(InteropFactory factory) : IClassFixture
 
         Assert.Equal(FHIRVersion.N4_0_1, statement!.FhirVersion);
         var resources = statement.Rest.Single().Resource.Select(r => r.Type).ToList();
-        Assert.Equal(["Patient", "DocumentReference", "Binary", "Consent", "AuditEvent"], resources);
+        Assert.Equal(["Patient", "DocumentReference", "Binary", "Practitioner", "Consent", "AuditEvent"], resources);
+
+        // SMART App Launch: the oauth-uris a SMART client looks for, and the same addresses in the discovery document.
+        var uris = statement.Rest.Single().Security.GetExtension("http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris");
+        var authorize = (uris!.GetExtension("authorize")!.Value as FhirUri)!.Value;
+        var token = (uris.GetExtension("token")!.Value as FhirUri)!.Value;
+        using var http = factory.CreateClient();
+        var smart = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync(new Uri("/fhir/.well-known/smart-configuration", UriKind.Relative)))!;
+        Assert.Equal(authorize, smart["authorization_endpoint"]!.GetValue<string>());
+        Assert.Equal(token, smart["token_endpoint"]!.GetValue<string>());
+        Assert.Equal(["S256"], smart["code_challenge_methods_supported"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Contains("launch-ehr", smart["capabilities"]!.AsArray().Select(c => c!.GetValue<string>()));
+        using var discovery = await http.GetAsync(new Uri("/.well-known/openid-configuration", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, discovery.StatusCode);
     }
 
     [Theory]

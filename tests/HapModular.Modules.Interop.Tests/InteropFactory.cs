@@ -111,10 +111,5 @@ public sealed class InteropFactory : HapAppFactory
         Assert.Equal("/patients", await PageForms.AssertRedirectAsync(declare, "declare link"));
     }
 
-    public static string Niss(DateOnly birth, int seq)
-    {
-        var body = long.Parse(string.Create(CultureInfo.InvariantCulture, $"{birth.Year % 100:00}{birth.Month:00}{birth.Day:00}{seq:000}"), CultureInfo.InvariantCulture);
-        var check = 97 - (int)((birth.Year >= 2000 ? 2_000_000_000L + body : body) % 97);
-        return string.Create(CultureInfo.InvariantCulture, $"{body:000000000}{check:00}");
-    }
+    public static string Niss(DateOnly birth, int seq) => DemoRecord.Niss(birth, seq);
 }

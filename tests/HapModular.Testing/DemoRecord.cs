@@ -1,3 +1,4 @@
+using System.Globalization;
 using HapModular.Modules.Identity.Contracts;
 using HapModular.Modules.Records.Contracts;
 using HapModular.Modules.Shared;
@@ -21,6 +22,17 @@ public static class DemoRecord
     /// <param name="services">The host's services.</param>
     /// <returns>Dr Dupont's user id, Marie Dubois's and Luc Dupont's patient ids.</returns>
     public static Task<(Guid DrDupont, Guid MarieDubois, Guid LucDupont)> SeedPeopleAsync(IServiceProvider services) => SeedAsync(services, documents: false);
+
+    /// <summary>A valid NISS (R9 check digits) for a birth date and a sequence number, as the demo's patients have.</summary>
+    /// <param name="birth">Birth date.</param>
+    /// <param name="sequence">Daily sequence (odd for men, even for women).</param>
+    /// <returns>The 11 digits.</returns>
+    public static string Niss(DateOnly birth, int sequence)
+    {
+        var body = long.Parse(string.Create(CultureInfo.InvariantCulture, $"{birth.Year % 100:00}{birth.Month:00}{birth.Day:00}{sequence:000}"), CultureInfo.InvariantCulture);
+        var check = 97 - (int)((birth.Year >= 2000 ? 2_000_000_000L + body : body) % 97);
+        return string.Create(CultureInfo.InvariantCulture, $"{body:000000000}{check:00}");
+    }
 
     private static async Task<(Guid DrDupont, Guid MarieDubois, Guid LucDupont)> SeedAsync(IServiceProvider services, bool documents)
     {

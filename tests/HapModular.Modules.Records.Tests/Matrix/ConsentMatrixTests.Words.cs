@@ -19,7 +19,7 @@ public sealed partial class ConsentMatrixTests
     [
         "consultation", "gmd", "referral", "hospitalisation", "emergency", "patient-declared",
         "signed-form", "eid-read", "eid-card-number", "signed", "oral",
-        "read", "search", "render", "download", "imaging-open", "imaging-retrieve", "browser", "dicomweb-client", "mask", "unmask", "desk-documents", "desk-identity", "access-report", "own-access-report",
+        "read", "search", "render", "download", "imaging-open", "imaging-retrieve", "smart-launch", "launch-context", "browser", "dicomweb-client", "mask", "unmask", "desk-documents", "desk-identity", "access-report", "own-access-report",
         "link", "no-consent", "excluded", "no-link", "inactive-account", "visible", "document-not-found", "masked", "not-author", "embargoed",
         "role", "staff", "anonymous", "patient-request", "care-ended", "patient-left", "declared-in-error", "other-reason", "ended-by-physician",
         "link-declared", "link-activated", "link-revoked", "link-renewed", "link-expired", "consent-given", "consent-revoked", "exclusion-added",

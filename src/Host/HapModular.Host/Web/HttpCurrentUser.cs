@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HapModular.Modules.Shared;
+using HapModular.SharedKernel;
 
 namespace HapModular.Host.Web;
 
@@ -20,6 +21,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public string? Inami => User?.FindFirstValue(InamiClaim);
 
     public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public Guid? LaunchPatient => Guid.TryParse(User?.FindFirstValue(LaunchContext.PatientClaim), out var id) ? id : null;
 
     public bool IsInRole(string role) => User?.IsInRole(role) == true;
 }

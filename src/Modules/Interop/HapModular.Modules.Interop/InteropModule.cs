@@ -4,6 +4,7 @@ using HapModular.Modules.Interop.Fhir;
 using HapModular.Modules.Interop.Fhir.Inbound;
 using HapModular.Modules.Interop.Hl7;
 using HapModular.Modules.Interop.Inbox;
+using HapModular.Modules.Interop.Smart;
 using HapModular.Modules.Interop.Storage;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Routing;
@@ -32,6 +33,7 @@ public sealed class InteropModule : IModule
         services.AddSingleton(MllpOptions.From(context.Configuration));
         services.AddSingleton<MllpListener>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<MllpListener>());
+        services.AddSmartServer(context);
     }
 
     /// <inheritdoc />
@@ -48,8 +50,13 @@ public sealed class InteropModule : IModule
         builder.RegisterType<Hl7InboundParser>().As<IInboundParser>().SingleInstance();
         builder.RegisterType<FhirInboundParser>().As<IInboundParser>().SingleInstance();
         builder.RegisterType<Hl7Receiver>().SingleInstance();
+        builder.RegisterType<LaunchStore>().SingleInstance();
     }
 
     /// <inheritdoc />
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => FhirEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        FhirEndpoints.Map(endpoints);
+        SmartEndpoints.Map(endpoints);
+    }
 }

@@ -33,4 +33,13 @@ public sealed class AcceptsAccessTokens
 
     /// <summary>The channel claim's value for a personal access token (a desktop viewer, a FHIR client…).</summary>
     public const string TokenChannel = "access-token";
+
+    /// <summary>The channel claim's value for a SMART App Launch access token (scoped to its launch patient).</summary>
+    public const string SmartChannel = "smart";
+
+    /// <summary>
+    /// The authentication scheme for Bearer tokens that are not personal access tokens: SMART App Launch access tokens
+    /// (registered by the Interop module; like personal access tokens, only on these endpoints and only for reads).
+    /// </summary>
+    public const string SmartScheme = "HapSmartToken";
 }

@@ -18,6 +18,12 @@ public interface ICurrentUser
     /// <summary>The caller's IP address as the host saw it (after forwarded headers).</summary>
     string? ClientAddress { get; }
 
+    /// <summary>
+    /// The one patient a SMART access token was issued for (its launch context), or null for a session or a personal
+    /// access token. The guard refuses every other patient, even one the physician holds a link for.
+    /// </summary>
+    Guid? LaunchPatient { get; }
+
     /// <summary>Whether the user has a role (see <c>HapModular.SharedKernel.Roles</c>).</summary>
     bool IsInRole(string role);
 }

@@ -24,6 +24,9 @@ public static class PatientScopedActions
     /// <summary>Images (instances, frames, renderings) of one study retrieved within one burst window (see <see cref="IImagingRequest"/>).</summary>
     public const string ImagingRetrieve = "imaging-retrieve";
 
+    /// <summary>A SMART App Launch from the physician's own software: the portal checked the link before issuing a code.</summary>
+    public const string SmartLaunch = "smart-launch";
+
     /// <summary>A document masked (R6) by its author or, through the desk, by the patient.</summary>
     public const string Mask = "mask";
 

@@ -20,10 +20,8 @@ internal static class AuthenticationSetup
                 o.DefaultScheme = IdentitySchemes.SessionOrToken;
                 o.DefaultChallengeScheme = IdentitySchemes.SessionOrToken;
             })
-            .AddPolicyScheme(IdentitySchemes.SessionOrToken, "Session or personal access token", o =>
-                o.ForwardDefaultSelector = c => c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? AccessTokenHandler.SchemeName
-                    : IdentitySchemes.Session)
+            .AddPolicyScheme(IdentitySchemes.SessionOrToken, "Session or access token", o =>
+                o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenHandler>(AccessTokenHandler.SchemeName, _ => { })
             .AddCookie(IdentitySchemes.Session, o =>
             {
@@ -58,6 +56,20 @@ internal static class AuthenticationSetup
                 o.SlidingExpiration = false;
             });
         services.AddAuthorization();
+    }
+
+    // A Bearer header is a personal access token (hap_pat_…) or, any other value, a SMART access token; else the session.
+    private static string SelectScheme(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return IdentitySchemes.Session;
+        }
+
+        return header.AsSpan("Bearer ".Length).TrimStart().StartsWith(PersonalAccessToken.Prefix, StringComparison.Ordinal)
+            ? AccessTokenHandler.SchemeName
+            : AcceptsAccessTokens.SmartScheme;
     }
 
     private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -5,6 +5,7 @@ using HapModular.Modules.Interop.Fhir.Documents;
 using HapModular.Modules.Interop.Fhir.Inbound;
 using HapModular.Modules.Interop.Fhir.Metadata;
 using HapModular.Modules.Interop.Fhir.Patients;
+using HapModular.Modules.Interop.Fhir.Practitioners;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +30,7 @@ internal static class FhirEndpoints
         fhir.MapGet("/DocumentReference", (Func<HttpContext, Task<IResult>>)DocumentReferenceEndpoints.Search);
         fhir.MapGet("/DocumentReference/{id}", DocumentReferenceEndpoints.Read);
         fhir.MapGet("/Binary/{id}", BinaryEndpoint.Read);
+        fhir.MapGet("/Practitioner/{id}", PractitionerEndpoint.Read);
         fhir.MapGet("/Consent", (Func<HttpContext, Task<IResult>>)ConsentEndpoints.Search);
         fhir.MapGet("/AuditEvent", (Func<HttpContext, Task<IResult>>)AuditEventEndpoints.Search);
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace HapModular.Modules.Interop.Storage;
 
-/// <summary>Creates the inbound message table at start-up (idempotent).</summary>
+/// <summary>Creates the inbound message table and the SMART launch tables at start-up (idempotent).</summary>
 internal sealed class InteropSchemaInitializer(InteropDatabase database) : IHostedService
 {
     private const string Ddl = """
@@ -25,6 +25,18 @@ internal sealed class InteropSchemaInitializer(InteropDatabase database) : IHost
             CONSTRAINT messages_key UNIQUE (source, message_key)
         );
         CREATE INDEX IF NOT EXISTS messages_status ON interop.messages (status, received_at DESC);
+        CREATE TABLE IF NOT EXISTS interop.smart_launches (
+            id_hash     text PRIMARY KEY,
+            client_id   text NOT NULL,
+            patient_id  uuid NULL,
+            created_at  timestamptz NOT NULL,
+            expires_at  timestamptz NOT NULL,
+            used_at     timestamptz NULL
+        );
+        CREATE TABLE IF NOT EXISTS interop.smart_codes (
+            grant_id     text PRIMARY KEY,
+            redeemed_at  timestamptz NOT NULL
+        );
         SELECT pg_advisory_unlock(7204514);
         """;
 

@@ -99,6 +99,12 @@ internal sealed class PatientAccessBehavior<TRequest, TResponse>(IMediator media
                 : Verdict.Deny("anonymous");
         }
 
+        if (user.LaunchPatient is { } launched && launched != request.PatientId)
+        {
+            // A SMART token opens the patient it was launched for, never another one the physician could see.
+            return Verdict.Deny("launch-context");
+        }
+
         if (!user.IsInRole(Roles.Physician))
         {
             return await DecideForStaffAsync(request, cancellationToken);

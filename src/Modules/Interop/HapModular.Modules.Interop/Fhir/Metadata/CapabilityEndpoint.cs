@@ -1,5 +1,6 @@
 using HapModular.Modules.Interop.Fhir.Documents;
 using HapModular.Modules.Interop.Fhir.Patients;
+using HapModular.Modules.Interop.Smart;
 using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Http;
 
@@ -26,21 +27,34 @@ internal static class CapabilityEndpoint
             {
                 Mode = CapabilityStatement.RestfulCapabilityMode.Server,
                 Interaction = [new CapabilityStatement.SystemInteractionComponent { Code = CapabilityStatement.SystemRestfulInteraction.Transaction, Documentation = new Markdown("A transaction Bundle of one DocumentReference with its Patient and Binary, for hospital systems.") }],
-                Security = new CapabilityStatement.SecurityComponent
-                {
-                    Description = new Markdown("The physician's portal session, or his personal access token as a Bearer token. Only patients with a therapeutic link are visible."),
-                },
+                Security = Security(fhirBase),
                 Resource =
                 [
                     Resource(ResourceType.Patient, ["identifier", "_id", "_count"], "Search by identifier " + PatientEndpoints.NissSystem + "|NISS, or with no parameter for the patients you hold a link for"),
                     Creatable(Resource(ResourceType.DocumentReference, ["patient", "subject", "date", "category", "_count"], "category codes: " + DocumentCategories.System + ". Hospital systems create (POST) with their source-system key in X-Api-Key: the patient as a contained Patient (NISS or hospital id, name, birth date), the bytes in attachment.data, masterIdentifier required (a resend is not a duplicate).")),
                     Resource(ResourceType.Binary, [], "The original document as ingested"),
+                    Resource(ResourceType.Practitioner, [], "Yourself only (what a SMART id_token's fhirUser names), with your INAMI number"),
                     Resource(ResourceType.Consent, ["patient"], "The patient's consent to sharing and your own therapeutic link or emergency grant (search only)", read: false),
                     Resource(ResourceType.AuditEvent, ["patient", "date", "_count"], "The patient's access log, shaped after IHE BALP; for the data protection officer only (search only)", read: false),
                 ],
             },
         ],
     };
+
+    // SMART App Launch: the service code and the oauth-uris extension a SMART client looks for.
+    private static CapabilityStatement.SecurityComponent Security(string fhirBase)
+    {
+        var root = fhirBase[..^"/fhir".Length];
+        var uris = new Extension { Url = "http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris" };
+        uris.AddExtension("authorize", new FhirUri($"{root}/{SmartServer.AuthorizePath}"));
+        uris.AddExtension("token", new FhirUri($"{root}/{SmartServer.TokenPath}"));
+        return new CapabilityStatement.SecurityComponent
+        {
+            Extension = [uris],
+            Service = [new CodeableConcept("http://terminology.hl7.org/CodeSystem/restful-security-service", "SMART-on-FHIR")],
+            Description = new Markdown("The physician's portal session, his personal access token, or a SMART App Launch (EHR launch) access token as a Bearer token — see .well-known/smart-configuration. Only patients with a therapeutic link are visible; a SMART token only its launch patient."),
+        };
+    }
 
     private static CapabilityStatement.ResourceComponent Creatable(CapabilityStatement.ResourceComponent resource)
     {
