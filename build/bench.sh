@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchmarks on this machine.
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
-#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose]
+#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--large] [--scripted] [--diagnose]
 #   build/bench.sh cstore [--images N]
 #   build/bench.sh imaging [--quick]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
 # PostgreSQL): the authorized, audited timeline of a 200-document patient beside a bare endpoint doing one indexed
-# PostgreSQL read; prints throughput, p50/p99 and their ratio; --large repeats with 100,000 patients / 1,000,000 documents.
+# PostgreSQL read; prints throughput, p50/p99, CPU and allocation per request, their ratio and the timeline's latency at
+# one connection; --large repeats with 100,000 patients / 1,000,000 documents. The timeline takes the production path
+# (a real session cookie, Identity, Consent, guard, audit, page); --scripted replaces sign-in and CheckAccess by stand-ins.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
@@ -34,7 +36,7 @@ case "${1:-}" in
     exec dotnet tests/HapModular.Imaging.Benchmarks/bin/Release/net10.0/HapModular.Imaging.Benchmarks.dll "$@"
     ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--real-consent] [--diagnose] | cstore [--images N] | imaging [--quick]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--scripted] [--diagnose] | cstore [--images N] | imaging [--quick]" >&2
     exit 2
     ;;
 esac

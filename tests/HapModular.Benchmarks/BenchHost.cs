@@ -12,17 +12,18 @@ using Npgsql;
 namespace HapModular.Benchmarks;
 
 /// <summary>
-/// The real host on Kestrel (127.0.0.1) over a fresh database, header sign-in, and a bare comparison endpoint
-/// <c>/bench/bare</c> doing one indexed read on the same table. CheckAccess is scripted (a link for the bench
-/// physician) unless the real Consent handler is asked for with <c>--real-consent</c>.
+/// The real host on Kestrel (127.0.0.1) over a fresh database and a bare comparison endpoint <c>/bench/bare</c> doing
+/// one indexed read on the same table. By default the path a physician's request takes: the session cookie of a real
+/// sign-in (password + TOTP), Identity's session check, Consent's CheckAccess, the guard, the audit and the page.
+/// <c>--scripted</c> swaps both for stand-ins (header sign-in, a scripted decision) to see what they cost.
 /// </summary>
-internal sealed class BenchHost(bool realConsent) : HapAppFactory
+internal sealed class BenchHost(bool scripted) : HapAppFactory
 {
     public ConcurrentDictionary<Guid, bool> Linked { get; } = new();
 
     public string BaseUrl { get; private set; } = string.Empty;
 
-    protected override bool UseTestAuthentication => true;
+    protected override bool UseTestAuthentication => scripted;
 
     protected override bool UseFakeTime => false;
 
@@ -47,7 +48,7 @@ internal sealed class BenchHost(bool realConsent) : HapAppFactory
 
     protected override void ConfigureTestContainer(ContainerBuilder builder)
     {
-        if (!realConsent)
+        if (scripted)
         {
             builder.RegisterInstance(new ScriptedAccess(Linked)).As<IRequestHandler<CheckAccess, AccessDecision>>();
         }

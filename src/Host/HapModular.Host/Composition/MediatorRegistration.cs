@@ -16,7 +16,8 @@ internal sealed class MediatorRegistration : Autofac.Module
             var scope = ctx.Resolve<IComponentContext>();
             return type => scope.Resolve(type);
         }).InstancePerLifetimeScope();
-        builder.RegisterGeneric(typeof(RequestLoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+        // Stateless (a logger): one per request type instead of one per Send — the guard's path sends several per page.
+        builder.RegisterGeneric(typeof(RequestLoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>)).SingleInstance();
         // THE patient-data guard, for every module's IPatientScoped requests (shared layer, registered once).
         builder.RegisterPatientAccessGuard();
         builder.RegisterType<HttpCurrentUser>().As<HapModular.Modules.Shared.ICurrentUser>().InstancePerLifetimeScope();

@@ -23,6 +23,9 @@ internal static class WebSetup
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization();
         services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, CachingStringLocalizerFactory>();
+        // A StringLocalizer<T> only forwards to the (caching) factory's localizer and reads the culture at each call:
+        // one per resource type, not one per @inject on every page render.
+        services.AddSingleton(typeof(Microsoft.Extensions.Localization.IStringLocalizer<>), typeof(Microsoft.Extensions.Localization.StringLocalizer<>));
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization();
         // The anti-forgery cookie is Secure whenever the request came over HTTPS (directly or through a trusted proxy).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

@@ -67,6 +67,7 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<SignInGuard>().InstancePerLifetimeScope();
         builder.RegisterType<SignInService>().InstancePerLifetimeScope();
         builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
+        builder.RegisterType<VerifiedAccount>().InstancePerLifetimeScope();
         builder.RegisterType<AccessTokenService>().InstancePerLifetimeScope();
         builder.RegisterType<TicketRevocation>().InstancePerLifetimeScope();
         builder.RegisterType<AccountLinks>().SingleInstance();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Authentication;
@@ -15,7 +16,7 @@ namespace HapModular.Modules.Identity.AccessTokens;
 /// one guard decides exactly as for the browser) plus the channel claim. Only on endpoints that accept tokens, only
 /// for GET and HEAD (the token's read-only scope).
 /// </summary>
-internal sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessTokenService tokens)
+internal sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessTokenService tokens, VerifiedAccount verified)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "HapAccessToken";
@@ -44,6 +45,8 @@ internal sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
             return AuthenticateResult.Fail("Unknown, revoked or expired token.");
         }
 
+        // AuthenticateAsync returns only a physician's active account (the token's owner, read just now).
+        verified.ActiveId = account.Status == AccountStatus.Active ? account.Id : null;
         var session = SessionPrincipal.For(account, default);
         var claims = session.Claims.Where(c => c.Type is not IdentitySchemes.StampClaim and not IdentitySchemes.IssuedClaim)
             .Append(new Claim(AcceptsAccessTokens.ChannelClaim, AcceptsAccessTokens.TokenChannel));

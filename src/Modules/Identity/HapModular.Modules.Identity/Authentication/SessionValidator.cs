@@ -11,7 +11,7 @@ namespace HapModular.Modules.Identity.Authentication;
 /// deactivation, password change end sessions at once), this session not signed out (its ticket not revoked) and
 /// younger than the absolute lifetime.
 /// </summary>
-internal sealed class SessionValidator(IIdentityStore store, IdentitySettings settings, TimeProvider time)
+internal sealed class SessionValidator(IIdentityStore store, IdentitySettings settings, TimeProvider time, VerifiedAccount verified)
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -45,7 +45,9 @@ internal sealed class SessionValidator(IIdentityStore store, IdentitySettings se
         var revokedTask = batch.Load<RevokedTicket>(ticket);
         await batch.Execute(cancellationToken);
         var account = await accountTask;
-        return await revokedTask is null
+        var valid = await revokedTask is null
             && account is { Status: AccountStatus.Active } && account.SecurityStamp == principal.FindFirstValue(IdentitySchemes.StampClaim);
+        verified.ActiveId = valid ? id : null;
+        return valid;
     }
 }

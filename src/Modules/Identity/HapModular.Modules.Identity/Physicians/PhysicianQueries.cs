@@ -1,4 +1,5 @@
 using HapModular.Modules.Identity.Accounts;
+using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Identity.Contracts;
 using HapModular.SharedKernel;
 using Marten;
@@ -24,11 +25,17 @@ internal sealed class GetPhysiciansHandler(IIdentityStore store) : IRequestHandl
 }
 
 /// <summary>R1.1: the account is approved, enrolled and not deactivated.</summary>
-internal sealed class IsAccountActiveHandler(IIdentityStore store) : IRequestHandler<IsAccountActive, bool>
+internal sealed class IsAccountActiveHandler(IIdentityStore store, VerifiedAccount verified) : IRequestHandler<IsAccountActive, bool>
 {
     public async Task<bool> Handle(IsAccountActive request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (verified.ActiveId == request.UserId)
+        {
+            // Read active by this very request's authentication (see VerifiedAccount).
+            return true;
+        }
+
         await using var session = store.QuerySession();
         var account = await session.LoadAsync<Account>(request.UserId, cancellationToken);
         return account?.Status == AccountStatus.Active;
