@@ -17,8 +17,8 @@ internal sealed record OpenImagingWorkspace(Guid PatientId, string? StudyUid) : 
     public string Channel => ImagingChannels.Browser;
 }
 
-/// <summary>One study of the list: newest first.</summary>
-internal sealed record WorkspaceStudy(string StudyUid, string Date, string Modalities, string Description, int Series, int Images);
+/// <summary>One study of the list: newest first, studies without a readable date last.</summary>
+internal sealed record WorkspaceStudy(string StudyUid, DateOnly? Date, string Modalities, string Description, int Series, int Images);
 
 internal sealed record ImagingWorkspace(CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies, IReadOnlyList<ImagingInstance> Instances)
 {
@@ -49,13 +49,13 @@ internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, Pati
                 var first = Qido.Ordered(g).First();
                 return new WorkspaceStudy(
                     g.Key,
-                    first.Text("00080020"),
+                    StudyDate.Parse(first.Text("00080020")),
                     string.Join("/", g.Select(i => i.Text("00080060")).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal)),
                     first.Text("00081030") is { Length: > 0 } d ? d : first.Document.Title,
                     g.Select(i => i.SeriesUid).Distinct().Count(),
                     g.Sum(i => i.Frames));
             })
-            .OrderByDescending(s => s.Date, StringComparer.Ordinal).ThenBy(s => s.StudyUid, StringComparer.Ordinal)
+            .OrderBy(s => s.Date is null).ThenByDescending(s => s.Date).ThenBy(s => s.StudyUid, StringComparer.Ordinal)
             .ToList();
         return new ImagingWorkspace(patient, studies, instances);
     }
