@@ -156,8 +156,8 @@ public sealed partial class LinkPagesTests(PagesFactory factory) : IClassFixture
         await Forms.PostAsync(client, "/links/declare", Declaration(niss, "Herman", "1958-02-02"), Scan());
         await Forms.PostAsync(client, "/links/declare", Declaration(niss[..10] + (niss[10] == '0' ? "1" : "0"), "Hermans", "1958-02-02"), Scan());
 
-        Assert.NotEmpty(factory.Logs);
-        Assert.DoesNotContain(factory.Logs, line => line.Contains(niss, StringComparison.Ordinal));
+        Assert.NotEmpty(factory.Logs.Lines);
+        Assert.DoesNotContain(factory.Logs.Lines, line => line.Contains(niss, StringComparison.Ordinal));
         await using var connection = new Npgsql.NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
         foreach (var sql in new[]

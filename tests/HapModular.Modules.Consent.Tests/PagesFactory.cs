@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using HapModular.Testing;
 
 namespace HapModular.Modules.Consent.Tests;
 
@@ -11,7 +9,7 @@ namespace HapModular.Modules.Consent.Tests;
 /// </summary>
 public sealed class PagesFactory : ConsentFactory
 {
-    public ConcurrentQueue<string> Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     protected override bool UseTestAuthentication => true;
 
@@ -21,29 +19,6 @@ public sealed class PagesFactory : ConsentFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(new CaptureProvider(Logs)));
-    }
-
-    private sealed class CaptureProvider(ConcurrentQueue<string> logs) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new CaptureLogger(logs);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class CaptureLogger(ConcurrentQueue<string> logs) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            ArgumentNullException.ThrowIfNull(formatter);
-            logs.Enqueue(formatter(state, exception) + " " + exception + " " + (state is IEnumerable<KeyValuePair<string, object?>> values ? string.Join(";", values) : string.Empty));
-        }
+        builder.ConfigureServices(Logs.AddTo);
     }
 }

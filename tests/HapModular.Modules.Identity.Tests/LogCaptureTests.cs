@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using HapModular.Testing;
 using OtpNet;
 
@@ -20,7 +17,7 @@ public sealed partial class LogCaptureTests(LogCaptureTests.Factory factory) : I
 {
     public sealed class Factory : IdentityFactory
     {
-        public ConcurrentQueue<string> Lines { get; } = new();
+        public CapturedLogs Logs { get; } = new();
 
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
             [.. base.Settings, new("Serilog:MinimumLevel:Default", "Debug")];
@@ -28,7 +25,7 @@ public sealed partial class LogCaptureTests(LogCaptureTests.Factory factory) : I
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(new CaptureProvider(Lines)));
+            builder.ConfigureServices(Logs.AddTo);
         }
     }
 
@@ -69,8 +66,8 @@ public sealed partial class LogCaptureTests(LogCaptureTests.Factory factory) : I
         (await Forms.SignInAsync(again, email, password, recoveryCodes[0])).Dispose();
         (await Forms.SignInAsync(again, email, "Wrong-" + password, "123456")).Dispose();
 
-        var logs = string.Join('\n', factory.Lines);
-        Assert.True(factory.Lines.Count > 20, $"the capture saw too little to prove anything: {factory.Lines.Count} lines\n{logs}");
+        var logs = string.Join('\n', factory.Logs.Lines);
+        Assert.True(factory.Logs.Lines.Count > 20, $"the capture saw too little to prove anything: {factory.Logs.Lines.Count} lines\n{logs}");
         Assert.Contains("delivered", logs, StringComparison.Ordinal);
         Assert.DoesNotContain(password, logs, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
@@ -92,29 +89,6 @@ public sealed partial class LogCaptureTests(LogCaptureTests.Factory factory) : I
 
     [GeneratedRegex("<code>([A-Z2-9]{5}-[A-Z2-9]{5})</code>")]
     private static partial Regex RecoveryCodePattern();
-
-    private sealed class CaptureProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new CaptureLogger(categoryName, lines);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class CaptureLogger(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            ArgumentNullException.ThrowIfNull(formatter);
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
-        }
-    }
 }
 
 /// <summary>Not run in parallel with other hosts (see <see cref="LogCaptureTests"/>).</summary>

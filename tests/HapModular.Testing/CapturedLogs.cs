@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace HapModular.Testing;
 
 /// <summary>
-/// Every log line a host writes ("Level Category: message exception"), for tests that prove what is or is not
+/// Every log line a host writes ("Level Category: message exception properties" — the structured values too, so a
+/// secret kept in a property that the message does not show is still seen), for tests that prove what is or is not
 /// logged. Register with <c>builder.ConfigureServices(s => s.AddSingleton&lt;ILoggerProvider&gt;(logs))</c>.
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider
@@ -35,7 +36,8 @@ public sealed class CapturedLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             ArgumentNullException.ThrowIfNull(formatter);
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            var values = state is IEnumerable<KeyValuePair<string, object?>> properties ? string.Join(";", properties) : string.Empty;
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception} {values}");
         }
     }
 }

@@ -6,7 +6,6 @@ using HapModular.Host.Plugins;
 using HapModular.Host.Web;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;
-using Serilog;
 
 namespace HapModular.Host.Composition;
 
@@ -86,24 +85,12 @@ internal static class HapHost
         // build/run.sh run from the build output, whose static web assets manifest points at the modules' wwwroot.
         builder.WebHost.UseStaticWebAssets();
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
-        // Serilog writes to the console itself and to any provider a test adds (log-capture tests). Each host keeps
-        // its own logger (preserveStaticLogger): several hosts in one test process must not share the static one.
-        builder.Logging.ClearProviders();
-        builder.Host.UseSerilog(
-            // Antiforgery warns on every signed-in page that sets its own no-store header (the sign-out form's token
-            // makes it "no-cache, no-store"): both mean "never cache", and a warning per page view floods the log.
-            // The exception handler's own line lacks the correlation id; CorrelatedExceptionLog writes the one line that has it.
-            (ctx, cfg) => cfg.MinimumLevel.Override("Microsoft.AspNetCore.Antiforgery", Serilog.Events.LogEventLevel.Error)
-                .MinimumLevel.Override("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", Serilog.Events.LogEventLevel.Fatal)
-                .ReadFrom.Configuration(ctx.Configuration).Enrich.FromLogContext().WriteTo.Console(),
-            preserveStaticLogger: true,
-            writeToProviders: true);
-
         using var bootLoggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         var bootLogger = bootLoggerFactory.CreateLogger("HapModular.Host");
         var dataDirectory = Path.GetFullPath(builder.Configuration["Hap:DataDirectory"] ?? ".hapdata");
         Directory.CreateDirectory(dataDirectory);
         var isDemo = DemoFolder.Resolve(builder.Configuration, dataDirectory, args.Contains(DemoData.Flag));
+        builder.UseHapLogging(jsonByDefault: !builder.Environment.IsDevelopment() && !isDemo);
         // Checked before anything starts: outside Development and the demo a host without its public address refuses to start.
         var publicBaseUrl = PublicAddress.Resolve(builder.Configuration, builder.Environment.IsDevelopment() || isDemo);
         var (connectionString, embedded) = await HapDatabase.ResolveAsync(builder.Configuration, dataDirectory, bootLogger, cancellationToken);

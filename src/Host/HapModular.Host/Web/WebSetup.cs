@@ -7,7 +7,6 @@ using HapModular.Host.Web.Telemetry;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
-using Serilog;
 
 namespace HapModular.Host.Web;
 
@@ -60,6 +59,10 @@ internal static class WebSetup
 
     public static WebApplication UseHapWeb(this WebApplication app, PluginLoader plugins)
     {
+        app.UseCorrelationId();
+        // Outside the exception handlers: a failed request's summary is its final answer (500), and its exception is
+        // logged once, by CorrelatedExceptionLog.
+        app.UseRequestSummaries();
         app.UseForwardedHeaders();
         // /api answers problem details (JSON); pages answer the portal's HTML error page, in the reader's language.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a =>
@@ -74,7 +77,6 @@ internal static class WebSetup
         });
         app.UseHsts();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         foreach (var plugin in plugins.Plugins.Where(p => p.Status == PluginStatus.Active && p.AssetsDirectory is not null))
         {
