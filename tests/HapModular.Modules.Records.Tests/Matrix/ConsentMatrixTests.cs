@@ -138,10 +138,16 @@ public sealed partial class ConsentMatrixTests(MatrixFactory factory) : IClassFi
     {
         using var response = await W.Client(factory, situation.User).GetAsync(new Uri(url, UriKind.Relative));
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        // Date changes by the second, cookie values (anti-forgery) on every request: their names still count.
+        // Date changes by the second, cookie values (anti-forgery) and the correlation id (the request's own trace id,
+        // random) on every request: their names still count.
         var headers = string.Join("\n", response.Headers.Concat(response.Content.Headers)
             .Where(h => h.Key != "Date")
-            .Select(h => h.Key == "Set-Cookie" ? h.Key + ": " + string.Join(";", h.Value.Select(v => v.Split('=')[0])) : h.Key + ": " + string.Join(",", h.Value))
+            .Select(h => h.Key switch
+            {
+                "Set-Cookie" => h.Key + ": " + string.Join(";", h.Value.Select(v => v.Split('=')[0])),
+                "X-Correlation-Id" => h.Key,
+                _ => h.Key + ": " + string.Join(",", h.Value),
+            })
             .Order(StringComparer.Ordinal));
         return new Answer(
             (int)response.StatusCode,
