@@ -67,6 +67,8 @@ var orthancFrames = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWe
 var (playwright, browser) = await Browser.LaunchAsync();
 var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
 var page = await context.NewPageAsync();
+// Every frame request in the resource timeline (the default buffer keeps 250 entries).
+await page.AddInitScriptAsync("performance.setResourceTimingBufferSize(5000)");
 await Browser.SignInDupontAsync(page);
 await page.GotoAsync($"/patients/{portal.Marie}/imaging?study={ct.StudyUid}&series={ct.SeriesUid}");
 await page.WaitForFunctionAsync("() => window.hapImaging?.firstRenderedAt > 0", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
@@ -97,6 +99,15 @@ var steps = await page.EvaluateAsync<string[]>("""
     }
     """);
 var allImages = await page.EvaluateAsync<double>("() => window.hapImaging.loadAll()");
+// Where the series' time goes: the frame requests on the wire (server + network) against the whole load (+ decoding).
+var wire = await page.EvaluateAsync<double[]>("""
+    () => {
+      const f = performance.getEntriesByType('resource').filter((r) => /\/frames\/\d+$/.test(r.name));
+      const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+      return [f.length, Math.min(...f.map((r) => r.startTime)), Math.max(...f.map((r) => r.responseEnd)),
+        median(f.map((r) => r.responseStart - r.requestStart)), median(f.map((r) => r.responseEnd - r.startTime))];
+    }
+    """);
 var fps = await page.EvaluateAsync<double>("() => window.hapImaging.scrollBenchmark(3)");
 await browser.CloseAsync();
 playwright.Dispose();
@@ -108,6 +119,7 @@ Console.WriteLine(Row("first image painted (portal-rendered, while the bundle co
 Console.WriteLine(Row("time to first rendered image (navigation start → first frame drawn)", firstImage, "ms", "by Cornerstone3D in the viewport"));
 Console.WriteLine(Row($"time until all {count} images are in the browser (navigation start)", allImages, "ms", "goal ≤ 3000 ms"));
 Console.WriteLine(Row("stack scrolling once loaded", fps, "fps", "goal ≥ 30 fps"));
+Console.WriteLine(string.Create(inv, $"  frame requests: {wire[0]:0} on the wire from {wire[1]:0} to {wire[2]:0} ms; median server wait {wire[3]:0.0} ms, median request (queued → last byte) {wire[4]:0.0} ms"));
 Console.WriteLine("  first image, step by step (ms from navigation start):");
 foreach (var step in steps)
 {

@@ -86,14 +86,21 @@ internal sealed class AccessTokenService(IIdentityStore store, SecurityAudit aud
         var hash = PersonalAccessToken.HashOf(secret);
         var now = time.GetUtcNow();
         await using var session = store.LightweightSession();
-        var token = await session.Query<PersonalAccessToken>().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        // The token and its account in one round trip: a viewer presents the token on every frame it fetches.
+        var batch = session.CreateBatchQuery();
+        var tokenRead = batch.Query<PersonalAccessToken>().Where(t => t.TokenHash == hash).SingleOrDefault();
+        var accountRead = batch.Query<Account>(
+            $"where id = (select CAST(t.data ->> 'AccountId' as uuid) from {store.Options.DatabaseSchemaName}.mt_doc_personalaccesstoken as t where t.data ->> 'TokenHash' = ?)",
+            hash);
+        await batch.Execute(cancellationToken);
+        var token = await tokenRead;
         if (token is null || !token.IsUsable(now))
         {
             return null;
         }
 
-        var account = await session.LoadAsync<Account>(token.AccountId, cancellationToken);
-        if (account is not { IsPhysician: true, CanSignIn: true })
+        var account = (await accountRead).SingleOrDefault();
+        if (account is not { IsPhysician: true, CanSignIn: true } || account.Id != token.AccountId)
         {
             return null;
         }
