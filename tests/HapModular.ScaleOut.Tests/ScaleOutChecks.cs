@@ -3,15 +3,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using HapModular.Testing;
 
 namespace HapModular.ScaleOut.Tests;
 
-/// <summary>The demo accounts' public TOTP secrets (printed by build/run.sh; demo only).</summary>
-internal static class DemoSecrets
+/// <summary>The demo's other two physicians (public demo accounts, printed by build/run.sh).</summary>
+internal static class DemoPhysicians
 {
-    public const string Dupont = "VT7IS4U7VFXVQE57VUMMSHMKISU2AMPK";
-    public const string Peeters = "DTZWVWZD5YB2I6O5ACH5XK3AJU7Y3RP2";
-    public const string Lambert = "KNY35JNDK6WZUKJ53VWNQH7OZR3Q3GZ4";
+    public static readonly DemoAccount Peeters = new("dr.peeters@demo.hapmodular.be", "DTZWVWZD5YB2I6O5ACH5XK3AJU7Y3RP2");
+    public static readonly DemoAccount Lambert = new("dr.lambert@demo.hapmodular.be", "KNY35JNDK6WZUKJ53VWNQH7OZR3Q3GZ4");
 }
 
 /// <summary>Filing and reading documents as the hospital's system and the physician do, and checking what was kept.</summary>
