@@ -79,6 +79,9 @@ public sealed partial class TwoHosts : IAsyncDisposable
         return (exit, verb.Output);
     }
 
+    /// <summary>How long each stop step took (for the test's output).</summary>
+    public string StopTimings { get; private set; } = string.Empty;
+
     /// <summary>How long each start-up step took (for the test's output).</summary>
     public string Timings { get; private set; } = string.Empty;
 
@@ -90,11 +93,13 @@ public sealed partial class TwoHosts : IAsyncDisposable
             return;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (Nginx is not null)
         {
             await Nginx.DisposeAsync();
         }
 
+        var nginx = clock.Elapsed;
         foreach (var host in new[] { B, A })
         {
             if (host is not null)
@@ -103,12 +108,14 @@ public sealed partial class TwoHosts : IAsyncDisposable
             }
         }
 
+        var hosts = clock.Elapsed;
         // The last host out stops the folder's PostgreSQL (its watchdog); the folder goes when the server is gone.
         if (Home.ServerPid is { } pid)
         {
             await PrivateHome.EndsAsync(pid);
         }
 
+        StopTimings = $"nginx {nginx.TotalSeconds:F1} s, hosts {(hosts - nginx).TotalSeconds:F1} s, PostgreSQL {(clock.Elapsed - hosts).TotalSeconds:F1} s";
         Home.Dispose();
     }
 
