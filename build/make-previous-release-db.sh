@@ -8,7 +8,7 @@
 #   database.sql.gz   pg_dump, plain SQL, --no-owner --no-privileges (the current host gives each module's role its
 #                     schema at start-up, as it does for any older install), gzip -9
 #   data.tar.gz       the data folder without the cluster: keys/ (demo keys made for this throwaway database only),
-#                     blobs/ (the document store), audit/ (signed checkpoints), the DEMO marker
+#                     blobs/ (the document store), audit/ (signed checkpoints), the DEMO marker (not mail/)
 #   release.txt       the commit, what was written, and the demo document's name and SHA-256 (read by the test)
 # Needs the .NET SDK and PostgreSQL's binaries (build/setup.sh). Never prints a NISS.
 set -euo pipefail
@@ -16,20 +16,23 @@ commit=${1:-8124162}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/tests/HapModular.Host.ProcessTests/PreviousRelease"
 work=$(mktemp -d /tmp/hap-previous-release-XXXXXX)
-src="$work/src"
+# The build of COMMIT is kept until a run succeeds (a failed run is retried without rebuilding).
+src="${TMPDIR:-/tmp}/hap-previous-release-src-$(git -C "$root" rev-parse --short "$commit")"
 data="$work/data"
 portal_pid=""
 
 cleanup() {
   if [ -n "$portal_pid" ] && kill -0 "$portal_pid" 2>/dev/null; then kill -TERM "$portal_pid"; wait "$portal_pid" || true; fi
-  git -C "$root" worktree remove --force "$src" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-echo "Building the previous release ($commit) in $src…"
-git -C "$root" worktree add --detach "$src" "$commit" > /dev/null
-dotnet build "$src/src/Host/HapModular.Host/HapModular.Host.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
+if [ ! -f "$src/src/Host/HapModular.Host/bin/Release/net10.0/HapModular.Host.dll" ]; then
+  echo "Building the previous release ($commit) in $src…"
+  git -C "$root" worktree remove --force "$src" 2>/dev/null || true
+  git -C "$root" worktree add --detach "$src" "$commit" > /dev/null
+  dotnet build "$src/src/Host/HapModular.Host/HapModular.Host.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
 bin="$src/src/Host/HapModular.Host/bin/Release/net10.0"
 dll="$bin/HapModular.Host.dll"
 
@@ -86,8 +89,8 @@ PY
 }
 [ "$(form_post /account/sign-in /account/sign-in Email=dr.dupont@demo.hapmodular.be Password=Hap-Demo-Portal-2026)" = 302 ] || { echo "sign-in failed" >&2; exit 1; }
 [ "$(form_post /account/sign-in/code /account/sign-in/code "Code=$(totp VT7IS4U7VFXVQE57VUMMSHMKISU2AMPK)")" = 302 ] || { echo "code step failed" >&2; exit 1; }
-# A value from the portal's database (the verb may log its own lines: the value is the last line).
-psql_portal() { dotnet "$dll" with-database -- psql -X -qtA -v ON_ERROR_STOP=1 -c "$1" | tail -n 1; }
+# A value from the portal's database (without the verb's own log lines).
+psql_portal() { dotnet "$dll" with-database -- psql -X -qtA -v ON_ERROR_STOP=1 -c "$1" | grep -vE '^(info|warn|dbug|fail|crit): ' | tail -n 1; }
 patient=$(psql_portal "SELECT patient_id FROM records.documents WHERE file_name = 'consultation-previous-release.txt'")
 doc=$(psql_portal "SELECT id FROM records.documents WHERE file_name = 'consultation-previous-release.txt'")
 code=$(curl -s -o "$work/timeline.html" -w '%{http_code}' -b "$jar" "$url/patients/$patient")
@@ -104,7 +107,7 @@ rm -rf "$out"
 mkdir -p "$out"
 dotnet "$dll" with-database -- pg_dump --format=plain --no-owner --no-privileges --file="$work/database.sql"
 gzip -9 -n -c "$work/database.sql" > "$out/database.sql.gz"
-(cd "$data" && tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf "$out/data.tar.gz" --exclude=./pg --exclude='./pg.*' --exclude='*.pid' --exclude='*.lock' .)
+(cd "$data" && tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf "$out/data.tar.gz" --exclude=./pg --exclude='./pg.*' --exclude=./mail --exclude='*.pid' --exclude='*.lock' .)
 {
   echo "commit: $(git -C "$root" rev-parse "$commit")"
   echo "made-by: build/make-previous-release-db.sh"
@@ -115,3 +118,4 @@ gzip -9 -n -c "$work/database.sql" > "$out/database.sql.gz"
 } > "$out/release.txt"
 cat "$out/release.txt"
 du -h "$out"/*
+git -C "$root" worktree remove --force "$src"
