@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks on this machine.
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
-#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--large] [--scripted] [--diagnose]
+#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose]
 #   build/bench.sh cstore [--images N]
 #   build/bench.sh imaging [--quick]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
@@ -9,6 +9,8 @@
 # PostgreSQL read; prints throughput, p50/p99, CPU and allocation per request, their ratio and the timeline's latency at
 # one connection; --large repeats with 100,000 patients / 1,000,000 documents. The timeline takes the production path
 # (a real session cookie, Identity, Consent, guard, audit, page); --scripted replaces sign-in and CheckAccess by stand-ins.
+# --hosts N: N hosts of one portal (one database, one document store; in this process) behind Debian's nginx, the
+# client talking to nginx only (the session opened on the first host); nginx's CPU per request is printed apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
@@ -18,6 +20,7 @@ case "${1:-}" in
     ;;
   timeline)
     shift
+    [[ " $* " == *" --hosts "* ]] && build/setup.sh --browser
     dotnet build tests/HapModular.Benchmarks/HapModular.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
     exec dotnet tests/HapModular.Benchmarks/bin/Release/net10.0/HapModular.Benchmarks.dll "$@"
     ;;
@@ -36,7 +39,7 @@ case "${1:-}" in
     exec dotnet tests/HapModular.Imaging.Benchmarks/bin/Release/net10.0/HapModular.Imaging.Benchmarks.dll "$@"
     ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--large] [--scripted] [--diagnose] | cstore [--images N] | imaging [--quick]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] | cstore [--images N] | imaging [--quick]" >&2
     exit 2
     ;;
 esac

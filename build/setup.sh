@@ -5,7 +5,8 @@
 #                             tests talk to (dcmtk storescu/echoscu/storescp, Orthanc, python3-hl7's mllp_send);
 #                             dcmtk's dicom.dic is also the source of the generated DICOM dictionary, its dcmconv/
 #                             dcmcjpeg/dcmcrle re-encode the corpus for the metamorphic tests, and OpenJPEG's tools
-#                             (opj_compress) write the JPEG 2000 test codestreams
+#                             (opj_compress) write the JPEG 2000 test codestreams; nginx is the load balancer of the
+#                             scale-out test (two hosts behind it)
 # Node.js and npm (any version ≥ 18; Debian's nodejs/npm when none is on PATH) bundle the imaging workspace at build time;
 #   --browser also installs orthanc-dicomweb (Orthanc as a DICOMweb client/server in the imaging tests and bench).
 set -euo pipefail
@@ -23,7 +24,7 @@ done
 # tzdata: every time shown is Europe/Brussels (BrusselsTime refuses to guess without it).
 for p in libopenjp2-7 libcharls2 fonts-dejavu-core tzdata; do has_pkg "$p" || want+=("$p"); done
 if [ "${1:-}" = "--browser" ]; then
-  for p in chromium dcmtk orthanc orthanc-dicomweb python3-hl7 libopenjp2-tools; do has_pkg "$p" || want+=("$p"); done
+  for p in chromium dcmtk orthanc orthanc-dicomweb python3-hl7 libopenjp2-tools nginx; do has_pkg "$p" || want+=("$p"); done
 fi
 command -v node >/dev/null || want+=(nodejs)
 command -v npm >/dev/null || want+=(npm)
@@ -42,6 +43,10 @@ if [ ${#want[@]} -gt 0 ]; then
   # Likewise Orthanc: the tests start their own on loopback with a generated configuration.
   if [[ " ${want[*]} " == *" orthanc "* ]]; then
     $sudo_cmd service orthanc stop >/dev/null 2>&1 || true
+  fi
+  # And nginx: the scale-out test runs its own, unprivileged, with a generated configuration; the system one holds port 80.
+  if [[ " ${want[*]} " == *" nginx "* ]]; then
+    $sudo_cmd service nginx stop >/dev/null 2>&1 || true
   fi
 fi
 

@@ -30,19 +30,7 @@ internal static class BenchData
     {
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
-        (await PageForms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = "dr.dupont@demo.hapmodular.be", ["Password"] = "Hap-Demo-Portal-2026" })).Dispose();
-        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes("VT7IS4U7VFXVQE57VUMMSHMKISU2AMPK"));
-        // A code is accepted once per 30-second step: the next steps' codes are tried if this one was already spent.
-        foreach (var when in new[] { DateTime.UtcNow, DateTime.UtcNow.AddSeconds(30), DateTime.UtcNow.AddSeconds(60) })
-        {
-            using var code = await PageForms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Code"] = totp.ComputeTotp(when) });
-            if (code.StatusCode == System.Net.HttpStatusCode.Redirect)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException("The demo physician's sign-in was refused.");
+        await DemoSignIn.SignInAsync(client, DemoSignIn.Dupont);
     }
 
     /// <summary>Inserts <paramref name="perPatient"/> documents for the patient, plus <paramref name="others"/> documents spread over <paramref name="otherPatients"/> random patients.</summary>

@@ -17,8 +17,20 @@ namespace HapModular.Benchmarks;
 /// sign-in (password + TOTP), Identity's session check, Consent's CheckAccess, the guard, the audit and the page.
 /// <c>--scripted</c> swaps both for stand-ins (header sign-in, a scripted decision) to see what they cost.
 /// </summary>
-internal sealed class BenchHost(bool scripted) : HapAppFactory
+internal sealed class BenchHost : HapAppFactory
 {
+    private readonly bool scripted;
+
+    public BenchHost(bool scripted) => this.scripted = scripted;
+
+    /// <summary>A second host of the same portal (<c>--hosts N</c>): the first one's database and data folder.</summary>
+    public BenchHost(BenchHost first)
+        : base(first)
+    {
+        scripted = first.scripted;
+        Linked = first.Linked;
+    }
+
     public ConcurrentDictionary<Guid, bool> Linked { get; } = new();
 
     public string BaseUrl { get; private set; } = string.Empty;
@@ -54,7 +66,7 @@ internal sealed class BenchHost(bool scripted) : HapAppFactory
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         l.Start();

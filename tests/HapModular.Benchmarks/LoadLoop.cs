@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace HapModular.Benchmarks;
 
-internal sealed record LoadResult(string Name, int Connections, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, double HostCpuMs, double PostgresCpuMs, double AllocatedBytes)
+internal sealed record LoadResult(string Name, int Connections, long Requests, long Errors, double Seconds, double P50Ms, double P99Ms, double HostCpuMs, double PostgresCpuMs, double AllocatedBytes, double NginxCpuMs = 0)
 {
     public double Throughput => Requests / Seconds;
 
@@ -10,7 +10,9 @@ internal sealed record LoadResult(string Name, int Connections, long Requests, l
     /// it hardly moves when something else runs on the machine.</summary>
     public override string ToString() =>
         $"{Name,-28} conns={Connections,3}  {Throughput,9:F0} req/s  p50={P50Ms,7:F2} ms  p99={P99Ms,7:F2} ms  errors={Errors}"
-        + $"  cpu/req: process {HostCpuMs / Requests:F3} ms + PostgreSQL {PostgresCpuMs / Requests:F3} ms  alloc/req {AllocatedBytes / Requests / 1024:F0} KiB";
+        + $"  cpu/req: process {HostCpuMs / Requests:F3} ms + PostgreSQL {PostgresCpuMs / Requests:F3} ms"
+        + (NginxCpuMs > 0 ? $" + nginx {NginxCpuMs / Requests:F3} ms" : string.Empty)
+        + $"  alloc/req {AllocatedBytes / Requests / 1024:F0} KiB";
 }
 
 /// <summary>A bounded closed loop: N workers, each sending the next request when the previous answered.</summary>
@@ -23,6 +25,7 @@ internal static class LoadLoop
         var errors = new long[connections];
         var hostCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var pgCpu = PostgresCpu.TotalMs();
+        var nginxCpu = PostgresCpu.TotalMs("nginx");
         var allocated = GC.GetTotalAllocatedBytes();
         var watch = Stopwatch.StartNew();
         await Loop(client, url, connections, duration, (worker, ms, ok) =>
@@ -36,9 +39,10 @@ internal static class LoadLoop
         var seconds = watch.Elapsed.TotalSeconds;
         var hostMs = (Process.GetCurrentProcess().TotalProcessorTime - hostCpu).TotalMilliseconds;
         var pgMs = PostgresCpu.TotalMs() - pgCpu;
+        var nginxMs = PostgresCpu.TotalMs("nginx") - nginxCpu;
         var bytes = GC.GetTotalAllocatedBytes() - allocated;
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
-        return new LoadResult(name, connections, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99), hostMs, pgMs, bytes);
+        return new LoadResult(name, connections, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99), hostMs, pgMs, bytes, nginxMs);
     }
 
     private static Task Loop(HttpClient client, string url, int connections, TimeSpan duration, Action<int, double, bool>? record)

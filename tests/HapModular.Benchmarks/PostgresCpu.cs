@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace HapModular.Benchmarks;
 
-/// <summary>CPU time of every <c>postgres</c> process on this machine (Linux /proc), in milliseconds.</summary>
+/// <summary>CPU time of every <c>postgres</c> (or other named) process on this machine (Linux /proc), in milliseconds.</summary>
 internal static class PostgresCpu
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
-    public static double TotalMs()
+    public static double TotalMs(string command = "postgres")
     {
         double total = 0;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -17,7 +17,7 @@ internal static class PostgresCpu
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var open = stat.IndexOf('(', StringComparison.Ordinal);
                 var close = stat.LastIndexOf(')');
-                if (open < 0 || close < 0 || stat[(open + 1)..close] != "postgres")
+                if (open < 0 || close < 0 || stat[(open + 1)..close] != command)
                 {
                     continue;
                 }

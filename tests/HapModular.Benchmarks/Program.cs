@@ -4,7 +4,7 @@ using HapModular.SharedKernel;
 using HapModular.Testing;
 using Npgsql;
 
-// build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--large] [--scripted] [--diagnose]
+// build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(10).First();
 var large = args.Contains("--large");
@@ -13,6 +13,20 @@ var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(int.P
 var scripted = args.Contains("--scripted");
 var host = new BenchHost(scripted);
 await host.InitializeAsync();
+// --hosts N: N hosts of one portal (one database, one data folder) behind Debian's nginx; the client talks to nginx.
+var hostCount = args.SkipWhile(a => a != "--hosts").Skip(1).Select(int.Parse).DefaultIfEmpty(1).First();
+var others = new List<BenchHost>();
+for (var i = 1; i < hostCount; i++)
+{
+    var other = new BenchHost(host);
+    await other.InitializeAsync();
+    others.Add(other);
+}
+
+await using var nginx = hostCount > 1
+    ? await HapModular.ScaleOut.Tests.LoadBalancer.StartAsync([.. new[] { host }.Concat(others).Select(h => new Uri(h.BaseUrl).Authority)], BenchHost.FreePort())
+    : null;
+var entry = nginx?.Url ?? host.BaseUrl;
 Guid physician, patient;
 var cookies = new System.Net.CookieContainer();
 if (scripted)
@@ -29,7 +43,7 @@ else
 }
 
 await BenchData.FillAsync(host.ConnectionString, patient, 200, 1_000, 1_000 * 10);
-using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = true, CookieContainer = cookies }) { BaseAddress = new Uri(host.BaseUrl) };
+using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10), UseCookies = true, CookieContainer = cookies }) { BaseAddress = new Uri(entry) };
 if (scripted)
 {
     client.As(new TestUser(physician, [Roles.Physician], "18334780004", "Dr Bench"));
@@ -60,6 +74,12 @@ var warmup = TimeSpan.FromSeconds(args.SkipWhile(a => a != "--warmup").Skip(1).S
 await LoadLoop.RunAsync("warm-up bare", client, $"/bench/bare?p={patient}", connections, TimeSpan.Zero, warmup / 4);
 await LoadLoop.RunAsync("warm-up timeline", client, $"/patients/{patient}", connections, TimeSpan.Zero, warmup * 3 / 4);
 Console.WriteLine($"HapModular timeline benchmark: {Environment.ProcessorCount} cores, {connections} connections, {seconds} s per run, 200-document patient, {(scripted ? "scripted sign-in and CheckAccess" : "real path (session cookie, Identity, Consent, guard, audit, page)")}");
+if (nginx is not null)
+{
+    // The hosts run in this process (one GC heap): process CPU and allocation per request cover all of them.
+    Console.WriteLine($"{hostCount} hosts (one database, one document store) behind nginx {nginx.Url}; the session was opened on the first host; nginx's own CPU is counted apart");
+}
+
 var small = await MeasureAsync("(1k patients, 10k docs)");
 if (large)
 {
@@ -77,6 +97,11 @@ await using (var connection = new NpgsqlConnection(host.ConnectionString))
     await using var audits = new NpgsqlCommand("SELECT count(*) FROM audit.records WHERE patient_id = @p", connection);
     audits.Parameters.AddWithValue("p", patient);
     Console.WriteLine($"audit records written for the bench patient: {await audits.ExecuteScalarAsync()}");
+}
+
+foreach (var other in others)
+{
+    await ((Xunit.IAsyncLifetime)other).DisposeAsync();
 }
 
 await ((Xunit.IAsyncLifetime)host).DisposeAsync();

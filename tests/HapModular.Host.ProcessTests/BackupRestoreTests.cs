@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using HapModular.Testing;
-using OtpNet;
 
 namespace HapModular.Host.ProcessTests;
 
@@ -17,7 +16,6 @@ namespace HapModular.Host.ProcessTests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed partial class BackupRestoreTests
 {
-    private const string DupontTotp = "VT7IS4U7VFXVQE57VUMMSHMKISU2AMPK";
 
     [Fact]
     public async Task A_backup_restores_after_the_database_and_store_are_gone_verified_and_served_and_a_damaged_backup_restores_nothing()
@@ -59,7 +57,7 @@ public sealed partial class BackupRestoreTests
                 Assert.Contains("2 accepted, 0 refused", import.Output, StringComparison.Ordinal);
             }
 
-            await SignInAsync(dupont);
+            await DemoSignIn.SignInAsync(dupont, DemoSignIn.Dupont);
             var patient = (Guid)(await home.ScalarAsync("SELECT patient_id FROM records.documents LIMIT 1"))!;
             var documentId = (Guid)(await home.ScalarAsync("SELECT id FROM records.documents ORDER BY file_name LIMIT 1"))!;
             expectedHash = Hash(File.ReadAllBytes(Path.Combine(imports, "discharge_summary_sample.pdf")));
@@ -135,15 +133,6 @@ public sealed partial class BackupRestoreTests
 
         var digits = niss.Replace(".", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         Assert.All(outputs, o => Assert.DoesNotContain(digits, o.Replace(".", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal));
-    }
-
-    private static async Task SignInAsync(HttpClient client)
-    {
-        using var password = await PageForms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = "dr.dupont@demo.hapmodular.be", ["Password"] = "Hap-Demo-Portal-2026" });
-        await PageForms.AssertRedirectAsync(password, "password step");
-        var code = new Totp(Base32Encoding.ToBytes(DupontTotp)).ComputeTotp(DateTime.UtcNow);
-        using var second = await PageForms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Code"] = code });
-        await PageForms.AssertRedirectAsync(second, "code step");
     }
 
     private static async Task<string> DownloadHashAsync(HttpClient client, string path)

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using HapModular.Testing;
 using OtpNet;
 
 namespace HapModular.Imaging.Testing;
@@ -25,11 +26,11 @@ public static class Browser
     public static async Task SignInDupontAsync(IPage page)
     {
         await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Email", ImagingPortal.DupontEmail);
-        await page.FillAsync("#Password", ImagingPortal.DemoPassword);
+        await page.FillAsync("#Email", DemoSignIn.Dupont.Email);
+        await page.FillAsync("#Password", DemoSignIn.Password);
         await page.ClickAsync("#sign-in button[type=submit]");
         await page.WaitForURLAsync("**/account/sign-in/code**");
-        var totp = new Totp(Base32Encoding.ToBytes(ImagingPortal.DupontTotp));
+        var totp = new Totp(Base32Encoding.ToBytes(DemoSignIn.Dupont.TotpSecret));
         foreach (var seconds in new[] { 0, 30, 60 })
         {
             await page.FillAsync("#Code", totp.ComputeTotp(DateTime.UtcNow.AddSeconds(seconds)));

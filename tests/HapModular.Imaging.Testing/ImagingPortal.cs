@@ -4,9 +4,7 @@ using System.Text.RegularExpressions;
 using HapModular.Modules.Records.Ingestion;
 using HapModular.Modules.Shared;
 using HapModular.Testing;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using OtpNet;
 using Xunit;
 
 namespace HapModular.Imaging.Testing;
@@ -17,10 +15,6 @@ namespace HapModular.Imaging.Testing;
 /// </summary>
 public sealed partial class ImagingPortal : HapAppFactory
 {
-    public const string DupontEmail = "dr.dupont@demo.hapmodular.be";
-    public const string DupontTotp = "VT7IS4U7VFXVQE57VUMMSHMKISU2AMPK";
-    public const string DemoPassword = "Hap-Demo-Portal-2026";
-
     public string BaseUrl { get; private set; } = string.Empty;
 
     public Guid Marie { get; private set; }
@@ -105,18 +99,11 @@ public sealed partial class ImagingPortal : HapAppFactory
     /// <summary>Signs Dr Dupont in for real (password, then the code his phone shows) and creates a personal access token.</summary>
     public async Task<string> CreateDupontTokenAsync(string name)
     {
-        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(BaseUrl) });
-        (await PageForms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = DupontEmail, ["Password"] = DemoPassword })).Dispose();
-        var totp = new Totp(Base32Encoding.ToBytes(DupontTotp));
-        foreach (var when in new[] { DateTime.UtcNow, DateTime.UtcNow.AddSeconds(30), DateTime.UtcNow.AddSeconds(60) })
-        {
-            using var code = await PageForms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Code"] = totp.ComputeTotp(when) });
-            if (code.StatusCode == HttpStatusCode.Redirect)
-            {
-                break;
-            }
-        }
-
+        // A plain client on the real port: the factory's client follows redirects on Kestrel whatever its options say,
+        // and the sign-in steps are read by their redirects.
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
+        await DemoSignIn.SignInAsync(client, DemoSignIn.Dupont);
         using var created = await PageForms.PostAsync(client, "/account/tokens", new Dictionary<string, string> { ["name"] = name, ["days"] = "30" }, action: "/account/tokens?handler=Create");
         var match = SecretPattern().Match(await created.Content.ReadAsStringAsync());
         Assert.True(match.Success, "no token was shown (sign-in or creation failed)");

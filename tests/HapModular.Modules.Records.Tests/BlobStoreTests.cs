@@ -32,6 +32,49 @@ public sealed class BlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_blob_is_written_again_when_its_content_is_stored_again()
+    {
+        // Two hosts share the store: a blob damaged on the shared disk must not make a later, accepted store of the same
+        // bytes a silent no-op (the document would be accepted and never readable).
+        var store = new FileSystemBlobStore(root);
+        byte[] content = [7, 8, 9, 10];
+        var id = await store.PutAsync(content, default);
+        await File.WriteAllBytesAsync(store.PathOf(id), [7, 8]);
+
+        Assert.Equal(id, await new FileSystemBlobStore(root).PutAsync(content, default));
+        Assert.Equal(content, await store.GetAsync(id, default));
+        Assert.Single(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task Readers_on_another_host_never_see_a_half_written_blob_and_two_hosts_storing_the_same_bytes_keep_one()
+    {
+        // Two stores on one folder, as two hosts on a shared path: while both write the same 24 MiB, a reader sees the
+        // blob either absent or whole, never a prefix under its name; afterwards one file and no temporary left.
+        var content = new byte[24 * 1024 * 1024];
+        new Random(15).NextBytes(content);
+        var id = Convert.ToHexStringLower(SHA256.HashData(content));
+        var reader = new FileSystemBlobStore(root);
+        var writes = Task.WhenAll(Task.Run(() => new FileSystemBlobStore(root).PutAsync(content, default)), Task.Run(() => new FileSystemBlobStore(root).PutAsync(content, default)));
+        var seenWhole = 0;
+        while (!writes.IsCompleted || seenWhole == 0)
+        {
+            if (reader.Exists(id))
+            {
+                Assert.Equal(content.Length, (await reader.GetAsync(id, default)).Length);
+                seenWhole++;
+            }
+            else
+            {
+                await Task.Yield();
+            }
+        }
+
+        Assert.All(await writes, w => Assert.Equal(id, w));
+        Assert.Single(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Ids_that_are_not_hashes_never_become_paths()
     {
         var store = new FileSystemBlobStore(root);

@@ -14,7 +14,25 @@ namespace HapModular.Testing;
 /// </summary>
 public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private readonly bool sharesFolder;
     private string? connectionString;
+
+    /// <summary>A host on a fresh database and data folder of its own.</summary>
+    public HapAppFactory()
+    {
+    }
+
+    /// <summary>
+    /// Another host of the same portal (scale-out): <paramref name="first"/>'s database and data folder (keys, document
+    /// store), which <paramref name="first"/> keeps and deletes. Initialise <paramref name="first"/> before.
+    /// </summary>
+    protected HapAppFactory(HapAppFactory first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        connectionString = first.ConnectionString;
+        DataDirectory = first.DataDirectory;
+        sharesFolder = true;
+    }
 
     /// <summary>The test's data folder (blobs, letters, mail pickup), deleted at the end.</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hap-tests", "data-" + Guid.NewGuid().ToString("N"));
@@ -38,13 +56,16 @@ public class HapAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 
     /// <inheritdoc />
-    public virtual async Task InitializeAsync() => connectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
+    public virtual async Task InitializeAsync() => connectionString ??= await TestPostgres.CreateDatabaseAsync(GetType().Name);
 
     /// <inheritdoc />
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        TemporaryFolders.Delete(DataDirectory);
+        if (!sharesFolder)
+        {
+            TemporaryFolders.Delete(DataDirectory);
+        }
     }
 
     /// <summary>Autofac overrides for this factory.</summary>

@@ -22,11 +22,26 @@ public static partial class PageForms
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fields);
+        return await PostWithTokenAsync(client, action ?? page, await TokenAsync(client, page), fields, file);
+    }
+
+    /// <summary>The anti-forgery token a browser reads off <paramref name="page"/> (the client keeps its cookie); it stays valid for this session's later POSTs.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string page)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         // A denial page carries the layout's token too (its sign-out form): a refused POST is a test case as well.
         using var get = await client.GetAsync(new Uri(page, UriKind.Relative));
         var html = await get.Content.ReadAsStringAsync();
         var token = TokenPattern().Match(html).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), "no anti-forgery token on " + page);
+        return token;
+    }
+
+    /// <summary>POSTs <paramref name="fields"/> (and an optional file) multipart to <paramref name="action"/> with a token from <see cref="TokenAsync"/>.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string action, string token, IReadOnlyDictionary<string, string> fields, (string Name, string FileName, byte[] Content)? file = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(token), "__RequestVerificationToken");
         foreach (var (name, value) in fields)
@@ -41,7 +56,7 @@ public static partial class PageForms
             content.Add(bytes, f.Name, f.FileName);
         }
 
-        return await client.PostAsync(new Uri(action ?? page, UriKind.Relative), content);
+        return await client.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
     /// <summary>Asserts the POST redirected (the page's success path); otherwise fails with the page's error messages.</summary>

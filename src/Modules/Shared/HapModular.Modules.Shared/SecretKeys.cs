@@ -25,21 +25,42 @@ public static class SecretKeys
             throw new InvalidOperationException($"{setting} is not configured (base64, 32 bytes).");
         }
 
+        var local = LocalFile(context, fileName, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        return Checked(Convert.FromBase64String(local.Trim()), Path.Combine("keys", fileName));
+    }
+
+    /// <summary>
+    /// The text of <c>keys/<paramref name="fileName"/></c> under the data folder, created once (owner-only) from
+    /// <paramref name="create"/> when missing. Only for <see cref="IsLocal"/> set-ups; production keys come from configuration.
+    /// </summary>
+    public static string LocalFile(ModuleContext context, string fileName, Func<string> create)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(create);
         var path = Path.Combine(context.DataDirectory, "keys", fileName);
-        if (File.Exists(path))
+        if (!File.Exists(path))
         {
-            return Checked(Convert.FromBase64String(File.ReadAllText(path).Trim()), path);
+            // Written aside then moved without overwriting: two processes starting on one data folder keep one key
+            // (the loser's draft is dropped and it reads the winner's file).
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var draft = path + "." + Guid.NewGuid().ToString("N");
+            File.WriteAllText(draft, create());
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(draft, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+
+            try
+            {
+                File.Move(draft, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(draft);
+            }
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        return key;
+        return File.ReadAllText(path);
     }
 
     /// <summary>A short public id of a key (hex, 8 bytes of its SHA-256): what records say was used, never the key.</summary>

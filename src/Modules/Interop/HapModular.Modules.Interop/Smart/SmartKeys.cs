@@ -40,29 +40,7 @@ internal static class SmartKeys
             return required ? throw new InvalidOperationException($"{SigningSetting} is not configured (an RSA private key, PKCS#8 PEM).") : rsa;
         }
 
-        var path = Path.Combine(context.DataDirectory, "keys", "smart-signing.pem");
-        if (!File.Exists(path))
-        {
-            // Written aside then moved without overwriting: two processes starting on one data folder keep one key.
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var draft = path + "." + Guid.NewGuid().ToString("N");
-            File.WriteAllText(draft, rsa.ExportPkcs8PrivateKeyPem());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(draft, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            try
-            {
-                File.Move(draft, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(draft);
-            }
-        }
-
-        rsa.ImportFromPem(File.ReadAllText(path));
+        rsa.ImportFromPem(SecretKeys.LocalFile(context, "smart-signing.pem", rsa.ExportPkcs8PrivateKeyPem));
         return rsa;
     }
 }

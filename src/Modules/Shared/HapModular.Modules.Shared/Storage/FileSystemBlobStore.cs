@@ -5,7 +5,9 @@ namespace HapModular.Modules.Shared.Storage;
 /// <summary>
 /// Blobs as files <c>{root}/ab/cd/abcdef…</c> (two fan-out levels keep folders small with millions of files).
 /// Writes go to a temporary file in the same folder, are flushed, then renamed: a crash never leaves a half blob
-/// under a valid name.
+/// under a valid name, and a reader (on any host sharing the folder) sees a blob whole or not at all. Several hosts may
+/// store the same bytes at once: each renames its own complete copy over the name. A blob already there is trusted only
+/// when its bytes still match its name; a damaged one is written again.
 /// </summary>
 public sealed class FileSystemBlobStore(string root) : IBlobStore
 {
@@ -14,7 +16,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     {
         var id = Convert.ToHexStringLower(SHA256.HashData(content.Span));
         var path = PathOf(id);
-        if (File.Exists(path))
+        if (File.Exists(path) && await IsIntactAsync(path, id, cancellationToken))
         {
             return id;
         }
@@ -64,6 +66,19 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         }
 
         return bytes;
+    }
+
+    private static async Task<bool> IsIntactAsync(string path, string sha256, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return string.Equals(Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)), sha256, StringComparison.Ordinal);
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />

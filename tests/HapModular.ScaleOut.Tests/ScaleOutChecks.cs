@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace HapModular.ScaleOut.Tests;
+
+/// <summary>The demo accounts' public TOTP secrets (printed by build/run.sh; demo only).</summary>
+internal static class DemoSecrets
+{
+    public const string Dupont = "VT7IS4U7VFXVQE57VUMMSHMKISU2AMPK";
+    public const string Peeters = "DTZWVWZD5YB2I6O5ACH5XK3AJU7Y3RP2";
+    public const string Lambert = "KNY35JNDK6WZUKJ53VWNQH7OZR3Q3GZ4";
+}
+
+/// <summary>Filing and reading documents as the hospital's system and the physician do, and checking what was kept.</summary>
+internal static class ScaleOutChecks
+{
+    /// <summary>Files a text report for the patient through <paramref name="baseUrl"/>; returns its id and content hash.</summary>
+    public static async Task<AcceptedDocument> FileAsync(string baseUrl, string apiKey, Guid patientId, string title)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        var content = Encoding.UTF8.GetBytes(title + "\nExamen clinique sans particularité.\n");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "content", "reference.txt");
+        form.Add(new StringContent(JsonSerializer.Serialize(new { sourceId = "scale-out-reference", patientId, title, kind = "report" })), "metadata");
+        using var response = await client.PostAsync(new Uri("/api/ingest", UriKind.Relative), form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        using var answer = JsonDocument.Parse(body);
+        return new AcceptedDocument(answer.RootElement.GetProperty("documentId").GetGuid(), NginxTraffic.Hash(content), Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>The SHA-256 of the document's download as the physician gets it.</summary>
+    public static async Task<string> DownloadHashAsync(HttpClient physician, Guid patientId, Guid documentId)
+    {
+        using var response = await physician.GetAsync(new Uri($"/patients/{patientId}/documents/{documentId}/download", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return NginxTraffic.Hash(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>
+    /// Every accepted document is kept with the hash of what was sent; a sample is downloaded through nginx (the
+    /// surviving host, which checks the content against its hash on every read): those accepted around the kill,
+    /// and an even spread of the rest.
+    /// </summary>
+    public static async Task DocumentsAsync(ScaleOutDatabase db, HttpClient physician, Guid patientId, IReadOnlyList<AcceptedDocument> accepted, long killedAt)
+    {
+        var kept = await db.DocumentHashesAsync([.. accepted.Select(a => a.Id)]);
+        Assert.All(accepted, a => Assert.True(kept.TryGetValue(a.Id, out var hash) && hash == a.Sha256, $"accepted document {a.Id} is missing or different"));
+        var around = TimeSpan.FromSeconds(3).TotalSeconds * Stopwatch.Frequency;
+        var sample = accepted.Where(a => Math.Abs(a.AcceptedAt - killedAt) <= around)
+            .Concat(accepted.Where((_, i) => i % Math.Max(1, accepted.Count / 40) == 0))
+            .DistinctBy(a => a.Id);
+        foreach (var document in sample)
+        {
+            Assert.Equal(document.Sha256, await DownloadHashAsync(physician, patientId, document.Id));
+        }
+    }
+}
