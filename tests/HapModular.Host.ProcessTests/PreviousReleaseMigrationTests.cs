@@ -9,7 +9,6 @@ using HapModular.Modules.Notifications;
 using HapModular.Modules.Records;
 using HapModular.Modules.Shared.Migrations;
 using HapModular.Testing;
-using OtpNet;
 
 namespace HapModular.Host.ProcessTests;
 
@@ -23,8 +22,6 @@ namespace HapModular.Host.ProcessTests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PreviousReleaseMigrationTests
 {
-    private const string DupontTotp = "VT7IS4U7VFXVQE57VUMMSHMKISU2AMPK";
-
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "PreviousRelease");
 
     // Each schema with scripts, and its scripts: what every journal must hold, once each.
@@ -61,24 +58,16 @@ public sealed class PreviousReleaseMigrationTests
         var auditBefore = await home.CountAsync("SELECT count(*) FROM audit.records");
         Assert.Equal(0L, await home.CountAsync("SELECT count(*) FROM pg_tables WHERE tablename = 'schema_migrations'"));
 
-        // Two current hosts at the same moment.
-        var (a, urlA) = StartHost(home, env);
-        var (b, urlB) = StartHost(home, env);
-        await using (a)
-        await using (b)
+        // Two current hosts at the same moment; then the previous release's data: Dr Dupont signs in on host A (his link
+        // to Marie Dubois, made by that release), reads her timeline there and downloads the earlier document on host B
+        // (one key ring for both).
+        await WithTwoHostsStartedTogetherAsync(home, env, async (urlA, urlB) =>
         {
-            await Task.WhenAll(a.WaitForLineAsync("HapModular is running at " + urlA), b.WaitForLineAsync("HapModular is running at " + urlB));
-            await AssertReadyAsync(urlA);
-            await AssertReadyAsync(urlB);
-            await AssertEachScriptJournaledOnceAsync(home);
-
-            // The previous release's data: Dr Dupont signs in on host A (his link to Marie Dubois, made by that release),
-            // reads her timeline there and downloads the earlier document on host B (one key ring for both).
             var patient = (Guid)(await home.ScalarAsync($"SELECT patient_id FROM records.documents WHERE file_name = '{release["document"]}'"))!;
             var document = (Guid)(await home.ScalarAsync($"SELECT id FROM records.documents WHERE file_name = '{release["document"]}'"))!;
             using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
             using var dupont = new HttpClient(handler) { BaseAddress = new Uri(urlA) };
-            await SignInAsync(dupont);
+            await DemoSignIn.SignInAsync(dupont, DemoSignIn.Dupont);
             using (var timeline = await dupont.GetAsync(new Uri($"/patients/{patient}", UriKind.Relative)))
             {
                 Assert.Equal(HttpStatusCode.OK, timeline.StatusCode);
@@ -89,7 +78,7 @@ public sealed class PreviousReleaseMigrationTests
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             Assert.Equal(release["document-sha256"], Convert.ToHexStringLower(SHA256.HashData(await download.Content.ReadAsByteArrayAsync())));
             Assert.True(await home.CountAsync("SELECT count(*) FROM audit.records") > auditBefore, "the reads of the current hosts are audited after the previous release's records");
-        }
+        });
 
         // The audit chain: the previous release's records and the current hosts' ones, one unbroken chain.
         await using (var verify = HostProcess.Start(home.Root, env, "audit-verify"))
@@ -108,13 +97,23 @@ public sealed class PreviousReleaseMigrationTests
     {
         using var home = new PrivateHome();
         var data = Path.Combine(home.Root, ".hapdata");
-        // The demo's keys and marker only (two hosts must not both generate the keys): the database is empty.
+        // The demo marker and keys only (a Production host needs its keys; the marker lets it use keys/): an empty database.
         await ExtractDataFolderAsync(data, keysOnly: true);
         var env = Environment(data);
         await using var holder = HostProcess.Start(home.Root, env, "with-database", "--", "sh", "-c", "echo attached && exec cat");
         await holder.WaitForLineAsync("attached");
         Assert.Equal(0L, await home.CountAsync("SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"));
 
+        await WithTwoHostsStartedTogetherAsync(home, env, (_, _) => Task.CompletedTask);
+
+        holder.CloseInput();
+        Assert.Equal(0, await holder.WaitForExitAsync());
+    }
+
+    // Two current hosts started at the same moment: both come up and are ready, every script journaled once; then the
+    // test's own checks while both serve.
+    private static async Task WithTwoHostsStartedTogetherAsync(PrivateHome home, IReadOnlyDictionary<string, string> env, Func<string, string, Task> whileBothServe)
+    {
         var (a, urlA) = StartHost(home, env);
         var (b, urlB) = StartHost(home, env);
         await using (a)
@@ -124,10 +123,8 @@ public sealed class PreviousReleaseMigrationTests
             await AssertReadyAsync(urlA);
             await AssertReadyAsync(urlB);
             await AssertEachScriptJournaledOnceAsync(home);
+            await whileBothServe(urlA, urlB);
         }
-
-        holder.CloseInput();
-        Assert.Equal(0, await holder.WaitForExitAsync());
     }
 
     private static async Task AssertEachScriptJournaledOnceAsync(PrivateHome home)
@@ -185,15 +182,6 @@ public sealed class PreviousReleaseMigrationTests
                 await entry.ExtractToFileAsync(target, overwrite: true);
             }
         }
-    }
-
-    private static async Task SignInAsync(HttpClient client)
-    {
-        using var password = await PageForms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = "dr.dupont@demo.hapmodular.be", ["Password"] = "Hap-Demo-Portal-2026" });
-        await PageForms.AssertRedirectAsync(password, "password step");
-        var code = new Totp(Base32Encoding.ToBytes(DupontTotp)).ComputeTotp(DateTime.UtcNow);
-        using var second = await PageForms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Code"] = code });
-        await PageForms.AssertRedirectAsync(second, "code step");
     }
 
     private static string[] Scripts(System.Reflection.Assembly assembly, string schema) =>
