@@ -4,6 +4,9 @@ using HapModular.SharedKernel;
 using HapModular.Testing;
 using Npgsql;
 
+// PostgreSQL's and nginx's CPU are read from Linux's /proc; nginx is Debian's.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+
 // build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(10).First();

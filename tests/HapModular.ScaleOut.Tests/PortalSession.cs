@@ -1,6 +1,5 @@
 using System.Net;
 using HapModular.Testing;
-using OtpNet;
 
 namespace HapModular.ScaleOut.Tests;
 
@@ -10,7 +9,6 @@ namespace HapModular.ScaleOut.Tests;
 /// </summary>
 public sealed class PortalSession : IDisposable
 {
-    private const string DemoPassword = "Hap-Demo-Portal-2026";
     private readonly CookieContainer cookies = new();
     private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
 
@@ -30,28 +28,8 @@ public sealed class PortalSession : IDisposable
         }
     }
 
-    /// <summary>Signs a demo account in on <paramref name="baseUrl"/> as the browser does: password, then the phone's code.</summary>
-    public async Task SignInAsync(string baseUrl, string email, string totpSecret)
-    {
-        var client = At(baseUrl);
-        using (var password = await PageForms.PostAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = DemoPassword }))
-        {
-            await PageForms.AssertRedirectAsync(password, "password step of " + email);
-        }
-
-        // A code is accepted once per 30-second step: the next step's code is tried if this one was already spent.
-        var totp = new Totp(Base32Encoding.ToBytes(totpSecret));
-        foreach (var when in new[] { DateTime.UtcNow, DateTime.UtcNow.AddSeconds(30) })
-        {
-            using var code = await PageForms.PostAsync(client, "/account/sign-in/code", new Dictionary<string, string> { ["Code"] = totp.ComputeTotp(when) });
-            if (code.StatusCode == HttpStatusCode.Redirect)
-            {
-                return;
-            }
-        }
-
-        throw new InvalidOperationException("The code step of " + email + " was refused.");
-    }
+    /// <summary>Signs a demo account in on <paramref name="baseUrl"/> as its owner does: password, then the authenticator's code.</summary>
+    public Task SignInAsync(string baseUrl, DemoAccount account) => DemoSignIn.SignInAsync(At(baseUrl), account);
 
     /// <inheritdoc />
     public void Dispose()

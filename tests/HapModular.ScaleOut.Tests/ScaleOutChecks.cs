@@ -3,15 +3,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using HapModular.Testing;
 
 namespace HapModular.ScaleOut.Tests;
 
-/// <summary>The demo accounts' public TOTP secrets (printed by build/run.sh; demo only).</summary>
-internal static class DemoSecrets
+/// <summary>The demo's other two physicians (public demo accounts, printed by build/run.sh).</summary>
+internal static class DemoPhysicians
 {
-    public const string Dupont = "VT7IS4U7VFXVQE57VUMMSHMKISU2AMPK";
-    public const string Peeters = "DTZWVWZD5YB2I6O5ACH5XK3AJU7Y3RP2";
-    public const string Lambert = "KNY35JNDK6WZUKJ53VWNQH7OZR3Q3GZ4";
+    public static readonly DemoAccount Peeters = new("dr.peeters@demo.hapmodular.be", "DTZWVWZD5YB2I6O5ACH5XK3AJU7Y3RP2");
+    public static readonly DemoAccount Lambert = new("dr.lambert@demo.hapmodular.be", "KNY35JNDK6WZUKJ53VWNQH7OZR3Q3GZ4");
+    public static readonly DemoAccount Admin = new("admin@demo.hapmodular.be", "IFV73DIFNYW3QBT4FAIANH7DFSIEC2P3");
+    public static readonly DemoAccount Dpo = new("dpo@demo.hapmodular.be", "Z4OEVQC7FK74JHCV2N3VEFAKAOOPQF3T");
 }
 
 /// <summary>Filing and reading documents as the hospital's system and the physician do, and checking what was kept.</summary>
@@ -33,6 +35,28 @@ internal static class ScaleOutChecks
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
         using var answer = JsonDocument.Parse(body);
         return new AcceptedDocument(answer.RootElement.GetProperty("documentId").GetGuid(), NginxTraffic.Hash(content), Stopwatch.GetTimestamp());
+    }
+
+    /// <summary>
+    /// The data protection officer works on host B; the administrator deactivates her account on host A: her very next
+    /// request on host B is no longer signed in. Returns the status of her page on host B before and after (200, then the redirect to the sign-in page).
+    /// </summary>
+    public static async Task<(HttpStatusCode Before, HttpStatusCode After)> DeactivationAcrossHostsAsync(string urlA, string urlB)
+    {
+        using var dpo = new PortalSession();
+        using var admin = new PortalSession();
+        await dpo.SignInAsync(urlB, DemoPhysicians.Dpo);
+        await admin.SignInAsync(urlA, DemoPhysicians.Admin);
+        using var before = await dpo.At(urlB).GetAsync(new Uri("/dpo/emergency", UriKind.Relative));
+        var users = await admin.At(urlA).GetStringAsync(new Uri("/admin/users", UriKind.Relative));
+        var id = System.Text.RegularExpressions.Regex.Match(users, "data-email=\"dpo@demo.hapmodular.be\">.*?name=\"id\" value=\"([0-9a-f-]{36})\"", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        using (var deactivate = await PageForms.PostAsync(admin.At(urlA), "/admin/users", new Dictionary<string, string> { ["id"] = id }, action: "/admin/users?handler=Deactivate"))
+        {
+            await PageForms.AssertRedirectAsync(deactivate, "deactivating the DPO's account");
+        }
+
+        using var after = await dpo.At(urlB).GetAsync(new Uri("/dpo/emergency", UriKind.Relative));
+        return (before.StatusCode, after.StatusCode);
     }
 
     /// <summary>The SHA-256 of the document's download as the physician gets it.</summary>

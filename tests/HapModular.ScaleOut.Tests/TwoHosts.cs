@@ -14,6 +14,8 @@ namespace HapModular.ScaleOut.Tests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed partial class TwoHosts : IAsyncDisposable
 {
+    private int disposed;
+
     private TwoHosts(PrivateHome home, Dictionary<string, string> environment)
     {
         Home = home;
@@ -77,14 +79,27 @@ public sealed partial class TwoHosts : IAsyncDisposable
         return (exit, verb.Output);
     }
 
+    /// <summary>How long each stop step took (for the test's output).</summary>
+    public string StopTimings { get; private set; } = string.Empty;
+
+    /// <summary>How long each start-up step took (for the test's output).</summary>
+    public string Timings { get; private set; } = string.Empty;
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (Nginx is not null)
         {
             await Nginx.DisposeAsync();
         }
 
+        var nginx = clock.Elapsed;
         foreach (var host in new[] { B, A })
         {
             if (host is not null)
@@ -93,12 +108,14 @@ public sealed partial class TwoHosts : IAsyncDisposable
             }
         }
 
+        var hosts = clock.Elapsed;
         // The last host out stops the folder's PostgreSQL (its watchdog); the folder goes when the server is gone.
         if (Home.ServerPid is { } pid)
         {
             await PrivateHome.EndsAsync(pid);
         }
 
+        StopTimings = $"nginx {nginx.TotalSeconds:F1} s, hosts {(hosts - nginx).TotalSeconds:F1} s, PostgreSQL {(clock.Elapsed - hosts).TotalSeconds:F1} s";
         Home.Dispose();
     }
 
@@ -110,8 +127,10 @@ public sealed partial class TwoHosts : IAsyncDisposable
         UrlB = $"http://127.0.0.1:{portB}";
         // The first host creates the schema and seeds the demo once; the second starts on a ready database (starting
         // both at once is the migration test's subject, not this one's).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         A = HostProcess.Start(Home.Root, Environment, "--urls", UrlA, "--demo");
         await A.WaitForLineAsync("HapModular is running at " + UrlA);
+        var first = clock.Elapsed;
         Patients = DemoPatient().Matches(A.Output).ToDictionary(
             m => m.Groups["last"].Value,
             m => (m.Groups["niss"].Value.Replace(".", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal),
@@ -122,6 +141,7 @@ public sealed partial class TwoHosts : IAsyncDisposable
         var (exit, output) = await key;
         ApiKey = exit == 0 ? ApiKeyLine().Match(output).Groups[1].Value : throw new InvalidOperationException("import --create-key failed:\n" + output);
         Nginx = await LoadBalancer.StartAsync([$"127.0.0.1:{portA}", $"127.0.0.1:{portB}"], FreePort());
+        Timings = $"host A (new cluster, schema, demo) {first.TotalSeconds:F0} s, then host B and the API key {(clock.Elapsed - first).TotalSeconds:F0} s";
     }
 
     private static int FreePort()
