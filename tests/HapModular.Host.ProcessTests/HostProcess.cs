@@ -97,6 +97,9 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the process's standard input (a command that reads it to its end, e.g. <c>cat</c>, then ends).</summary>
+    public void CloseInput() => process.StandardInput.Close();
+
     /// <summary>Sends a signal (TERM, INT, KILL) to the process.</summary>
     public void Signal(string name)
     {

@@ -1,4 +1,4 @@
-using HapModular.Modules.Notifications.Letters.Storage;
+using HapModular.Modules.Shared.Migrations;
 using HapModular.Testing;
 using Npgsql;
 
@@ -6,7 +6,7 @@ namespace HapModular.Modules.Notifications.Tests.Letters;
 
 /// <summary>
 /// A database from before the sweep: its rendered letters count as completed (the sweep leaves them alone), an
-/// unrendered one stays open for the sweep, and starting again changes nothing.
+/// unrendered one stays open for the sweep, and migrating again changes nothing.
 /// </summary>
 public sealed class LetterSchemaUpgradeTests
 {
@@ -28,9 +28,10 @@ public sealed class LetterSchemaUpgradeTests
             await old.ExecuteNonQueryAsync();
         }
 
-        var initializer = new LetterSchemaInitializer(new LetterDatabase(dataSource));
-        await initializer.StartAsync(CancellationToken.None);
-        await initializer.StartAsync(CancellationToken.None);
+        // The module's migrations adopt the old table (baseline), and a second run applies nothing.
+        var migrations = ModuleMigrations.For(typeof(NotificationsModule).Assembly, "notifications");
+        Assert.Equal(["V001__baseline.sql"], migrations.Apply(connectionString));
+        Assert.Empty(migrations.Apply(connectionString));
 
         await using var open = dataSource.CreateCommand("SELECT event_key FROM notifications.letters WHERE completed_at IS NULL");
         Assert.Equal("waiting:1", await open.ExecuteScalarAsync());

@@ -2,11 +2,9 @@ using Npgsql;
 
 namespace HapModular.Host.Composition;
 
-/// <summary>Which demo seeders already ran in this database: <c>host.demo_seeds</c> (seeder, version, when).</summary>
+/// <summary>Which demo seeders already ran in this database: <c>host.demo_seeds</c> (seeder, version, when; Migrations/).</summary>
 internal sealed class DemoSeedMarkers(string connectionString, TimeProvider time)
 {
-    private const string Create = "CREATE SCHEMA IF NOT EXISTS host; CREATE TABLE IF NOT EXISTS host.demo_seeds (seeder text PRIMARY KEY, version int NOT NULL, seeded_at timestamptz NOT NULL)";
-
     public async Task<Dictionary<string, int>> ReadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -36,8 +34,6 @@ internal sealed class DemoSeedMarkers(string connectionString, TimeProvider time
     {
         var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var create = new NpgsqlCommand(Create, connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 }

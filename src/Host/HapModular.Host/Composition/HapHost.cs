@@ -108,6 +108,11 @@ internal static class HapHost
         builder.Services.AddSingleton(plugins);
         builder.Services.AddSingleton<IViewerCatalog>(plugins);
 
+        // The schema first: hosted services start in registration order, so every module's migrations and Marten schema
+        // are applied (once, under one lock, whatever the number of hosts starting) before anything else starts.
+        builder.Services.AddSingleton(MigrationPlan.For(connectionString, modules, roles));
+        builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddHostedService<MigrateOnStartup>();
         builder.Services.AddHapWeb(builder.Configuration, roles[ModuleRoles.Jobs]);
         builder.Services.AddHapJobs(builder.Configuration, roles[ModuleRoles.Jobs]);
         var pages = builder.Services.AddRazorPages();
@@ -126,6 +131,7 @@ internal static class HapHost
             container.RegisterType<HapModular.DemoSet.DemoSetGenerator>().As<IDemoDocumentSource>().SingleInstance();
             // The host's own table (host.demo_seeds), on the owner's connection: no module role may write it.
             container.Register(c => new DemoSeedMarkers(connectionString, c.Resolve<TimeProvider>())).SingleInstance();
+            container.RegisterType<MigrateCommand>().As<IHostCommand>().SingleInstance();
             foreach (var module in modules)
             {
                 module.ConfigureContainer(container, ContextOf(module));

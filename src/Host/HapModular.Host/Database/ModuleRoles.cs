@@ -10,8 +10,8 @@ namespace HapModular.Host.Database;
 /// One PostgreSQL role per module, with rights on its own schema only, so the portal never runs as the superuser:
 /// a flaw in one module cannot read another's tables. At start-up, with the configured (owner) connection, each
 /// module's role <c>{database}_{module}</c> is created or its password refreshed, and given its schema and every
-/// object in it; a module that does not own its schema (the audit trail) gets the schema's usage only and its
-/// tables' rights from its own start-up DDL. Hangfire gets <c>{database}_jobs</c> on schema <c>hangfire</c>.
+/// object in it; a module that does not own its schema (the audit trail) gets the schema's usage only, and its
+/// tables' rights after its migrations (<see cref="GrantAppendOnlyAsync"/>). Hangfire gets <c>{database}_jobs</c> on schema <c>hangfire</c>.
 /// Passwords are derived from the owner's password (HMAC), so every host of one database computes the same ones
 /// and nothing new is stored. When the configured user may not create roles, every module uses it (logged).
 /// </summary>
@@ -43,17 +43,16 @@ internal static partial class ModuleRoles
         {
             var role = RoleName(database, key);
             var password = Password(owner.Password, role);
-            await ExecuteAsync(connection, tx, $"""
-                DO $$ BEGIN
-                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
-                    CREATE ROLE "{role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{password}';
-                  ELSE
-                    ALTER ROLE "{role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{password}';
-                  END IF;
-                END $$;
-                DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = '{schema}') THEN CREATE SCHEMA "{schema}"; END IF; END $$;
-                REVOKE ALL ON SCHEMA "{schema}" FROM PUBLIC;
-                """);
+            // Roles belong to the cluster, not to a schema's migrations; checked here, under the lock, at every start
+            // (the password follows the owner's).
+            var verb = await ExistsAsync(connection, tx, "SELECT 1 FROM pg_roles WHERE rolname = $1", role) ? "ALTER" : "CREATE";
+            await ExecuteAsync(connection, tx, $"""{verb} ROLE "{role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{password}'""");
+            if (!await ExistsAsync(connection, tx, "SELECT 1 FROM pg_namespace WHERE nspname = $1", schema))
+            {
+                await ExecuteAsync(connection, tx, $"CREATE SCHEMA \"{schema}\"");
+            }
+
+            await ExecuteAsync(connection, tx, $"REVOKE ALL ON SCHEMA \"{schema}\" FROM PUBLIC;");
             await ExecuteAsync(connection, tx, owns ? GiveSchema(schema, role) : $"GRANT USAGE ON SCHEMA \"{schema}\" TO \"{role}\";");
             result[key] = new NpgsqlConnectionStringBuilder(ownerConnectionString) { Username = role, Password = password }.ConnectionString;
         }
@@ -93,6 +92,31 @@ internal static partial class ModuleRoles
           END LOOP;
         END $$;
         """;
+
+    /// <summary>
+    /// The rights of a module that does not own its schema (the audit trail): use the schema, read and append to its
+    /// tables, nothing else (not even the migration journal). Run after that schema's migrations, at every start: a
+    /// table a migration adds is covered, and a role made anew (a restored database) gets its rights back.
+    /// </summary>
+    public static async Task GrantAppendOnlyAsync(NpgsqlConnection owner, string schema, string role, CancellationToken cancellationToken)
+    {
+        await using var grant = new NpgsqlCommand(
+            $"""
+            REVOKE ALL ON ALL TABLES IN SCHEMA "{schema}" FROM "{role}";
+            GRANT USAGE ON SCHEMA "{schema}" TO "{role}";
+            GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}";
+            REVOKE ALL ON "{schema}".{HapModular.Modules.Shared.Migrations.ModuleMigrations.JournalTable} FROM "{role}";
+            """,
+            owner);
+        await grant.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<bool> ExistsAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, string name)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, tx);
+        command.Parameters.Add(new NpgsqlParameter { Value = name });
+        return await command.ExecuteScalarAsync() is not null;
+    }
 
     private static async Task<bool> CanCreateRolesAsync(NpgsqlConnection connection)
     {

@@ -22,8 +22,11 @@ public sealed class AuditModule : IModule
     public bool OwnsItsSchema => false;
 
     /// <inheritdoc />
-    public void ConfigureServices(IServiceCollection services, ModuleContext context) =>
-        services.AddHostedService(_ => new AuditSchemaInitializer(context));
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        // Tables: Migrations/ (run as the owner, since the module does not own its schema); the host grants the
+        // module's role SELECT and INSERT on them after every start.
+    }
 
     /// <inheritdoc />
     public void ConfigureContainer(ContainerBuilder builder, ModuleContext context)

@@ -27,7 +27,6 @@ public sealed class InteropModule : IModule
     {
         ArgumentNullException.ThrowIfNull(context);
         services.AddSingleton(DicomOptions.From(context.Configuration));
-        services.AddHostedService<InteropSchemaInitializer>();
         services.AddSingleton<DicomScp>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DicomScp>());
         services.AddSingleton(MllpOptions.From(context.Configuration));

@@ -15,7 +15,6 @@ public sealed class NotificationsModule : IModule
     /// <inheritdoc />
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
-        services.AddEmailChannel();
         LettersSetup.ConfigureServices(services);
     }
 

@@ -29,8 +29,6 @@ public sealed class RecordsModule : IModule
         {
             o.Schema.For<Patient>().UniqueIndex(p => p.NissHash).Index(p => p.LastNameKey).Index(p => p.HospitalId);
         });
-        services.AddHostedService<RecordsSchemaInitializer>();
-        services.AddHostedService<DicomIndexSchema>();
     }
 
     /// <inheritdoc />

@@ -10,7 +10,11 @@ namespace HapModular.Modules.Shared;
 /// </summary>
 public interface IModule
 {
-    /// <summary>Short name, also the PostgreSQL schema the module owns (e.g. <c>consent</c>).</summary>
+    /// <summary>
+    /// Short name, also the PostgreSQL schema the module owns (e.g. <c>consent</c>). Its tables are made by the
+    /// versioned scripts in the module project's <c>Migrations/</c> folder (<c>V001__baseline.sql</c>…), which the
+    /// host applies at start-up, journaled in <c>{schema}.schema_migrations</c>; its Marten documents by Marten.
+    /// </summary>
     string Name { get; }
 
     /// <summary>Framework registrations (Marten store, options, authentication pieces).</summary>
@@ -21,8 +25,8 @@ public interface IModule
 
     /// <summary>
     /// Whether the module's database role owns its schema (creates and alters its tables itself). False for a schema
-    /// the module may only append to and read (the audit trail): the database owner creates it at start-up through
-    /// <see cref="ModuleContext.OwnerConnectionString"/> and grants the module's role what it needs.
+    /// the module may only append to and read (the audit trail): the host runs the module's migrations as the database
+    /// owner and grants the module's role SELECT and INSERT on its tables.
     /// </summary>
     bool OwnsItsSchema => true;
 

@@ -5,17 +5,14 @@ using Npgsql;
 namespace HapModular.Modules.Identity.Authentication;
 
 /// <summary>
-/// The data-protection key ring in PostgreSQL (<c>identity.data_protection_keys</c>), so every host behind the
+/// The data-protection key ring in PostgreSQL (<c>identity.data_protection_keys</c>, made by the module's migrations before any host serves), so every host behind the
 /// proxy reads the same keys: cookies, anti-forgery tokens and protected TOTP secrets work on all of them.
 /// The interface is synchronous by design of ASP.NET Core; it is read once per key-ring refresh.
 /// </summary>
 internal sealed class PostgresXmlRepository(NpgsqlDataSource dataSource) : IXmlRepository
 {
-    private bool created;
-
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        EnsureTable();
         using var command = dataSource.CreateCommand("SELECT xml FROM identity.data_protection_keys ORDER BY created_at");
         using var reader = command.ExecuteReader();
         var elements = new List<XElement>();
@@ -29,35 +26,9 @@ internal sealed class PostgresXmlRepository(NpgsqlDataSource dataSource) : IXmlR
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        EnsureTable();
         using var command = dataSource.CreateCommand("INSERT INTO identity.data_protection_keys (name, xml) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING");
         command.Parameters.Add(new NpgsqlParameter { Value = friendlyName });
         command.Parameters.Add(new NpgsqlParameter { Value = element.ToString(SaveOptions.DisableFormatting) });
         command.ExecuteNonQuery();
-    }
-
-    private void EnsureTable()
-    {
-        if (created)
-        {
-            return;
-        }
-
-        using var command = dataSource.CreateCommand(
-            """
-            DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'identity') THEN CREATE SCHEMA identity; END IF; END $$; -- the module's role may not create schemas: only when missing
-            CREATE TABLE IF NOT EXISTS identity.data_protection_keys (
-                name text PRIMARY KEY, xml text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
-            """);
-        try
-        {
-            command.ExecuteNonQuery();
-        }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateObject)
-        {
-            // Another host created it at the same moment.
-        }
-
-        created = true;
     }
 }

@@ -1,6 +1,5 @@
 using Autofac;
 using HapModular.Modules.Shared;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -9,9 +8,6 @@ namespace HapModular.Modules.Notifications.Email;
 /// <summary>The e-mail channel's registrations, called by the module's front door.</summary>
 internal static class EmailChannel
 {
-    public static void AddEmailChannel(this IServiceCollection services) =>
-        services.AddHostedService<EmailSchemaInitializer>();
-
     public static void RegisterEmailChannel(this ContainerBuilder builder, ModuleContext context)
     {
         var settings = EmailSettings.From(context.Configuration);
@@ -21,12 +17,4 @@ internal static class EmailChannel
         builder.Register(c => EmailTransportFactory.Create(settings, c.Resolve<IHostEnvironment>(), context)).As<IEmailTransport>().SingleInstance();
         builder.RegisterType<EmailDeliveryJob>().AsSelf();
     }
-}
-
-/// <summary>Creates the outbox table at start-up (idempotent).</summary>
-internal sealed class EmailSchemaInitializer(EmailOutbox outbox) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => outbox.EnsureSchemaAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

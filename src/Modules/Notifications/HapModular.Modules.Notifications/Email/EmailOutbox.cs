@@ -3,35 +3,11 @@ using Npgsql;
 namespace HapModular.Modules.Notifications.Email;
 
 /// <summary>
-/// Queued e-mails in <c>notifications.email_outbox</c>, one row per idempotency key: the key makes a second
+/// Queued e-mails in <c>notifications.email_outbox</c> (Migrations/), one row per idempotency key: the key makes a second
 /// <c>SendEmail</c> for the same event a no-op. The body is erased once delivered (it may hold a one-time link).
 /// </summary>
 internal sealed class EmailOutbox(EmailDataSource database)
 {
-    private const string Schema =
-        """
-        DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'notifications') THEN CREATE SCHEMA notifications; END IF; END $$; -- the module's role may not create schemas: only when missing
-        CREATE TABLE IF NOT EXISTS notifications.email_outbox (
-            id uuid PRIMARY KEY,
-            idempotency_key text NOT NULL UNIQUE,
-            recipient text NOT NULL,
-            subject text NOT NULL,
-            text_body text,
-            html_body text,
-            attachment_name text,
-            attachment_type text,
-            attachment bytea,
-            queued_at timestamptz NOT NULL,
-            sent_at timestamptz,
-            attempts int NOT NULL DEFAULT 0);
-        """;
-
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
-    {
-        await using var command = database.Source.CreateCommand(Schema);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     /// <summary>Stores the message unless its key is known; returns the id to deliver, or null when already sent.</summary>
     public async Task<Guid?> AddAsync(QueuedEmail email, CancellationToken cancellationToken)
     {

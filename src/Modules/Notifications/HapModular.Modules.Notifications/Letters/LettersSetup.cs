@@ -15,7 +15,6 @@ internal static class LettersSetup
 {
     public static void ConfigureServices(IServiceCollection services)
     {
-        services.AddHostedService<LetterSchemaInitializer>();
         services.AddHostedService<LetterSweepSchedule>();
     }
 
