@@ -44,7 +44,7 @@ internal sealed class BenchHost : HapAppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var port = FreePort();
+        var port = FreePorts.Next();
         UseKestrel(port);
         StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -64,13 +64,6 @@ internal sealed class BenchHost : HapAppFactory
         {
             builder.RegisterInstance(new ScriptedAccess(Linked)).As<IRequestHandler<CheckAccess, AccessDecision>>();
         }
-    }
-
-    public static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
     }
 
     private sealed class ScriptedAccess(ConcurrentDictionary<Guid, bool> linked) : IRequestHandler<CheckAccess, AccessDecision>

@@ -27,7 +27,7 @@ for (var i = 1; i < hostCount; i++)
 }
 
 await using var nginx = hostCount > 1
-    ? await HapModular.ScaleOut.Tests.LoadBalancer.StartAsync([.. new[] { host }.Concat(others).Select(h => new Uri(h.BaseUrl).Authority)], BenchHost.FreePort())
+    ? await HapModular.ScaleOut.Tests.LoadBalancer.StartAsync([.. new[] { host }.Concat(others).Select(h => new Uri(h.BaseUrl).Authority)], FreePorts.Next())
     : null;
 var entry = nginx?.Url ?? host.BaseUrl;
 Guid physician, patient;

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using HapModular.Testing;
 using Microsoft.Playwright;
 
@@ -33,7 +31,7 @@ public class PortalFixture : HapAppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var port = FreePort();
+        var port = FreePorts.Next();
         UseKestrel(port);
         StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -65,13 +63,6 @@ public class PortalFixture : HapAppFactory
         playwright?.Dispose();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -154,7 +154,7 @@ public sealed class SmartLaunchJourneyTests(SmartLaunchJourneyTests.SmartPortal 
     /// <summary>The portal with the GP software registered as a SMART client, its launcher on loopback, the demo people.</summary>
     public sealed class SmartPortal : PortalFixture
     {
-        private readonly int launcherPort = GpSoftware.FreePort();
+        private readonly int launcherPort = FreePorts.Next();
         private readonly SemaphoreSlim gate = new(1, 1);
         private IBrowserContext? dupontContext;
         private IPage? dupontPage;

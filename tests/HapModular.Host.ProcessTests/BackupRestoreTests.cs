@@ -21,7 +21,7 @@ public sealed partial class BackupRestoreTests
     public async Task A_backup_restores_after_the_database_and_store_are_gone_verified_and_served_and_a_damaged_backup_restores_nothing()
     {
         using var home = new PrivateHome();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         var data = Path.Combine(home.Root, ".hapdata");
         var env = new Dictionary<string, string>
         {
@@ -178,13 +178,6 @@ public sealed partial class BackupRestoreTests
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"Marie Dubois, born 1956-03-14, NISS ([0-9.\-]+)\.?$", RegexOptions.Multiline)]

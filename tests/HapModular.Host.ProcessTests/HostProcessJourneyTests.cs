@@ -1,4 +1,5 @@
 using HapModular.EndToEnd;
+using HapModular.Testing;
 
 namespace HapModular.Host.ProcessTests;
 
@@ -22,7 +23,7 @@ public sealed class HostProcessJourneyTests
     public async Task The_demo_portal_stops_cleanly_while_seeding_serves_through_a_command_keeps_a_withdrawal_across_a_restart_and_leaves_no_postgresql_when_killed()
     {
         using var home = new PrivateHome();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         const string Letters = "SELECT count(*) FROM notifications.letters";
 
         // 1. SIGTERM while the demo seeds (issue 12 item 11): exit 0, no unhandled cancellation, no PostgreSQL left.
@@ -95,13 +96,6 @@ public sealed class HostProcessJourneyTests
             await restarted.WaitForExitAsync();
             Assert.True(await PrivateHome.EndsAsync(server), "a SIGKILLed host must leave no PostgreSQL behind");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

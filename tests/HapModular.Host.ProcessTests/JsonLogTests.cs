@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using HapModular.Testing;
 
 namespace HapModular.Host.ProcessTests;
 
@@ -15,7 +16,7 @@ public sealed class JsonLogTests
     public async Task Every_log_event_of_a_request_is_a_json_line_carrying_the_correlation_id_answered_to_the_client()
     {
         using var home = new PrivateHome();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         var env = new Dictionary<string, string>
         {
             ["Hap__Demo__Corpus"] = "none",
@@ -48,12 +49,5 @@ public sealed class JsonLogTests
             Assert.Equal(TraceId, e.GetProperty("@tr").GetString());
             Assert.True(e.TryGetProperty("@t", out _) && e.TryGetProperty("@m", out _), e.ToString());
         });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

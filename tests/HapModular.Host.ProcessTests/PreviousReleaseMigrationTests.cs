@@ -145,7 +145,7 @@ public sealed class PreviousReleaseMigrationTests
 
     private static (HostProcess Host, string Url) StartHost(PrivateHome home, IReadOnlyDictionary<string, string> env)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePorts.Next()}";
         return (HostProcess.Start(home.Root, env, "--urls", url), url);
     }
 
@@ -186,11 +186,4 @@ public sealed class PreviousReleaseMigrationTests
 
     private static string[] Scripts(System.Reflection.Assembly assembly, string schema) =>
         [.. ModuleMigrations.For(assembly, schema).Scripts.Select(s => s.Name)];
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using HapModular.Modules.Records.Ingestion;
 using HapModular.Modules.Shared;
@@ -39,7 +37,7 @@ public sealed partial class ImagingPortal : HapAppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var port = FreePort();
+        var port = FreePorts.Next();
         UseKestrel(port);
         StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -108,13 +106,6 @@ public sealed partial class ImagingPortal : HapAppFactory
         var match = SecretPattern().Match(await created.Content.ReadAsStringAsync());
         Assert.True(match.Success, "no token was shown (sign-in or creation failed)");
         return match.Groups[1].Value;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("id=\"new-token-value\" readonly value=\"([^\"]+)\"")]

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using HapModular.Testing;
 
 namespace HapModular.Imaging.Testing;
 
@@ -29,12 +29,12 @@ public sealed class Orthanc : IAsyncDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "hap-orthanc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var port = FreePort();
+        var port = FreePorts.Next();
         var config = new Dictionary<string, object>
         {
             ["Name"] = "HapAcceptance",
             ["HttpPort"] = port,
-            ["DicomPort"] = FreePort(),
+            ["DicomPort"] = FreePorts.Next(),
             ["StorageDirectory"] = Path.Combine(folder, "storage"),
             ["IndexDirectory"] = Path.Combine(folder, "index"),
             ["RemoteAccessAllowed"] = false,
@@ -119,12 +119,5 @@ public sealed class Orthanc : IAsyncDisposable
         }
 
         await Task.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -26,7 +26,7 @@ try
     Console.WriteLine($"C-STORE benchmark: {Environment.ProcessorCount} cores, {images} CT images 512x512 (Implicit VR LE), {megabytes:F1} MB, one association (storescu -R)");
 
     // (1) dcmtk storescp writing files.
-    var scpPort = Study.FreePort();
+    var scpPort = FreePorts.Next();
     var output = Path.Combine(work, "storescp-out");
     Directory.CreateDirectory(output);
     using (var storescp = Process.Start(new ProcessStartInfo("storescp", ["-od", output, "-aet", "HAPMODULAR", scpPort.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
@@ -107,13 +107,6 @@ internal static class Study
         var watch = Stopwatch.StartNew();
         await RunAsync("storescu", ["-R", "-aet", "STORESCU", "-aec", "HAPMODULAR", "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), .. files]);
         return watch.Elapsed.TotalSeconds;
-    }
-
-    public static int FreePort()
-    {
-        using var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
     }
 
     public static async Task WaitForPortAsync(int port)

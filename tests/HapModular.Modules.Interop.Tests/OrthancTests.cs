@@ -17,7 +17,7 @@ public sealed class OrthancTests(InteropFactory factory) : IClassFixture<Interop
     {
         var dir = Path.Combine(factory.DataDirectory, "orthanc");
         Directory.CreateDirectory(dir);
-        var httpPort = Tools.FreePort();
+        var httpPort = FreePorts.Next();
         var config = new Dictionary<string, object>
         {
             ["Name"] = "hap-test-pacs",

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace HapModular.Modules.Interop.Tests;
 
@@ -27,12 +25,5 @@ internal static class Tools
         using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(bound.Token);
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

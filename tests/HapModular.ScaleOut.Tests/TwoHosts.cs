@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using HapModular.Host.ProcessTests;
+using HapModular.Testing;
 
 namespace HapModular.ScaleOut.Tests;
 
@@ -121,8 +121,8 @@ public sealed partial class TwoHosts : IAsyncDisposable
 
     private async Task StartHostsAsync()
     {
-        var portA = FreePort();
-        var portB = FreePort();
+        var portA = FreePorts.Next();
+        var portB = FreePorts.Next();
         UrlA = $"http://127.0.0.1:{portA}";
         UrlB = $"http://127.0.0.1:{portB}";
         // The first host creates the schema and seeds the demo once; the second starts on a ready database (starting
@@ -140,15 +140,8 @@ public sealed partial class TwoHosts : IAsyncDisposable
         await B.WaitForLineAsync("HapModular is running at " + UrlB);
         var (exit, output) = await key;
         ApiKey = exit == 0 ? ApiKeyLine().Match(output).Groups[1].Value : throw new InvalidOperationException("import --create-key failed:\n" + output);
-        Nginx = await LoadBalancer.StartAsync([$"127.0.0.1:{portA}", $"127.0.0.1:{portB}"], FreePort());
+        Nginx = await LoadBalancer.StartAsync([$"127.0.0.1:{portA}", $"127.0.0.1:{portB}"], FreePorts.Next());
         Timings = $"host A (new cluster, schema, demo) {first.TotalSeconds:F0} s, then host B and the API key {(clock.Elapsed - first).TotalSeconds:F0} s";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"^\s*\S+ (?<last>\S+), born (?<birth>\d{4}-\d{2}-\d{2}), NISS (?<niss>[0-9.\-]+)\.?$", RegexOptions.Multiline)]

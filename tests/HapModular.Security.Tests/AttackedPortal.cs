@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using HapModular.Testing;
 
 namespace HapModular.Security.Tests;
@@ -35,7 +33,7 @@ public class AttackedPortal : HapAppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var port = FreePort();
+        var port = FreePorts.Next();
         UseKestrel(port);
         StartServer();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -44,13 +42,6 @@ public class AttackedPortal : HapAppFactory
 
     /// <summary>A browser-like client: keeps its own cookies, does not follow redirects.</summary>
     public Attacker NewAttacker() => new(this);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>One portal for the attack classes that share it (they run one after the other).</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -42,13 +40,6 @@ public sealed class GpSoftware : IAsyncDisposable
     public string? LastCode { get; private set; }
 
     /// <summary>A free loopback port, chosen before the portal starts so that its registration can name the redirect URI.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public static async Task<GpSoftware> StartAsync(int port, string portalUrl)
     {
         var builder = WebApplication.CreateSlimBuilder();
