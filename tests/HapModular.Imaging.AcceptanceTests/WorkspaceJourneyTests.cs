@@ -106,9 +106,20 @@ public sealed partial class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal p
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync((float)to[0], (float)to[1], new MouseMoveOptions { Steps = 10 });
         await page.Mouse.UpAsync();
-        // The annotation's text is redrawn on the next animation frames after the last move: read it once drawn.
-        await page.EvaluateAsync("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))");
-        var text = await page.Locator(".viewport-cell:not([hidden]) svg text").First.TextContentAsync();
+        // The tool follows the drag's events as the page gets to them (a loaded machine delivers the last moves late,
+        // seen as "24.0 mm" read too early): read the text once it has stayed the same for 10 animation frames.
+        var text = await page.EvaluateAsync<string>("""
+            () => new Promise((resolve) => {
+              let last = null, same = 0;
+              const tick = () => {
+                const now = document.querySelector('.viewport-cell:not([hidden]) svg text')?.textContent ?? '';
+                same = now === last ? same + 1 : 0;
+                last = now;
+                if (same >= 10) resolve(now); else requestAnimationFrame(tick);
+              };
+              requestAnimationFrame(tick);
+            })
+            """);
         var value = double.Parse(System.Text.RegularExpressions.Regex.Match(text ?? string.Empty, @"(\d+(\.\d+)?)\s*mm").Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.True(value is >= 29.5 and <= 30.5, $"the length reads \"{text}\" (from {from[0]:0.0},{from[1]:0.0} to {to[0]:0.0},{to[1]:0.0} on the page)");
         await Testing.Browser.ScreenshotAsync(page, "imaging-03-length");
