@@ -111,10 +111,12 @@ public sealed partial class MetricsTests
         jobs.Enqueue<MetricsProbeJob>(j => j.Succeed());
         jobs.Enqueue<MetricsProbeJob>(j => j.Fail());
 
-        // The scrape is the event: poll it until the three jobs are counted (the timeout only bounds a hung worker).
+        // The scrape is the event: poll it until the three jobs are counted and the failed one has reached its state in
+        // the storage (Hangfire records the state after the worker's filter has seen the outcome); the timeout only bounds
+        // a hung worker.
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var now = start;
-        while (Delta(start, now, "hap_jobs_performed_total", ("job", "metrics-probe-job")) < 3)
+        while (Delta(start, now, "hap_jobs_performed_total", ("job", "metrics-probe-job")) < 3 || Delta(start, now, "hap_jobs", ("state", "failed")) < 1)
         {
             await Task.Delay(50, cancel.Token);
             now = await ScrapeAsync(scraper);
