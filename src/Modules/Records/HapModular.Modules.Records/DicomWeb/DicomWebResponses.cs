@@ -12,7 +12,8 @@ internal static class DicomWebResponses
     {
         var p = new Dictionary<string, string>(StringComparer.Ordinal);
         var accept = string.Join(",", http.Request.Headers.Accept.ToArray()) + "," + http.Request.Query["accept"];
-        if (resource == ImagingResource.Frames)
+        // Frames, or a study's/series'/instance's bulk frames (type application/octet-stream instead of application/dicom).
+        if (resource == ImagingResource.Frames || resource == ImagingResource.Instances && accept.Contains("application/octet-stream", StringComparison.OrdinalIgnoreCase))
         {
             // transfer-syntax=* (or a compressed type) asks for the frame as stored: the browser decodes it itself.
             var original = accept.Contains("transfer-syntax=*", StringComparison.OrdinalIgnoreCase)
@@ -108,7 +109,7 @@ internal static class DicomWebResponses
         }
 
         var boundary = "hap-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        var type = resource switch
+        var type = result.Streamed is not null ? "application/octet-stream" : resource switch
         {
             ImagingResource.Instances => "application/dicom",
             _ => result.Parts[0].ContentType.Split(';')[0],
@@ -116,12 +117,25 @@ internal static class DicomWebResponses
         http.Response.ContentType = $"multipart/related; type=\"{type}\"; boundary={boundary}";
         foreach (var part in result.Parts)
         {
-            var header = $"--{boundary}\r\nContent-Type: {part.ContentType}\r\n" + (part.Location is null ? string.Empty : $"Content-Location: {part.Location}\r\n") + $"Content-Length: {part.Content.Length}\r\n\r\n";
-            await http.Response.Body.WriteAsync(Encoding.ASCII.GetBytes(header), http.RequestAborted);
-            await http.Response.Body.WriteAsync(part.Content, http.RequestAborted);
-            await http.Response.Body.WriteAsync("\r\n"u8.ToArray(), http.RequestAborted);
+            await WritePartAsync(http, boundary, part);
+        }
+
+        if (result.Streamed is { } streamed)
+        {
+            await foreach (var part in streamed.WithCancellation(http.RequestAborted))
+            {
+                await WritePartAsync(http, boundary, part);
+            }
         }
 
         await http.Response.Body.WriteAsync(Encoding.ASCII.GetBytes($"--{boundary}--\r\n"), http.RequestAborted);
+    }
+
+    private static async Task WritePartAsync(HttpContext http, string boundary, ImagingPart part)
+    {
+        var header = $"--{boundary}\r\nContent-Type: {part.ContentType}\r\n" + (part.Location is null ? string.Empty : $"Content-Location: {part.Location}\r\n") + $"Content-Length: {part.Content.Length}\r\n\r\n";
+        await http.Response.Body.WriteAsync(Encoding.ASCII.GetBytes(header), http.RequestAborted);
+        await http.Response.Body.WriteAsync(part.Content, http.RequestAborted);
+        await http.Response.Body.WriteAsync("\r\n"u8.ToArray(), http.RequestAborted);
     }
 }

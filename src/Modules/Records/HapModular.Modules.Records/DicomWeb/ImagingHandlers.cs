@@ -3,6 +3,7 @@ using HapModular.Modules.Shared.Access;
 using HapModular.Modules.Shared.Storage;
 using HapModular.Viewers;
 using HapModular.SharedKernel;
+using System.Runtime.CompilerServices;
 using MediatR;
 
 namespace HapModular.Modules.Records.DicomWeb;
@@ -37,6 +38,10 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
         {
             case ImagingResource.Metadata:
                 return new ImagingResult([], "[" + string.Join(",", ordered.Select(MetadataOf)) + "]");
+            case ImagingResource.Instances when request.Parameters.ContainsKey("syntax"):
+                // Bulk data (PS3.18 §8.7.4: Accept multipart/related; type="application/octet-stream"): every frame of
+                // every visible instance in one answer — a viewer opening a series asks once instead of once per frame.
+                return new ImagingResult([]) { Streamed = BulkFramesAsync(ordered, request.Parameters, cancellationToken) };
             case ImagingResource.Instances:
                 var parts = new List<ImagingPart>(ordered.Count);
                 foreach (var i in ordered)
@@ -73,6 +78,25 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
         }
 
         return new ImagingResult(parts);
+    }
+
+    private async IAsyncEnumerable<ImagingPart> BulkFramesAsync(List<ImagingInstance> ordered, IReadOnlyDictionary<string, string> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var instance in ordered)
+        {
+            var content = await recent.GetAsync(instance.Document.Sha256, cancellationToken);
+            for (var frame = 1; frame <= instance.Frames; frame++)
+            {
+                var p = new Dictionary<string, string>(parameters) { ["frame"] = frame.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                if (await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-frame", p, cancellationToken) is not RenderResult.BinaryContent binary)
+                {
+                    // Not an image (a report, a PDF): no pixel data to send.
+                    break;
+                }
+
+                yield return new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance)}/frames/{frame}");
+            }
+        }
     }
 
     private async Task<ImagingResult> RenderedAsync(RetrieveImaging request, List<ImagingInstance> ordered, CancellationToken cancellationToken)

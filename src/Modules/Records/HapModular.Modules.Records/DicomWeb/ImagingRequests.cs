@@ -45,5 +45,8 @@ internal sealed record ImagingPart(ReadOnlyMemory<byte> Content, string ContentT
 /// <summary>The parts to send (multipart or single), the DICOM JSON for metadata, or a status without body.</summary>
 internal sealed record ImagingResult(IReadOnlyList<ImagingPart> Parts, string? Json = null, int Status = 200, string? Problem = null)
 {
+    /// <summary>Parts read one at a time while they are written (a series' bulk frames: never the whole series in memory).</summary>
+    public IAsyncEnumerable<ImagingPart>? Streamed { get; init; }
+
     public static ImagingResult Failure(int status, string problem) => new([], null, status, problem);
 }

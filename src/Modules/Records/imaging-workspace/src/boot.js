@@ -29,6 +29,87 @@
   const parallel = 4;
   const budget = 256 * 1024 * 1024;
   const base = `/dicomweb/studies/${study}/series`;
+
+  /** Frames asked one by one, a few at a time, in viewing order. */
+  const oneByOne = (items, urls) => {
+    items.forEach((it, i) => {
+      it.start = () => {
+        if (it.started) return;
+        it.started = true;
+        fetch(urls[i], { headers: { Accept: frameAccept }, credentials: 'same-origin' })
+          .then(async (r) => (r.ok ? { contentType: r.headers.get('Content-Type'), bytes: new Uint8Array(await r.arrayBuffer()) } : Promise.reject(new Error(`${r.status} ${urls[i]}`))))
+          .then(it.resolve, it.reject);
+      };
+    });
+    const next = () => {
+      const it = items.find((i) => !i.started);
+      if (!it) return;
+      it.start();
+      it.promise.then(next, next);
+    };
+    for (let i = 0; i < parallel; i++) next();
+  };
+
+  /**
+   * Every frame of the series in one multipart answer (WADO-RS bulk data), each part handed over as soon as it has
+   * arrived whole. A frame not in the answer (not an image) or not arrived (an error): one the loader holds already is
+   * rejected (it then asks the portal to decode it), the others are dropped (the loader asks the network itself).
+   */
+  const bulk = async (url, byUrl, drop) => {
+    const settle = (error) => {
+      byUrl.forEach((it, u) => (drop(u) ? null : it.reject(error)));
+      byUrl.clear();
+    };
+    try {
+      const response = await fetch(url, { headers: { Accept: frameAccept }, credentials: 'same-origin' });
+      const boundary = /boundary=("?)([^";]+)\1/.exec(response.headers.get('Content-Type') ?? '')?.[2];
+      if (!response.ok || !boundary) throw new Error(`${response.status} ${url}`);
+      const reader = response.body.getReader();
+      const latin1 = new TextDecoder('latin1');
+      let buffer = new Uint8Array(1 << 20);
+      let from = 0;
+      let to = 0;
+      for (;;) {
+        // A part: "--boundary", its headers (Content-Type, Content-Location, Content-Length), a blank line, the bytes.
+        const head = latin1.decode(buffer.subarray(from, Math.min(to, from + 2048)));
+        if (head.startsWith(`--${boundary}--`)) break;
+        const blank = head.indexOf('\r\n\r\n');
+        const headers = blank < 0 ? '' : head.slice(0, blank);
+        const length = Number(/content-length:\s*(\d+)/i.exec(headers)?.[1] ?? NaN);
+        if (blank >= 0 && Number.isNaN(length)) throw new Error('multipart part without Content-Length');
+        if (blank >= 0 && to - from >= blank + 4 + length) {
+          const start = from + blank + 4;
+          const location = /content-location:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim();
+          const key = location ? new URL(location, window.location.origin).href : '';
+          byUrl.get(key)?.resolve({ contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1], bytes: buffer.slice(start, start + length) });
+          byUrl.delete(key);
+          from = start + length + 2;
+          continue;
+        }
+
+        if (blank < 0 && to - from >= 2048) throw new Error('multipart part without headers');
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (to + value.length > buffer.length) {
+          // Keep what is not handed over yet at the start (a larger buffer when a part does not fit).
+          const kept = to - from;
+          const next = kept + value.length > buffer.length ? new Uint8Array(Math.max(2 * buffer.length, kept + value.length)) : buffer;
+          next.set(buffer.subarray(from, to), 0);
+          buffer = next;
+          from = 0;
+          to = kept;
+        }
+
+        buffer.set(value, to);
+        to += value.length;
+      }
+
+      settle(new Error('frame not in the answer'));
+    } catch (error) {
+      settle(error);
+    }
+  };
+
   const seriesList = get(base);
   const series = root.dataset.series ? Promise.resolve(root.dataset.series) : seriesList.then((list) => first(list, '0020000E'));
   series.then((uid) => {
@@ -50,32 +131,27 @@
       }
 
       const frames = new Map();
-      const queue = urls.map((url) => {
-        let go;
-        const started = new Promise((resolve) => { go = resolve; });
-        const promise = started.then(() => fetch(url, { headers: { Accept: frameAccept }, credentials: 'same-origin' }))
-          .then(async (r) => (r.ok ? { contentType: r.headers.get('Content-Type'), bytes: new Uint8Array(await r.arrayBuffer()) } : Promise.reject(new Error(`${r.status} ${url}`))));
-        promise.catch(() => {});
-        const item = { promise, start: () => { item.started = true; go(); }, started: false };
-        frames.set(url, item);
-        return item;
-      });
-      const next = () => {
-        const item = queue.find((i) => !i.started);
-        if (!item) return;
-        item.start();
-        item.promise.then(next, next);
+      const item = (url) => {
+        const it = { started: false };
+        it.promise = new Promise((resolve, reject) => { it.resolve = resolve; it.reject = reject; });
+        it.promise.catch(() => {});
+        frames.set(url, it);
+        return it;
       };
+      const items = urls.map(item);
       // The loader takes a frame once (a later load of the same image goes to the network); one not asked yet starts now.
       window.hapTakeFrame = (url) => {
-        const item = frames.get(url);
-        if (!item) return null;
+        const it = frames.get(url);
+        if (!it) return null;
         frames.delete(url);
-        if (!item.started) item.start();
-        return item.promise;
+        it.start?.();
+        return it.promise;
       };
       // After the first image: it is what the physician looks at first, and the frames would slow it down.
-      shown.then(() => { for (let i = 0; i < parallel; i++) next(); });
+      shown.then(() => (urls.length === frames.size && bytes < budget
+        // The whole series in one answer: one request, one access check instead of one per frame.
+        ? bulk(`${base}/${uid}`, new Map(urls.map((u, i) => [new URL(u).href, items[i]])), (u) => frames.delete(u))
+        : oneByOne(items, urls)));
     }, () => {});
   }, () => {});
 })();
