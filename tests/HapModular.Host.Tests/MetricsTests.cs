@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Hangfire;
 using HapModular.Modules.Records.Contracts;
 using HapModular.SharedKernel;
 using HapModular.Testing;
@@ -95,6 +96,39 @@ public sealed partial class MetricsTests
         }
     }
 
+    [Fact]
+    public async Task A_scrape_counts_the_background_jobs_this_host_performed_and_those_that_failed_by_job_type()
+    {
+        await using var factory = new JobsFactory();
+        await factory.InitializeAsync();
+        _ = factory.Server;
+        using var scraper = factory.CreateClient();
+        scraper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ScrapeToken);
+        var start = await ScrapeAsync(scraper);
+
+        var jobs = factory.Services.GetRequiredService<IBackgroundJobClient>();
+        jobs.Enqueue<MetricsProbeJob>(j => j.Succeed());
+        jobs.Enqueue<MetricsProbeJob>(j => j.Succeed());
+        jobs.Enqueue<MetricsProbeJob>(j => j.Fail());
+
+        // The scrape is the event: poll it until the three jobs are counted and the failed one has reached its state in
+        // the storage (Hangfire records the state after the worker's filter has seen the outcome); the timeout only bounds
+        // a hung worker.
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var now = start;
+        while (Delta(start, now, "hap_jobs_performed_total", ("job", "metrics-probe-job")) < 3 || Delta(start, now, "hap_jobs", ("state", "failed")) < 1)
+        {
+            await Task.Delay(50, cancel.Token);
+            now = await ScrapeAsync(scraper);
+        }
+
+        Assert.Equal(2, Delta(start, now, "hap_jobs_performed_total", ("job", "metrics-probe-job"), ("outcome", "succeeded")));
+        Assert.Equal(1, Delta(start, now, "hap_jobs_performed_total", ("job", "metrics-probe-job"), ("outcome", "failed")));
+        Assert.Equal(3, Delta(start, now, "hap_jobs_duration_seconds_count", ("job", "metrics-probe-job")));
+        // The storage's own count: the failed job waits there for an administrator (no automatic retry on the probe).
+        Assert.Equal(1, Delta(start, now, "hap_jobs", ("state", "failed")));
+    }
+
     private static async Task<Dictionary<string, double>> ScrapeAsync(HttpClient scraper)
     {
         using var response = await scraper.GetAsync(new Uri("/metrics", UriKind.Relative));
@@ -129,6 +163,26 @@ public sealed partial class MetricsTests
 
         protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Hap:Metrics:ScrapeToken", ScrapeToken)];
     }
+
+    private sealed class JobsFactory : HapAppFactory
+    {
+        protected override bool RunJobs => true;
+
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Hap:Metrics:ScrapeToken", ScrapeToken)];
+    }
+}
+
+/// <summary>A background job of the metrics test: one that succeeds, one that fails once and for all.</summary>
+public sealed class MetricsProbeJob
+{
+    /// <summary>Does nothing, successfully.</summary>
+    public void Succeed()
+    {
+    }
+
+    /// <summary>Fails without an automatic retry.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public void Fail() => throw new InvalidOperationException("The metrics probe fails on purpose.");
 }
 
 /// <summary>

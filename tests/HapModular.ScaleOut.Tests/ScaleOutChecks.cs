@@ -14,13 +14,14 @@ internal static class DemoPhysicians
     public static readonly DemoAccount Lambert = new("dr.lambert@demo.hapmodular.be", "KNY35JNDK6WZUKJ53VWNQH7OZR3Q3GZ4");
     public static readonly DemoAccount Admin = new("admin@demo.hapmodular.be", "IFV73DIFNYW3QBT4FAIANH7DFSIEC2P3");
     public static readonly DemoAccount Dpo = new("dpo@demo.hapmodular.be", "Z4OEVQC7FK74JHCV2N3VEFAKAOOPQF3T");
+    public static readonly DemoAccount Desk = new("desk@demo.hapmodular.be", "PRZCQIUFKXDNBJME5GD7ALI7QV2NA3ND");
 }
 
 /// <summary>Filing and reading documents as the hospital's system and the physician do, and checking what was kept.</summary>
 internal static class ScaleOutChecks
 {
     /// <summary>Files a text report for the patient through <paramref name="baseUrl"/>; returns its id and content hash.</summary>
-    public static async Task<AcceptedDocument> FileAsync(string baseUrl, string apiKey, Guid patientId, string title)
+    public static async Task<AcceptedDocument> FileAsync(string baseUrl, string apiKey, Guid patientId, string title, string sourceId = "scale-out-reference")
     {
         using var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
         client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
@@ -29,7 +30,7 @@ internal static class ScaleOutChecks
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         form.Add(file, "content", "reference.txt");
-        form.Add(new StringContent(JsonSerializer.Serialize(new { sourceId = "scale-out-reference", patientId, title, kind = "report" })), "metadata");
+        form.Add(new StringContent(JsonSerializer.Serialize(new { sourceId, patientId, title, kind = "report" })), "metadata");
         using var response = await client.PostAsync(new Uri("/api/ingest", UriKind.Relative), form);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
@@ -57,6 +58,30 @@ internal static class ScaleOutChecks
 
         using var after = await dpo.At(urlB).GetAsync(new Uri("/dpo/emergency", UriKind.Relative));
         return (before.StatusCode, after.StatusCode);
+    }
+
+    /// <summary>
+    /// At the patient's request the desk masks a document on host A; the physician reads on host B. Returns his download's
+    /// status before and after the mask (200, then the neutral 404) and whether his timeline on host B still names it.
+    /// </summary>
+    public static async Task<(HttpStatusCode Before, HttpStatusCode After, bool TimelineNamesIt)> MaskAcrossHostsAsync(
+        string urlA, string apiKey, HttpClient physicianOnB, Guid patientId)
+    {
+        const string title = "Note masquée à la demande de la patiente";
+        var document = await FileAsync(urlA, apiKey, patientId, title, "scale-out-masked");
+        using var before = await physicianOnB.GetAsync(new Uri($"/patients/{patientId}/documents/{document.Id}/download", UriKind.Relative));
+        using var desk = new PortalSession();
+        await desk.SignInAsync(urlA, DemoPhysicians.Desk);
+        var page = $"/desk/patients/{patientId}/documents";
+        var fields = new Dictionary<string, string> { ["documentId"] = document.Id.ToString(), ["mask"] = "true", ["reference"] = "GUICHET-SCALE-OUT" };
+        using (var mask = await PageForms.PostAsync(desk.At(urlA), page, fields))
+        {
+            await PageForms.AssertRedirectAsync(mask, "masking a document at the desk");
+        }
+
+        using var after = await physicianOnB.GetAsync(new Uri($"/patients/{patientId}/documents/{document.Id}/download", UriKind.Relative));
+        var timeline = await physicianOnB.GetStringAsync(new Uri($"/patients/{patientId}", UriKind.Relative));
+        return (before.StatusCode, after.StatusCode, timeline.Contains(title, StringComparison.Ordinal));
     }
 
     /// <summary>The SHA-256 of the document's download as the physician gets it.</summary>

@@ -11,7 +11,7 @@ namespace HapModular.ScaleOut.Tests;
 /// Issue 15's scale-out acceptance: two portal hosts (their own processes) over one embedded PostgreSQL and one
 /// document store, behind Debian's nginx, driven by a bounded load client (fixed workers, 60 s; HAP_SCALEOUT_SECONDS
 /// shortens it for local iteration). A session opened on one host is valid on the other; a link declared or ended on
-/// one host is effective on the other at its very next request, and so is an account's deactivation; 200 link declarations spread over both hosts give
+/// one host is effective on the other at its very next request, and so are an account's deactivation and a document's mask; 200 link declarations spread over both hosts give
 /// exactly 200 letters; both hosts append to one audit chain, which audit-verify finds intact; killing host A (SIGKILL)
 /// half way loses no write the client saw accepted, and host B keeps serving through nginx.
 /// </summary>
@@ -46,6 +46,8 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output)
 
         // An account deactivated on host A is signed out on host B at its very next request.
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Redirect), await ScaleOutChecks.DeactivationAcrossHostsAsync(hosts.UrlA, hosts.UrlB));
+        // A document the desk masks on host A (the patient's request) is gone for the physician on host B at his next request.
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.NotFound, false), await ScaleOutChecks.MaskAcrossHostsAsync(hosts.UrlA, hosts.ApiKey, dupont.At(hosts.UrlB), marie.Id));
 
         // 2. The load: link cyclers on the hosts directly, readers and a filing system through nginx.
         using var peeters = new PortalSession();

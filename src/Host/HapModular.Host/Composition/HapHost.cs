@@ -54,6 +54,14 @@ internal static class HapHost
             Console.WriteLine("HapModular stopped before it was ready (stop signal received).");
             return 0;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A database that does not answer, a migration that fails, a port in use: one line an operator reads and
+            // exit 1 for the service manager — an unhandled exception ended the process with 134 (abort, a core dump).
+            // The exception's type and message only: connection strings never reach them (Npgsql keeps the password out).
+            Console.Error.WriteLine($"HapModular could not start: {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
         finally
         {
             if (app is not null)

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.AspNetCore;
+using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -27,6 +28,14 @@ internal static class JobsSetup
             return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         }));
         services.Replace(ServiceDescriptor.Singleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>())));
+        // The job metrics are this host's filter, not a global one: GlobalJobFilters would count every host's jobs in
+        // the first host's meter when hosts run side by side in one process.
+        services.AddSingleton<JobMetrics>();
+        services.Replace(ServiceDescriptor.Singleton<IJobFilterProvider>(provider => new JobFilterProviderCollection
+        {
+            JobFilterProviders.Providers,
+            new JobFilterCollection { provider.GetRequiredService<JobMetrics>() },
+        }));
         if (configuration.GetValue("Hap:Jobs:Server", true))
         {
             services.AddHangfireServer(o =>

@@ -1,5 +1,5 @@
 // The 'wadors' loader the viewports use: Cornerstone's own (WADO-RS frames in their stored transfer syntax, decoded in
-// the browser), except that the first frame boot.js already fetched is decoded from those bytes, and that when the
+// the browser), except that the frames boot.js fetched while the bundle compiled are decoded from those bytes, and that when the
 // browser cannot decode a frame the portal's own pipeline does: the same frame asked uncompressed (Explicit VR Little
 // Endian) from WADO-RS, handed to the loader as native pixels.
 import { imageLoader } from '@cornerstonejs/core';
@@ -32,13 +32,9 @@ function syntaxOf(contentType) {
   return /transfer-syntax=("?)([0-9.]+)\1/.exec(contentType ?? '')?.[2] ?? explicitLittle;
 }
 
-/** The frame boot.js fetched for this image, once (a later load of the same image goes to the network). */
+/** The frame boot.js fetched (or is fetching) for this image, once (a later load of the same image goes to the network). */
 function earlyFrame(imageId) {
-  const key = 'frame:' + imageId.replace(/^wadors:/, '');
-  const early = window.hapEarly?.get(key);
-  if (!early) return null;
-  window.hapEarly.delete(key);
-  return early;
+  return window.hapTakeFrame?.(imageId.replace(/^wadors:/, '')) ?? null;
 }
 
 export function registerFallbackLoader() {
