@@ -7,17 +7,29 @@ namespace HapModular.Imaging.AcceptanceTests;
 /// <summary>
 /// The fidelity invariant: what the workspace draws in Chromium (Cornerstone3D, frames decoded in the browser) is what
 /// the portal's own verified pipeline renders (<c>…/rendered</c>) for the same window, at one canvas pixel per image
-/// pixel, within ±1 per channel — for a signed CT with a rescale, a MONOCHROME1 radiograph, an MR in JPEG-LS (decoded
-/// by the browser's WebAssembly codec) and an RGB ultrasound.
+/// pixel, within ±1 per channel — for one corpus file of each transfer syntax and photometric interpretation the
+/// browser decodes (uncompressed LE/BE, deflated, JPEG lossless, JPEG baseline YBR_FULL, JPEG-LS lossless and near-lossless,
+/// JPEG 2000 lossless and lossy; MONOCHROME1/2, RGB, YBR_FULL_422, PALETTE COLOR).
 /// </summary>
 public sealed partial class WorkspaceJourneyTests
 {
+    // One file per transfer syntax and photometric interpretation of the corpus, each with its own SOP Instance UID (the
+    // corpus' MR in explicit BE, RLE and J2K lossless is one instance re-encoded: the JPEG-LS copy stands for them here).
     public static readonly string[] PixelMatchFiles =
     [
         "dicom/ct_explicit_le_16bit_signed_small.dcm",
         "dicom/cr_monochrome1_acrnema_no_meta_no_preamble.dcm",
         "dicom/mr_jpegls_lossless_16bit_signed.dcm",
         "dicom/us_rgb_planar0.dcm",
+        "dicom/us_rgb_explicit_be_planar1.dcm",
+        "dicom/nm_jpeg_lossless_sv1_16bit_signed.dcm",
+        "dicom/sc_jpeg_baseline_ybr_full.dcm",
+        "dicom/cr_j2k_lossy_monochrome1.dcm",
+        "dicom/us_j2k_lossless_ybr_rct.dcm",
+        "dicom/ct_jpegls_near_lossless.dcm",
+        "dicom/sc_deflated_explicit_le_8bit.dcm",
+        "dicom/sc_ybr_full_422_uncompressed.dcm",
+        "dicom/us_palette_color_8bit.dcm",
     ];
 
     public static TheoryData<string> PixelMatchCases => [.. PixelMatchFiles];
