@@ -9,7 +9,7 @@ namespace HapModular.Imaging.AcceptanceTests;
 /// the portal's own verified pipeline renders (<c>…/rendered</c>) for the same window, at one canvas pixel per image
 /// pixel, within ±1 per channel — for one corpus file of each transfer syntax and photometric interpretation the
 /// browser decodes (uncompressed LE/BE, deflated, JPEG lossless, JPEG baseline YBR_FULL, JPEG-LS lossless and near-lossless,
-/// JPEG 2000 lossless and lossy; MONOCHROME1/2, RGB, YBR_FULL_422).
+/// JPEG 2000 lossless and lossy; MONOCHROME1/2, RGB, YBR_FULL_422, PALETTE COLOR).
 /// </summary>
 public sealed partial class WorkspaceJourneyTests
 {
@@ -29,6 +29,7 @@ public sealed partial class WorkspaceJourneyTests
         "dicom/ct_jpegls_near_lossless.dcm",
         "dicom/sc_deflated_explicit_le_8bit.dcm",
         "dicom/sc_ybr_full_422_uncompressed.dcm",
+        "dicom/us_palette_color_8bit.dcm",
     ];
 
     public static TheoryData<string> PixelMatchCases => [.. PixelMatchFiles];

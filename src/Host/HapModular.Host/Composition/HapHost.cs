@@ -136,6 +136,7 @@ internal static class HapHost
             container.RegisterInstance(new FileSystemBlobStore(Path.Combine(dataDirectory, "blobs"))).As<IBlobStore>();
             container.RegisterInstance(TimeProvider.System).As<TimeProvider>().IfNotRegistered(typeof(TimeProvider));
             container.RegisterModule<MediatorRegistration>();
+            container.RegisterViewHelperFactories();
             container.RegisterType<HapModular.DemoSet.DemoSetGenerator>().As<IDemoDocumentSource>().SingleInstance();
             // The host's own table (host.demo_seeds), on the owner's connection: no module role may write it.
             container.Register(c => new DemoSeedMarkers(connectionString, c.Resolve<TimeProvider>())).SingleInstance();

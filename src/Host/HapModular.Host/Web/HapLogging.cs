@@ -44,6 +44,7 @@ internal static class HapLogging
             },
             preserveStaticLogger: true,
             writeToProviders: true);
+        CachingLoggerFactory.Wrap(builder.Services);
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation.AspNetCore;
 
 namespace HapModular.Modules.Interop.Smart;
 
@@ -60,5 +62,11 @@ internal static class SmartServer
                 options.UseAspNetCore();
             });
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, SmartTokenHandler>(AcceptsAccessTokens.SmartScheme, _ => { });
+        // OpenIddict's handlers look at every request; these stand-ins wake them only where they act (pages stay cheap).
+        services.PostConfigure<AuthenticationOptions>(o =>
+        {
+            o.SchemeMap[OpenIddictServerAspNetCoreDefaults.AuthenticationScheme].HandlerType = typeof(OpenIddictServerOnItsEndpoints);
+            o.SchemeMap[OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme].HandlerType = typeof(OpenIddictValidationWithAuthorizationHeader);
+        });
     }
 }

@@ -15,7 +15,12 @@ internal static class DocumentKinds
 
     public static readonly IReadOnlyList<string> All = [Report, Imaging, DeviceReport, Photo, Lab, Other];
 
+    private static readonly Dictionary<string, string> TextKeys = All.ToDictionary(k => k, k => "Kind." + k, StringComparer.Ordinal);
+
     public static bool IsKnown(string? kind) => kind is not null && All.Contains(kind);
+
+    /// <summary>The resource key of the kind's name ("Kind.report"): a page lists many lines, each would build it again.</summary>
+    public static string TextKey(string kind) => TextKeys.GetValueOrDefault(kind) ?? "Kind." + kind;
 
     /// <summary>
     /// The kind of a new document: the sending system's, else the one its content states (a LOINC document code, an

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Storage;
 using Npgsql;
@@ -23,21 +24,11 @@ internal sealed class TimelineQuery(RecordsDatabase database)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
-        var sameSeries = $"s.series_uid = d.series_uid AND {Where("s", filter)}";
-        var page = new NpgsqlBatchCommand($"""
-            SELECT {PageColumns},
-                   CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(*)::int FROM records.documents s WHERE {sameSeries}) END AS series_count
-            FROM records.documents d
-            WHERE {Where("d", filter)}{(after is null ? string.Empty : " AND (d.clinical_date, d.id) < (@after_date, @after_id)")}
-              AND (d.series_uid IS NULL OR NOT EXISTS (
-                   SELECT 1 FROM records.documents s WHERE {sameSeries} AND (s.clinical_date, s.id) > (d.clinical_date, d.id)))
-            ORDER BY d.clinical_date DESC, d.id DESC
-            LIMIT @n
-            """);
+        var page = new NpgsqlBatchCommand(PageSql.GetOrAdd(Shape(filter, after), static (_, f) => PageText(f.filter, f.after), (filter, after)));
         Bind(page.Parameters, patientId, now, viewerInami);
         BindFilters(page.Parameters, filter, after);
         page.Parameters.AddWithValue("n", pageSize + 1);
-        var tallies = new NpgsqlBatchCommand($"SELECT kind, department, count(*)::int FROM records.documents d WHERE {Where("d", null)} GROUP BY kind, department");
+        var tallies = new NpgsqlBatchCommand(TalliesSql);
         Bind(tallies.Parameters, patientId, now, viewerInami);
         batch.BatchCommands.Add(page);
         batch.BatchCommands.Add(tallies);
@@ -67,6 +58,31 @@ internal sealed class TimelineQuery(RecordsDatabase database)
             BindFilters(p, filter, null);
         }, cancellationToken);
         return new TimelineResult(rows, kinds, [.. departments], members);
+    }
+
+    // The statements' text depends only on which filters are present: built once per shape, not on every page (the
+    // text of each page request was a visible share of the timeline's allocations).
+    private static readonly ConcurrentDictionary<int, string> PageSql = new();
+
+    private static readonly string TalliesSql = $"SELECT kind, department, count(*)::int FROM records.documents d WHERE {Where("d", null)} GROUP BY kind, department";
+
+    private static int Shape(TimelineFilter f, TimelineCursor? after) =>
+        (f.Kind is null ? 0 : 1) | (f.Department is null ? 0 : 2) | (f.From is null ? 0 : 4) | (f.To is null ? 0 : 8)
+        | (string.IsNullOrWhiteSpace(f.Text) ? 0 : 16) | (after is null ? 0 : 32);
+
+    private static string PageText(TimelineFilter filter, TimelineCursor? after)
+    {
+        var sameSeries = $"s.series_uid = d.series_uid AND {Where("s", filter)}";
+        return $"""
+            SELECT {PageColumns},
+                   CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(*)::int FROM records.documents s WHERE {sameSeries}) END AS series_count
+            FROM records.documents d
+            WHERE {Where("d", filter)}{(after is null ? string.Empty : " AND (d.clinical_date, d.id) < (@after_date, @after_id)")}
+              AND (d.series_uid IS NULL OR NOT EXISTS (
+                   SELECT 1 FROM records.documents s WHERE {sameSeries} AND (s.clinical_date, s.id) > (d.clinical_date, d.id)))
+            ORDER BY d.clinical_date DESC, d.id DESC
+            LIMIT @n
+            """;
     }
 
     private static TimelineItem Read(NpgsqlDataReader r) => new(

@@ -26,6 +26,24 @@ export function listSeries(study) {
   return json(`/dicomweb/studies/${study}/series`);
 }
 
+// Cornerstone's WADO-RS metadata reader takes a palette's lookup tables only as a Value array of numbers, but DICOM JSON
+// carries OW values as InlineBinary (PS3.18 F.2.7): without this a PALETTE COLOR image (an ultrasound, a colour-coded
+// map) never appeared. The tables are little-endian 16-bit words, one per entry.
+const paletteData = ['00281201', '00281202', '00281203'];
+function withPaletteValues(meta) {
+  for (const tag of paletteData) {
+    const inline = meta[tag]?.InlineBinary;
+    if (!inline || meta[tag].Value) continue;
+    const bytes = Uint8Array.from(atob(inline), (c) => c.charCodeAt(0));
+    const view = new DataView(bytes.buffer);
+    const words = new Array(bytes.length >> 1);
+    for (let i = 0; i < words.length; i++) words[i] = view.getUint16(2 * i, true);
+    meta[tag] = { ...meta[tag], Value: words };
+  }
+
+  return meta;
+}
+
 /** The image ids of a series (one per frame), sorted by instance number, with their metadata registered. */
 export async function loadSeries(study, series) {
   const instances = await json(`${seriesUrl(study, series)}/metadata`);
@@ -36,7 +54,7 @@ export async function loadSeries(study, series) {
     const frames = Number(value(meta, '00280008') ?? 1) || 1;
     for (let f = 1; f <= frames; f++) {
       const imageId = `wadors:${location.origin}${seriesUrl(study, series)}/instances/${sop}/frames/${f}`;
-      dicomImageLoader.wadors.metaDataManager.add(imageId, meta);
+      dicomImageLoader.wadors.metaDataManager.add(imageId, withPaletteValues(meta));
       imageIds.push(imageId);
     }
   }

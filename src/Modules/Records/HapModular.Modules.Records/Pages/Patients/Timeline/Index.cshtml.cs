@@ -57,6 +57,9 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         return Page();
     }
 
+    /// <summary>"/patients/{id}/documents/": a document's page is this followed by its id.</summary>
+    public string DocumentsPath => $"/patients/{PatientId}/documents/";
+
     public string DocumentUrl(Guid documentId) => $"/patients/{PatientId}/documents/{documentId}";
 
     /// <summary>An image series opens the whole study in the imaging workspace; reports and waveforms keep their page.</summary>
