@@ -30,4 +30,28 @@ public sealed class StartupFailureTests
         Assert.DoesNotContain("HapModular is running at", host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(password, host.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Outside_Development_a_host_without_its_public_address_refuses_to_start_and_names_the_setting()
+    {
+        // Reset links are never built from the request's Host header (Security.Tests/ResetLinkPoisoningTests), so a
+        // production host without Hap:PublicBaseUrl must not start at all. Everything else it requires is configured.
+        using var home = new PrivateHome();
+        var zeros = Convert.ToBase64String(new byte[32]);
+        var environment = new Dictionary<string, string>
+        {
+            ["Hap__PublicBaseUrl"] = string.Empty,
+            ["Identity__PublicBaseUrl"] = string.Empty,
+            ["Records__NissKey"] = zeros,
+            ["Hap__DataProtection__Key"] = zeros,
+            ["Hap__Audit__Key"] = zeros,
+        };
+
+        await using var host = HostProcess.Start(home.Root, environment, "--urls", $"http://127.0.0.1:{FreePorts.Next()}");
+
+        Assert.Equal(1, await host.WaitForExitAsync());
+        Assert.Contains("HapModular could not start", host.Output, StringComparison.Ordinal);
+        Assert.Contains("Hap:PublicBaseUrl is not configured", host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HapModular is running at", host.Output, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using HapModular.Testing;
-using Microsoft.AspNetCore.Hosting;
 
 namespace HapModular.Security.Tests;
 
@@ -27,31 +25,6 @@ public sealed class ResetLinkPoisoningTests(AttackedPortal portal)
         Assert.Contains(AttackedPortal.PublicBaseUrl + "/account/reset-password?token=", mail.Body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Outside_Development_the_host_refuses_to_start_without_a_public_address()
-    {
-        await using var production = new UnconfiguredProduction();
-        await production.InitializeAsync();
-        var refused = Assert.ThrowsAny<Exception>(() => production.Server);
-        Assert.Contains("Hap:PublicBaseUrl", refused.ToString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A production host with everything else it requires, but no public base URL.</summary>
-    private sealed class UnconfiguredProduction : HapAppFactory
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-        [
-            new("Records:NissKey", Convert.ToBase64String(new byte[32])),
-            new("Hap:DataProtection:Key", Convert.ToBase64String(new byte[32])),
-            new("Hap:Audit:Key", Convert.ToBase64String(new byte[32])),
-        ];
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Hap:PublicBaseUrl", string.Empty);
-            builder.UseSetting("Identity:PublicBaseUrl", string.Empty);
-        }
-    }
+    // Outside Development the host refuses to start without its public address: a process test now, because a host that
+    // cannot start exits 1 with its reason (Host.ProcessTests/StartupFailureTests).
 }
