@@ -112,8 +112,12 @@ public sealed record PixelDescription(
     /// <summary>Pixels per frame.</summary>
     public int PixelCount => Rows * Columns;
 
-    /// <summary>Bytes of one native (uncompressed) frame, rounded up for bit-packed data.</summary>
-    public long NativeFrameBits => (long)PixelCount * SamplesPerPixel * BitsAllocated;
+    /// <summary>
+    /// Bits of one native (uncompressed) frame. Native YBR_FULL_422 and YBR_PARTIAL_422 store Y1 Y2 Cb Cr for each pair of
+    /// pixels (PS3.5 8.2.1): two samples a pixel, not three — counting three made every frame after the first, and the
+    /// first one's WADO-RS retrieval, "truncated".
+    /// </summary>
+    public long NativeFrameBits => (long)PixelCount * (Photometric is "YBR_FULL_422" or "YBR_PARTIAL_422" && SamplesPerPixel == 3 ? 2 : SamplesPerPixel) * BitsAllocated;
 
     private static int Required(DicomDataset ds, DicomTag tag) =>
         ds.TryGetInt(tag, out var v) ? v : throw new DicomImageException($"{DicomDataset.Describe(tag)} is missing or empty");
