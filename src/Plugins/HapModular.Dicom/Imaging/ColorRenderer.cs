@@ -19,21 +19,11 @@ internal static class ColorRenderer
         var shift = Math.Max(0, d.BitsStored - 8);
         switch (colorSpace)
         {
-            case "YBR_FULL":
+            case "YBR_FULL" or "YBR_FULL_422":
                 YbrFullToRgb(samples, shift, output);
                 break;
             case "YBR_JPEG":
                 JpegYccToRgb(samples, output);
-                break;
-            case "YBR_FULL_422":
-                for (var i = 0; i < samples.Length; i += 3)
-                {
-                    double y = samples[i] >> shift, cb = (samples[i + 1] >> shift) - 128, cr = (samples[i + 2] >> shift) - 128;
-                    output[i] = Clamp(y + (1.402 * cr));
-                    output[i + 1] = Clamp(y - (0.344136 * cb) - (0.714136 * cr));
-                    output[i + 2] = Clamp(y + (1.772 * cb));
-                }
-
                 break;
             case "YBR_PARTIAL" or "YBR_PARTIAL_420":
                 for (var i = 0; i < samples.Length; i += 3)
@@ -59,27 +49,17 @@ internal static class ColorRenderer
         return output;
     }
 
-    // dcmtk's tables (diybrpxt.h): per-channel terms truncated to integers, so our colours match its renders.
+    // The standard's equations (PS3.3 C.7.6.3.1.2), rounded to the nearest level. dcmtk's tables (diybrpxt.h) truncate
+    // each term, up to 2 levels below the exact colour; the browser's workspace (Cornerstone) rounds the same equations,
+    // so the portal's frame and the canvas now agree within ±1 (they differed by 2 on us_ybr_full_rle_planar1).
     private static void YbrFullToRgb(int[] samples, int shift, byte[] output)
     {
-        var rcr = new int[256];
-        var gcb = new int[256];
-        var gcr = new int[256];
-        var bcb = new int[256];
-        for (var l = 0; l < 256; l++)
-        {
-            rcr[l] = (int)((1.4020 * l) - (0.7010 * 255));
-            gcb[l] = (int)(0.3441 * l);
-            gcr[l] = (int)((0.7141 * l) - (0.5291 * 255));
-            bcb[l] = (int)((1.7720 * l) - (0.8859 * 255));
-        }
-
         for (var i = 0; i < samples.Length; i += 3)
         {
-            int y = Math.Clamp(samples[i] >> shift, 0, 255), cb = Math.Clamp(samples[i + 1] >> shift, 0, 255), cr = Math.Clamp(samples[i + 2] >> shift, 0, 255);
-            output[i] = (byte)Math.Clamp(y + rcr[cr], 0, 255);
-            output[i + 1] = (byte)Math.Clamp(y - gcb[cb] - gcr[cr], 0, 255);
-            output[i + 2] = (byte)Math.Clamp(y + bcb[cb], 0, 255);
+            double y = samples[i] >> shift, cb = (samples[i + 1] >> shift) - 128, cr = (samples[i + 2] >> shift) - 128;
+            output[i] = Clamp(y + (1.4020 * cr));
+            output[i + 1] = Clamp(y - (0.3441 * cb) - (0.7141 * cr));
+            output[i + 2] = Clamp(y + (1.7720 * cb));
         }
     }
 
