@@ -8,8 +8,9 @@ namespace HapModular.Imaging.AcceptanceTests;
 /// The fidelity invariant: what the workspace draws in Chromium (Cornerstone3D, frames decoded in the browser) is what
 /// the portal's own verified pipeline renders (<c>…/rendered</c>) for the same window, at one canvas pixel per image
 /// pixel, within ±1 per channel — for one corpus file of each transfer syntax and photometric interpretation the
-/// browser decodes (uncompressed LE/BE, deflated, JPEG lossless, JPEG baseline YBR_FULL, JPEG-LS lossless and near-lossless,
-/// JPEG 2000 lossless and lossy; MONOCHROME1/2, RGB, YBR_FULL_422, PALETTE COLOR).
+/// browser decodes (uncompressed LE/BE, deflated, RLE, JPEG lossless, JPEG baseline YBR_FULL, JPEG-LS lossless and
+/// near-lossless, JPEG 2000 lossless and lossy; MONOCHROME1/2, RGB, YBR_FULL, YBR_FULL_422, PALETTE COLOR), and JPEG
+/// Extended 12-bit, which the workspace has the portal decode (Cornerstone's decoder is 15 stored values off).
 /// </summary>
 public sealed partial class WorkspaceJourneyTests
 {
@@ -30,6 +31,8 @@ public sealed partial class WorkspaceJourneyTests
         "dicom/sc_deflated_explicit_le_8bit.dcm",
         "dicom/sc_ybr_full_422_uncompressed.dcm",
         "dicom/us_palette_color_8bit.dcm",
+        "dicom/us_ybr_full_rle_planar1.dcm",
+        "dicom/nm_jpeg_extended_12bit.dcm",
     ];
 
     public static TheoryData<string> PixelMatchCases => [.. PixelMatchFiles];
@@ -43,6 +46,11 @@ public sealed partial class WorkspaceJourneyTests
         var page = await SignedInAsync();
         await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={study.StudyUid}&series={study.SeriesUid}");
         await ReadyAsync(page);
+        // The instance under test, not the series' first: nm_jpeg_extended_12bit shares its series with the lossless
+        // NM (the NEMA set's two encodings), which comes first by instance number.
+        await page.EvaluateAsync(
+            "async (sop) => { const v = window.hapImaging.state.viewports[0].viewport; const i = v.getImageIds().findIndex((id) => id.includes(`/instances/${sop}/`)); if (i < 0) throw new Error('not in the series: ' + sop); await v.setImageIdIndex(i); }",
+            sop);
         var size = await page.EvaluateAsync<int[]>("() => window.hapImaging.nativeSize(0)");
 
         // The same window on both sides: the viewport's own (from the file), rounded, set as the user would set a preset.

@@ -2,11 +2,35 @@
 // the browser), except that the frames boot.js fetched while the bundle compiled are decoded from those bytes, and that when the
 // browser cannot decode a frame the portal's own pipeline does: the same frame asked uncompressed (Explicit VR Little
 // Endian) from WADO-RS, handed to the loader as native pixels.
-import { imageLoader } from '@cornerstonejs/core';
+import { imageLoader, metaData } from '@cornerstonejs/core';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 
 const explicitLittle = '1.2.840.10008.1.2.1';
 export const fellBack = new Set();
+
+// JPEG Extended (12-bit DCT) and its retired siblings: Cornerstone decodes them with pdf.js's jpeg.js, which put every
+// pixel of the corpus' nm_jpeg_extended_12bit 14–15 stored values above what dcmtk and the portal decode (measured with
+// dcmdjpeg): such frames are decoded by the portal, never in the browser.
+const portalOnly = new Set(['1.2.840.10008.1.2.4.51', '1.2.840.10008.1.2.4.53', '1.2.840.10008.1.2.4.55']);
+
+// Native (uncompressed) YBR_FULL_422 stores Y1 Y2 Cb Cr for each pair of pixels. Cornerstone's test for "needs colour
+// conversion" expects another layout, so it drew those 2 bytes a pixel as RGB (the corpus' sc_ybr_full_422_uncompressed:
+// 92 % of pixels wrong). Such a frame is handed over as YBR_FULL, each pixel with its pair's Cb and Cr.
+const asFullYbr = new Set();
+const uncompressed = new Set(['1.2.840.10008.1.2', '1.2.840.10008.1.2.1', '1.2.840.10008.1.2.2', '1.2.840.10008.1.2.1.99']);
+
+function expand422(bytes) {
+  const out = new Uint8Array((bytes.length / 4) * 6);
+  for (let i = 0, o = 0; i + 3 < bytes.length; i += 4, o += 6) {
+    const [y1, y2, cb, cr] = [bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]];
+    out.set([y1, cb, cr, y2, cb, cr], o);
+  }
+  return out;
+}
+
+function pixelModule(imageId) {
+  return dicomImageLoader.wadors.metaData.metaDataProvider('imagePixelModule', imageId);
+}
 
 async function portalDecoded(imageId, options) {
   const url = imageId.replace(/^wadors:/, '');
@@ -37,19 +61,36 @@ function earlyFrame(imageId) {
   return window.hapTakeFrame?.(imageId.replace(/^wadors:/, '')) ?? null;
 }
 
+/** A frame in its stored transfer syntax, fetched by boot.js early or now: decoded here unless the browser decodes it wrong. */
+async function storedFrame(imageId, options, early) {
+  const { contentType, bytes } = await (early ?? fetchStored(imageId));
+  const { pixelData, transferSyntax } = extract(contentType, bytes);
+  if (portalOnly.has(transferSyntax)) {
+    return portalDecoded(imageId, options);
+  }
+
+  if (uncompressed.has(transferSyntax) && pixelModule(imageId)?.photometricInterpretation === 'YBR_FULL_422') {
+    asFullYbr.add(imageId);
+    return dicomImageLoader.createImage(imageId, expand422(pixelData), transferSyntax, options);
+  }
+
+  return dicomImageLoader.createImage(imageId, pixelData, transferSyntax, options);
+}
+
+async function fetchStored(imageId) {
+  const url = imageId.replace(/^wadors:/, '');
+  const response = await fetch(url, { headers: { Accept: 'multipart/related; type=application/octet-stream; transfer-syntax=*' }, credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${response.status} ${url}`);
+  return { contentType: response.headers.get('Content-Type'), bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
 export function registerFallbackLoader() {
-  imageLoader.registerImageLoader('wadors', (imageId, options = {}) => {
-    const early = earlyFrame(imageId);
-    const original = early ? null : dicomImageLoader.wadors.loadImage(imageId, options);
-    const first = early
-      ? early.then(({ contentType, bytes }) => {
-        const { pixelData, transferSyntax } = extract(contentType, bytes);
-        return dicomImageLoader.createImage(imageId, pixelData, transferSyntax, options);
-      })
-      : original.promise;
-    return {
-      promise: Promise.resolve(first).catch(() => portalDecoded(imageId, { ...options })),
-      cancelFn: original?.cancelFn,
-    };
-  });
+  // Before the wadors provider: a YBR_FULL_422 frame handed over expanded is YBR_FULL, pixel-interleaved.
+  metaData.addProvider((type, imageId) => (type === 'imagePixelModule' && asFullYbr.has(imageId)
+    ? { ...pixelModule(imageId), photometricInterpretation: 'YBR_FULL', planarConfiguration: 0 }
+    : undefined), 10000);
+  // Our own fetch rather than Cornerstone's wadors loader: the transfer syntax must be seen before the browser decodes.
+  imageLoader.registerImageLoader('wadors', (imageId, options = {}) => ({
+    promise: storedFrame(imageId, options, earlyFrame(imageId)).catch(() => portalDecoded(imageId, { ...options })),
+  }));
 }
