@@ -1,4 +1,5 @@
 using Autofac;
+using HapModular.Modules.Consent.Access;
 using HapModular.Modules.Consent.Demo;
 using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.IdentityChecks;
@@ -42,6 +43,8 @@ public sealed class ConsentModule : IModule
             o.Schema.For<PendingNotice>().Index(n => n.CreatedAt);
             o.Schema.For<IdentityCheckAttempt>().Index(a => a.PhysicianUserId).Index(a => a.PatientId);
         });
+        services.AddSingleton(_ => new ConsentDatabase(PreparedDataSource.Create(context.ConnectionString)));
+        services.AddSingleton<AccessState>();
     }
 
     /// <inheritdoc />

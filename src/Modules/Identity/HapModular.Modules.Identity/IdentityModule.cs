@@ -20,7 +20,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace HapModular.Modules.Identity;
 
@@ -50,7 +49,8 @@ public sealed class IdentityModule : IModule
         KeyRingEncryption.Protect(services.AddDataProtection().SetApplicationName("HapModular"), context);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(
             o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<IdentityDataSource>().Source)));
-        services.AddSingleton(_ => new IdentityDataSource(NpgsqlDataSource.Create(context.ConnectionString)));
+        services.AddSingleton(_ => new IdentityDataSource(PreparedDataSource.Create(context.ConnectionString)));
+        services.AddSingleton<SessionState>();
         services.AddIdentityCookies(IdentitySettings.From(context));
     }
 

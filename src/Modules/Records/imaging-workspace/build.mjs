@@ -9,26 +9,36 @@ const here = dirname(fileURLToPath(import.meta.url));
 const out = process.argv[2] ?? join(here, '../../../../artifacts/imaging');
 mkdirSync(out, { recursive: true });
 
-// xmlbuilder2 (dcmjs's XML export) declares a class extending EventEmitter at load time: a small working one.
-const tinyEvents = `class EventEmitter {
-  constructor() { this._l = new Map(); }
-  on(n, f) { (this._l.get(n) ?? this._l.set(n, []).get(n)).push(f); return this; }
-  addListener(n, f) { return this.on(n, f); }
-  once(n, f) { const g = (...a) => { this.off(n, g); f(...a); }; return this.on(n, g); }
-  off(n, f) { const l = this._l.get(n); if (l) { const i = l.indexOf(f); if (i >= 0) l.splice(i, 1); } return this; }
-  removeListener(n, f) { return this.off(n, f); }
-  removeAllListeners(n) { if (n === undefined) this._l.clear(); else this._l.delete(n); return this; }
-  emit(n, ...a) { const l = this._l.get(n); if (!l || l.length === 0) return false; for (const f of [...l]) f(...a); return true; }
-}
-module.exports = EventEmitter;
-module.exports.EventEmitter = EventEmitter;`;
-
-// Node built-ins some dependencies reach for (XML export, URL polyfills): never used in the browser paths we run.
+// Node built-ins some dependencies reach for (URL polyfills): never used in the browser paths we run.
 const empty = {
   name: 'empty-node-builtins',
   setup(build) {
     build.onResolve({ filter: /^(fs|path|crypto|url|events|module|worker_threads)$/ }, (a) => ({ path: a.path, namespace: 'empty' }));
-    build.onLoad({ filter: /.*/, namespace: 'empty' }, (a) => ({ contents: a.path === 'events' ? tinyEvents : 'module.exports = {};', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+// xmlbuilder2 (with @oozcitak/* and js-yaml, ~290 KiB) is reached only through vtk.js's XML readers (surface meshes, the
+// orientation marker's model), which the workspace never runs: a stand-in that says so if ever called, so that the
+// page does not download and compile them before the first image.
+const noXml = {
+  name: 'no-xml-readers',
+  setup(build) {
+    build.onResolve({ filter: /^xmlbuilder2$/ }, () => ({ path: 'xmlbuilder2', namespace: 'no-xml' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-xml' }, () => ({
+      contents: "export function create() { throw new Error('vtk.js XML readers are not part of the imaging workspace'); }",
+      loader: 'js',
+    }));
+  },
+};
+
+// The loader's decodeImageFrame.js, as createImage.js imports it, is replaced by src/decode-in-page.js (which wraps it).
+const decodeInPage = {
+  name: 'decode-in-page',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/decodeImageFrame\.js$/ }, (a) => (/dicom-image-loader[\\/]dist[\\/]esm[\\/]imageLoader[\\/]createImage\.js$/.test(a.importer)
+      ? { path: join(here, 'src/decode-in-page.js') }
+      : undefined));
   },
 };
 
@@ -37,6 +47,8 @@ await esbuild.build({
     workspace: join(here, 'src/workspace.js'),
     // A classic script (no imports) the page loads first: the study's first requests start before the bundle compiles.
     boot: join(here, 'src/boot.js'),
+    // The worker boot.js starts to read the series' frames off the page's thread.
+    bulk: join(here, 'src/bulk.js'),
     // init() starts `new Worker(new URL('./decodeImageFrameWorker.js', import.meta.url))`: same folder, same name.
     decodeImageFrameWorker: join(here, 'node_modules/@cornerstonejs/dicom-image-loader/dist/esm/decodeImageFrameWorker.js'),
   },
@@ -49,7 +61,7 @@ await esbuild.build({
   legalComments: 'external',
   outdir: out,
   logLevel: 'warning',
-  plugins: [empty],
+  plugins: [empty, noXml, decodeInPage],
 });
 
 for (const [pkg, file] of [

@@ -1,6 +1,5 @@
 using HapModular.Modules.Consent.Contracts;
 using HapModular.Modules.Consent.Domain;
-using HapModular.Modules.Consent.Storage;
 using HapModular.Modules.Identity.Contracts;
 using HapModular.SharedKernel;
 using MediatR;
@@ -9,9 +8,9 @@ namespace HapModular.Modules.Consent.Access;
 
 /// <summary>
 /// R1 from the inline projections: the consent, link and exclusion documents have deterministic ids, so with the
-/// emergency-grant query they are read in one batched round trip.
+/// emergency grants they are read in one statement (<see cref="AccessState"/>).
 /// </summary>
-internal sealed class CheckAccessHandler(IConsentStore store, IMediator mediator, TimeProvider time, ConsentOptions options) : IRequestHandler<CheckAccess, AccessDecision>
+internal sealed class CheckAccessHandler(AccessState state, IMediator mediator, TimeProvider time, ConsentOptions options) : IRequestHandler<CheckAccess, AccessDecision>
 {
     public async Task<AccessDecision> Handle(CheckAccess request, CancellationToken cancellationToken)
     {
@@ -21,27 +20,16 @@ internal sealed class CheckAccessHandler(IConsentStore store, IMediator mediator
         }
 
         var now = time.GetUtcNow();
-        await using var session = store.QuerySession();
-        var batch = session.CreateBatchQuery();
-        var consentTask = batch.Load<PatientConsent>(StreamIds.Consent(request.PatientId));
-        var linkTask = batch.Load<TherapeuticLink>(StreamIds.Link(request.UserId, request.PatientId));
-        var exclusionTask = Inami.TryParse(request.Inami, out var inami, out _)
-            ? batch.Load<Exclusion>(StreamIds.Exclusion(request.PatientId, inami.Identity))
-            : Task.FromResult<Exclusion?>(null);
-        var grantsTask = batch.Query<EmergencyGrant>()
-            .Where(g => g.PatientId == request.PatientId && g.PhysicianUserId == request.UserId && g.ExpiresAt > now)
-            .ToList();
-        await batch.Execute(cancellationToken);
-
-        var consent = await consentTask;
+        var exclusionId = Inami.TryParse(request.Inami, out var inami, out _) ? StreamIds.Exclusion(request.PatientId, inami.Identity) : (Guid?)null;
+        var (consent, link, exclusion, grants) = await state.ReadAsync(
+            StreamIds.Consent(request.PatientId), StreamIds.Link(request.UserId, request.PatientId), exclusionId, request.PatientId, request.UserId, cancellationToken);
         if (consent?.Status != ConsentStatus.Given)
         {
             return Deny(AccessReasons.NoConsent);
         }
 
-        var link = await linkTask;
         // An exclusion overrides every link (R4) and, unless policy says otherwise, break-the-glass too.
-        var excluded = (await exclusionTask)?.Active == true;
+        var excluded = exclusion?.Active == true;
         if (excluded && options.ExclusionBlocksEmergency)
         {
             return Deny(AccessReasons.Excluded);
@@ -52,7 +40,7 @@ internal sealed class CheckAccessHandler(IConsentStore store, IMediator mediator
             return new AccessDecision(true, AccessReasons.Link, "TREAT", link.Id, link.LinkType, link.End, false);
         }
 
-        var grant = (await grantsTask).Where(g => g.IsActiveAt(now)).MaxBy(g => g.ExpiresAt);
+        var grant = grants.Where(g => g.ExpiresAt > now && g.IsActiveAt(now)).MaxBy(g => g.ExpiresAt);
         if (grant is not null)
         {
             return new AccessDecision(true, AccessReasons.Emergency, "ETREAT", grant.Id, null, grant.ExpiresAt, false);

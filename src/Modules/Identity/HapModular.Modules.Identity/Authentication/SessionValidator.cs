@@ -11,7 +11,7 @@ namespace HapModular.Modules.Identity.Authentication;
 /// deactivation, password change end sessions at once), this session not signed out (its ticket not revoked) and
 /// younger than the absolute lifetime.
 /// </summary>
-internal sealed class SessionValidator(IIdentityStore store, IdentitySettings settings, TimeProvider time, VerifiedAccount verified)
+internal sealed class SessionValidator(SessionState state, IdentitySettings settings, TimeProvider time, VerifiedAccount verified)
 {
     public async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -39,14 +39,8 @@ internal sealed class SessionValidator(IIdentityStore store, IdentitySettings se
         }
 
         // The account and the ticket's revocation in one round trip: this runs on every request.
-        await using var session = store.QuerySession();
-        var batch = session.CreateBatchQuery();
-        var accountTask = batch.Load<Account>(id);
-        var revokedTask = batch.Load<RevokedTicket>(ticket);
-        await batch.Execute(cancellationToken);
-        var account = await accountTask;
-        var valid = await revokedTask is null
-            && account is { Status: AccountStatus.Active } && account.SecurityStamp == principal.FindFirstValue(IdentitySchemes.StampClaim);
+        var (status, stamp, revoked) = await state.ReadAsync(id, ticket, cancellationToken);
+        var valid = !revoked && status == AccountStatus.Active && stamp == principal.FindFirstValue(IdentitySchemes.StampClaim);
         verified.ActiveId = valid ? id : null;
         return valid;
     }

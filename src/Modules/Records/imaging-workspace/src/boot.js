@@ -8,10 +8,12 @@
   const preview = document.querySelector('#viewports .viewport-preview');
   if (preview && preview.complete && preview.naturalWidth === 0) preview.remove();
   preview?.addEventListener('error', () => preview.remove());
+  // Shown: painted, not only loaded (the frame after the load), so that the series' read does not compete with the paint.
   const shown = new Promise((resolve) => {
-    if (!preview || preview.complete) resolve();
-    preview?.addEventListener('load', resolve);
-    preview?.addEventListener('error', resolve);
+    const painted = () => requestAnimationFrame(() => requestAnimationFrame(resolve));
+    if (!preview || preview.complete) painted();
+    preview?.addEventListener('load', painted);
+    preview?.addEventListener('error', painted);
   });
   const study = root?.dataset.study;
   if (!study) return;
@@ -51,63 +53,37 @@
   };
 
   /**
-   * Every frame of the series in one multipart answer (WADO-RS bulk data), each part handed over as soon as it has
-   * arrived whole. A frame not in the answer (not an image) or not arrived (an error): one the loader holds already is
-   * rejected (it then asks the portal to decode it), the others are dropped (the loader asks the network itself).
+   * Every frame of the series in one multipart answer (WADO-RS bulk data), read by a worker (bulk.js) that hands each part
+   * over as soon as it has arrived whole. A frame not in the answer (not an image) or not arrived (an error): one the
+   * loader holds already is rejected (it then asks the portal to decode it), the others are dropped (the loader asks the
+   * network itself).
    */
-  const bulk = async (url, byUrl, drop) => {
+  const bulk = (url, byUrl, drop) => {
+    let worker;
     const settle = (error) => {
       byUrl.forEach((it, u) => (drop(u) ? null : it.reject(error)));
       byUrl.clear();
+      worker?.terminate();
     };
     try {
-      const response = await fetch(url, { headers: { Accept: frameAccept }, credentials: 'same-origin' });
-      const boundary = /boundary=("?)([^";]+)\1/.exec(response.headers.get('Content-Type') ?? '')?.[2];
-      if (!response.ok || !boundary) throw new Error(`${response.status} ${url}`);
-      const reader = response.body.getReader();
-      const latin1 = new TextDecoder('latin1');
-      let buffer = new Uint8Array(1 << 20);
-      let from = 0;
-      let to = 0;
-      for (;;) {
-        // A part: "--boundary", its headers (Content-Type, Content-Location, Content-Length), a blank line, the bytes.
-        const head = latin1.decode(buffer.subarray(from, Math.min(to, from + 2048)));
-        if (head.startsWith(`--${boundary}--`)) break;
-        const blank = head.indexOf('\r\n\r\n');
-        const headers = blank < 0 ? '' : head.slice(0, blank);
-        const length = Number(/content-length:\s*(\d+)/i.exec(headers)?.[1] ?? NaN);
-        if (blank >= 0 && Number.isNaN(length)) throw new Error('multipart part without Content-Length');
-        if (blank >= 0 && to - from >= blank + 4 + length) {
-          const start = from + blank + 4;
-          const location = /content-location:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim();
-          const key = location ? new URL(location, window.location.origin).href : '';
-          byUrl.get(key)?.resolve({ contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1], bytes: buffer.slice(start, start + length) });
-          byUrl.delete(key);
-          from = start + length + 2;
-          continue;
-        }
-
-        if (blank < 0 && to - from >= 2048) throw new Error('multipart part without headers');
-        const { done, value } = await reader.read();
-        if (done) break;
-        if (to + value.length > buffer.length) {
-          // Keep what is not handed over yet at the start (a larger buffer when a part does not fit).
-          const kept = to - from;
-          const next = kept + value.length > buffer.length ? new Uint8Array(Math.max(2 * buffer.length, kept + value.length)) : buffer;
-          next.set(buffer.subarray(from, to), 0);
-          buffer = next;
-          from = 0;
-          to = kept;
-        }
-
-        buffer.set(value, to);
-        to += value.length;
-      }
-
-      settle(new Error('frame not in the answer'));
+      worker = new Worker(`${root.dataset.assets}bulk.js`);
     } catch (error) {
       settle(error);
+      return;
     }
+
+    worker.onmessage = ({ data }) => {
+      if (data.done) {
+        window.hapBulk = Object.fromEntries(Object.entries(data.timing ?? {}).map(([k, v]) => [k, v - performance.timeOrigin]));
+        settle(new Error(data.error ?? 'frame not in the answer'));
+        return;
+      }
+
+      byUrl.get(data.location)?.resolve({ contentType: data.contentType, bytes: data.bytes });
+      byUrl.delete(data.location);
+    };
+    worker.onerror = () => settle(new Error('bulk reader failed'));
+    worker.postMessage({ url: new URL(url, location.origin).href, accept: frameAccept });
   };
 
   const seriesList = get(base);
