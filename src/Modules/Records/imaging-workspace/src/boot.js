@@ -124,8 +124,9 @@
         return it.promise;
       };
       // After the first image: it is what the physician looks at first, and the frames would slow it down.
-      shown.then(() => (urls.length === frames.size && bytes < budget
-        // The whole series in one answer: one request, one access check instead of one per frame.
+      // The whole series in one answer: one request, one access check instead of one per frame. Also when the loader has
+      // taken some frames already (the bundle was ready before the first image was painted): they wait for their part.
+      shown.then(() => (bytes < budget
         ? bulk(`${base}/${uid}`, new Map(urls.map((u, i) => [new URL(u).href, items[i]])), (u) => frames.delete(u))
         : oneByOne(items, urls)));
     }, () => {});
