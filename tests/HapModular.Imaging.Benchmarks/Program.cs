@@ -160,8 +160,8 @@ var wire = await page.EvaluateAsync<double[]>("""
       const f = performance.getEntriesByType('resource').filter((r) => /\/frames\/\d+$/.test(r.name) || /\/series\/[0-9.]+$/.test(r.name));
       const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
       // boot.js reads the bulk answer in a worker, whose requests the page's timeline does not list: its own times.
-      const b = window.hapBulk?.end ? [{ startTime: b0(), requestStart: b0(), responseStart: window.hapBulk.headers, responseEnd: window.hapBulk.end }] : [];
-      function b0() { return window.hapBulk.start; }
+      const w = window.hapBulk;
+      const b = w?.end ? [{ startTime: w.start, requestStart: w.start, responseStart: w.headers, responseEnd: w.end }] : [];
       const all = [...f, ...b];
       return [all.length, Math.min(...all.map((r) => r.startTime)), Math.max(...all.map((r) => r.responseEnd)),
         median(all.map((r) => r.responseStart - r.requestStart)), median(all.map((r) => r.responseEnd - r.startTime))];

@@ -104,8 +104,8 @@ internal static class NativePixels
 
     private static int[] ReadYbr422(PixelDescription d, ReadOnlySpan<byte> raw, int frame)
     {
-        // Native YBR_FULL_422 stores Y1 Y2 Cb Cr for each pair of pixels: 2 bytes per pixel.
-        var frameBytes = d.PixelCount * 2;
+        // Native YBR_FULL_422 stores Y1 Y2 Cb Cr for each pair of pixels: 2 bytes per pixel (PixelDescription.NativeFrameBits).
+        var frameBytes = (int)(d.NativeFrameBits / 8);
         var start = (long)frameBytes * frame;
         if (start + frameBytes > raw.Length)
         {

@@ -40,7 +40,7 @@ internal sealed class CheckAccessHandler(AccessState state, IMediator mediator, 
             return new AccessDecision(true, AccessReasons.Link, "TREAT", link.Id, link.LinkType, link.End, false);
         }
 
-        var grant = grants.Where(g => g.ExpiresAt > now && g.IsActiveAt(now)).MaxBy(g => g.ExpiresAt);
+        var grant = grants.Where(g => g.IsActiveAt(now)).MaxBy(g => g.ExpiresAt);
         if (grant is not null)
         {
             return new AccessDecision(true, AccessReasons.Emergency, "ETREAT", grant.Id, null, grant.ExpiresAt, false);
