@@ -18,7 +18,7 @@ fi
 # One result file per test project (names are unique), two projects at a time (the machine has two cores).
 # A project that exits non-zero says why here, even when all its tests passed (a class fixture's cleanup failing).
 find tests -name '*.csproj' -path '*Tests/*' -o -name '*.csproj' -path '*EndToEnd/*' | sort |
-  xargs -P 2 -I{} sh -c 'p="{}"; n=$(basename "$p" .csproj); dotnet test "$p" --no-build -nologo --logger "trx;LogFileName=$n.trx" --results-directory "'"$results"'" > "'"$results"'/$n.log" 2>&1; rc=$?; tail -n 3 "'"$results"'/$n.log" | grep -E "Passed!|Failed!|error"; if [ $rc -ne 0 ]; then grep -E "\[FAIL\]|Cleanup Failure|Catastrophic|aborted" "'"$results"'/$n.log" | head -5; echo "$n: exit $rc (see '"$results"'/$n.log)"; fi; exit $rc'
+  xargs -P 2 -I{} sh -c 'p="{}"; n=$(basename "$p" .csproj); dotnet test "$p" --no-build -nologo --logger "trx;LogFileName=$n.trx" --results-directory "'"$results"'" > "'"$results"'/$n.log" 2>&1; rc=$?; tail -n 3 "'"$results"'/$n.log" | grep -E "Passed!|Failed!|error"; if [ $rc -ne 0 ]; then grep -E "\[FAIL\]|Cleanup Failure|Catastrophic|aborted" "'"$results"'/$n.log" | head -5; command -v python3 >/dev/null && python3 build/trx-failures.py "'"$results"'/$n.trx"; echo "$n: exit $rc (see '"$results"'/$n.log)"; fi; exit $rc'
 status=$?
 
 passed=0

@@ -77,6 +77,35 @@ internal sealed class ScaleOutDatabase(string connectionString)
         }
     }
 
+    /// <summary>
+    /// Why letters are still open (for the failure message): each unrendered letter with its rendering job's Hangfire
+    /// state, that state's reason, when a worker fetched it and whether it sits in a queue.
+    /// </summary>
+    public async Task<string> OpenLettersAsync(DateTimeOffset since)
+    {
+        const string Sql = """
+            SELECT l.id::text, coalesce(l.job_id, '-'), coalesce(j.statename, '-'), coalesce(s.reason, '-'),
+                   coalesce(q.fetchedat::text, '-'), coalesce(q.queue, '-'), l.created_at::text
+            FROM notifications.letters l
+            LEFT JOIN hangfire.job j ON j.id::text = l.job_id
+            LEFT JOIN hangfire.state s ON s.id = j.stateid
+            LEFT JOIN hangfire.jobqueue q ON q.jobid = j.id
+            WHERE l.kind = 'LinkCreated' AND l.created_at >= @since AND l.pdf IS NULL
+            ORDER BY l.created_at LIMIT 20
+            """;
+        var lines = new List<string>();
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("since", since);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add($"letter {reader.GetString(0)} created {reader.GetString(6)}: job {reader.GetString(1)} {reader.GetString(2)} ({reader.GetString(3)}), fetched {reader.GetString(4)}, queue {reader.GetString(5)}");
+        }
+
+        return lines.Count == 0 ? "no letter without its PDF" : string.Join('\n', lines);
+    }
+
     private async Task<object?> ScalarAsync(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenAsync();
