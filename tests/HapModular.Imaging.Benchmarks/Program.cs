@@ -30,6 +30,7 @@ var orthancIds = System.Text.Json.JsonSerializer.Deserialize<List<string>>(await
 string Portal(string sop, string suffix) => $"/dicomweb/studies/{ct.StudyUid}/series/{ct.SeriesUid}/instances/{sop}{suffix}";
 string OrthancWeb(string sop, string suffix) => $"/dicom-web/studies/{ct.StudyUid}/series/{ct.SeriesUid}/instances/{sop}{suffix}";
 
+var orthancPid = orthanc.ProcessId;
 async Task<(double First, double PerSecond, string Format)> RateAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null)
 {
     // What the server answered (media type and mean size): a rate compares like with like only for the same format.
@@ -57,24 +58,40 @@ async Task<(double First, double PerSecond, string Format)> RateAsync(HttpClient
     }
 
     var first = await GetAsync(urls[0]);
+    // Per request, robust to a loaded machine: this process's CPU (the portal and the client), Orthanc's CPU, and this
+    // process's allocations and GC pauses (the client's share is what the Orthanc rows show).
+    var cpu = Cpu.Now(orthancPid);
+    var (allocated, paused, gen2) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(2));
     var all = Stopwatch.StartNew();
     foreach (var url in urls)
     {
         await GetAsync(url);
     }
 
-    return (first, urls.Count / all.Elapsed.TotalSeconds, string.Create(inv, $"{type} {bytes / 1024.0 / (urls.Count + 1):0} KB"));
+    var rate = urls.Count / all.Elapsed.TotalSeconds;
+    var (self, other) = Cpu.Since(cpu, orthancPid);
+    var n = (double)urls.Count;
+    return (first, rate, string.Create(inv, $"{type} {bytes / 1024.0 / (urls.Count + 1):0} KB; per req: CPU here {self / n:0.00} ms, Orthanc {other / n:0.00} ms, alloc {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / n:0} KB, GC pause {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / n:0.00} ms, gen2 {GC.CollectionCount(2) - gen2}"));
 }
 
 var frames = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
-var portalRendered = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))]);
-var portalJpeg = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))], "image/jpeg");
-var orthancPreview = await RateAsync(orthanc.Http, [.. orthancIds.Select(id => $"/instances/{id}/preview")]);
-var orthancRendered = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))]);
-var orthancRenderedPng = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))], "image/png");
-var portalFrames = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames);
-var orthancFrames = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames);
+// --server: the server rates only (no browser), --rounds N times: the quick loop for profiling the portal's request path
+// (this process is the portal: dotnet-trace attaches to its PID, printed here).
+var serverOnly = args.Contains("--server");
+var rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? "1", inv);
+if (serverOnly)
+{
+    Console.WriteLine(string.Create(inv, $"portal process id {Environment.ProcessId}"));
+    for (var round = 1; round <= rounds; round++)
+    {
+        await ServerRatesAsync();
+    }
 
+    return;
+}
+
+// Before the browser (as always): the first pass reads every file from the blob store, as a viewer's first look would.
+await ServerRatesAsync();
 var (playwright, browser) = await Browser.LaunchAsync();
 var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
 var page = await context.NewPageAsync();
@@ -195,18 +212,55 @@ foreach (var step in steps)
     Console.WriteLine("    " + step);
 }
 Console.WriteLine();
-Console.WriteLine("Server, sequential GETs (first request ms, then images/s):");
-string Beside((double First, double PerSecond, string Format) r) => string.Create(inv, $"first {r.First:0.0} ms, {r.Format}");
-Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (no Accept)", portalRendered.PerSecond, "img/s", Beside(portalRendered)));
-Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (Accept image/jpeg)", portalJpeg.PerSecond, "img/s", Beside(portalJpeg)));
-Console.WriteLine(Row("Orthanc  /instances/{id}/preview", orthancPreview.PerSecond, "img/s", Beside(orthancPreview)));
-Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered (no Accept)", orthancRendered.PerSecond, "img/s", Beside(orthancRendered)));
-Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered (Accept image/png)", orthancRenderedPng.PerSecond, "img/s", Beside(orthancRenderedPng)));
-Console.WriteLine(Row("portal   /dicomweb/…/frames/1 (stored transfer syntax)", portalFrames.PerSecond, "img/s", Beside(portalFrames)));
-Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1", orthancFrames.PerSecond, "img/s", Beside(orthancFrames)));
-Console.WriteLine();
-Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc preview   : {portalRendered.PerSecond / orthancPreview.PerSecond:0.00}×  (goal ≥ 2×)"));
-Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc DICOMweb  : {portalRendered.PerSecond / orthancRendered.PerSecond:0.00}×  (goal ≥ 2×; each side's default format)"));
-Console.WriteLine(string.Create(inv, $"  ratio rendered PNG  portal / Orthanc DICOMweb    : {portalRendered.PerSecond / orthancRenderedPng.PerSecond:0.00}×  (both PNG)"));
-Console.WriteLine(string.Create(inv, $"  ratio rendered JPEG portal / Orthanc DICOMweb    : {portalJpeg.PerSecond / orthancRendered.PerSecond:0.00}×  (both asked image/jpeg or Orthanc's default: see formats above)"));
-Console.WriteLine(string.Create(inv, $"  ratio raw frames portal / Orthanc DICOMweb       : {portalFrames.PerSecond / orthancFrames.PerSecond:0.00}×"));
+async Task ServerRatesAsync()
+{
+    var portalRendered = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))]);
+    var portalJpeg = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))], "image/jpeg");
+    var orthancPreview = await RateAsync(orthanc.Http, [.. orthancIds.Select(id => $"/instances/{id}/preview")]);
+    var orthancRendered = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))]);
+    var orthancRenderedPng = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))], "image/png");
+    var portalFrames = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames);
+    var orthancFrames = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames);
+    Console.WriteLine("Server, sequential GETs (first request ms, then images/s):");
+    string Beside((double First, double PerSecond, string Format) r) => string.Create(inv, $"first {r.First:0.0} ms, {r.Format}");
+    Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (no Accept)", portalRendered.PerSecond, "img/s", Beside(portalRendered)));
+    Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (Accept image/jpeg)", portalJpeg.PerSecond, "img/s", Beside(portalJpeg)));
+    Console.WriteLine(Row("Orthanc  /instances/{id}/preview", orthancPreview.PerSecond, "img/s", Beside(orthancPreview)));
+    Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered (no Accept)", orthancRendered.PerSecond, "img/s", Beside(orthancRendered)));
+    Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered (Accept image/png)", orthancRenderedPng.PerSecond, "img/s", Beside(orthancRenderedPng)));
+    Console.WriteLine(Row("portal   /dicomweb/…/frames/1 (stored transfer syntax)", portalFrames.PerSecond, "img/s", Beside(portalFrames)));
+    Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1", orthancFrames.PerSecond, "img/s", Beside(orthancFrames)));
+    Console.WriteLine();
+    Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc preview   : {portalRendered.PerSecond / orthancPreview.PerSecond:0.00}×  (goal ≥ 2×)"));
+    Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc DICOMweb  : {portalRendered.PerSecond / orthancRendered.PerSecond:0.00}×  (goal ≥ 2×; each side's default format)"));
+    Console.WriteLine(string.Create(inv, $"  ratio rendered PNG  portal / Orthanc DICOMweb    : {portalRendered.PerSecond / orthancRenderedPng.PerSecond:0.00}×  (both PNG)"));
+    Console.WriteLine(string.Create(inv, $"  ratio rendered JPEG portal / Orthanc DICOMweb    : {portalJpeg.PerSecond / orthancRendered.PerSecond:0.00}×  (both asked image/jpeg or Orthanc's default: see formats above)"));
+    Console.WriteLine(string.Create(inv, $"  ratio raw frames portal / Orthanc DICOMweb       : {portalFrames.PerSecond / orthancFrames.PerSecond:0.00}×"));
+}
+
+/// <summary>CPU time (ms) of this process and of another one (from /proc: utime + stime, in clock ticks of 10 ms).</summary>
+internal static class Cpu
+{
+    public static (double Self, double Other) Now(int other) => (Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, Ticks(other) * 10.0);
+
+    public static (double Self, double Other) Since((double Self, double Other) start, int other)
+    {
+        var now = Now(other);
+        return (now.Self - start.Self, now.Other - start.Other);
+    }
+
+    private static long Ticks(int pid)
+    {
+        try
+        {
+            // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

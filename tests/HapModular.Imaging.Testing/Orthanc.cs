@@ -24,6 +24,9 @@ public sealed class Orthanc : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>Orthanc's process id (the benchmark reads its CPU time).</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>Starts Orthanc with these DICOMweb servers (name → base URL and Bearer token).</summary>
     public static async Task<Orthanc> StartAsync(IReadOnlyDictionary<string, (string Url, string Token)> servers)
     {
