@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace HapModular.Dicom.Imaging;
 
@@ -59,6 +60,16 @@ internal static class NativePixels
                 {
                     var p = b0 + ((i / 2) * 3);
                     values[i] = (i & 1) == 0 ? raw[p] | ((raw[p + 1] & 0x0F) << 8) : (raw[p + 1] >> 4) | (raw[p + 2] << 4);
+                }
+
+                break;
+            case 16 when !bigEndian && BitConverter.IsLittleEndian:
+                // The common case (every CT and MR frame): the file's words are the machine's, read them as such
+                // rather than one two-byte slice at a time (was most of a rendered frame's CPU time).
+                var native = MemoryMarshal.Cast<byte, ushort>(raw.Slice((int)(startBit / 8), samples * 2));
+                for (var i = 0; i < native.Length; i++)
+                {
+                    values[i] = native[i];
                 }
 
                 break;
