@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
@@ -17,7 +18,9 @@ public static class PngWriter
     public static byte[] Encode(RenderedImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var output = new MemoryStream((image.Pixels.Length / 2) + 1024);
+        // Buffers sized for what a rendered frame compresses to (a 512×512 CT: ~10 KB), the filtered rows from the pool:
+        // the former half-frame capacities and the filtered copy were three large-object-heap arrays per frame served.
+        using var output = new MemoryStream(16 * 1024);
         output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
         Span<byte> header = stackalloc byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, image.Width);
@@ -27,27 +30,36 @@ public static class PngWriter
         WriteChunk(output, "IHDR"u8, header);
 
         var stride = image.Width * image.Channels;
-        var filtered = new byte[(stride + 1) * image.Height];
-        var bpp = image.Channels;
-        for (var y = 0; y < image.Height; y++)
+        var length = (stride + 1) * image.Height;
+        var filtered = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            var src = image.Pixels.AsSpan(y * stride, stride);
-            var dst = filtered.AsSpan((y * (stride + 1)) + 1, stride);
-            filtered[y * (stride + 1)] = 1;
-            src[..bpp].CopyTo(dst);
-            for (var x = bpp; x < stride; x++)
+            var bpp = image.Channels;
+            for (var y = 0; y < image.Height; y++)
             {
-                dst[x] = (byte)(src[x] - src[x - bpp]);
+                var src = image.Pixels.AsSpan(y * stride, stride);
+                var dst = filtered.AsSpan((y * (stride + 1)) + 1, stride);
+                filtered[y * (stride + 1)] = 1;
+                src[..bpp].CopyTo(dst);
+                for (var x = bpp; x < stride; x++)
+                {
+                    dst[x] = (byte)(src[x] - src[x - bpp]);
+                }
             }
-        }
 
-        using var compressed = new MemoryStream((filtered.Length / 2) + 64);
-        using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            using var compressed = new MemoryStream(16 * 1024);
+            using (var z = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                z.Write(filtered, 0, length);
+            }
+
+            WriteChunk(output, "IDAT"u8, compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
+        }
+        finally
         {
-            z.Write(filtered);
+            ArrayPool<byte>.Shared.Return(filtered);
         }
 
-        WriteChunk(output, "IDAT"u8, compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
         WriteChunk(output, "IEND"u8, []);
         return output.ToArray();
     }
