@@ -51,6 +51,7 @@ public sealed class IdentityModule : IModule
             o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<IdentityDataSource>().Source)));
         services.AddSingleton(_ => new IdentityDataSource(PreparedDataSource.Create(context.ConnectionString)));
         services.AddSingleton<SessionState>();
+        services.AddSingleton<TokenState>();
         services.AddIdentityCookies(IdentitySettings.From(context));
     }
 

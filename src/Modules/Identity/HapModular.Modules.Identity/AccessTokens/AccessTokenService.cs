@@ -6,7 +6,7 @@ using Marten;
 namespace HapModular.Modules.Identity.AccessTokens;
 
 /// <summary>Creates, lists and revokes a physician's personal access tokens, and checks one presented by a client.</summary>
-internal sealed class AccessTokenService(IIdentityStore store, SecurityAudit audit, TimeProvider time)
+internal sealed class AccessTokenService(IIdentityStore store, TokenState state, SecurityAudit audit, TimeProvider time)
 {
     /// <summary>How long a token may live, in days (the physician picks one of these).</summary>
     public static readonly IReadOnlyList<int> Lifetimes = [30, 90, 365];
@@ -85,21 +85,12 @@ internal sealed class AccessTokenService(IIdentityStore store, SecurityAudit aud
 
         var hash = PersonalAccessToken.HashOf(secret);
         var now = time.GetUtcNow();
-        await using var session = store.LightweightSession();
-        // The token and its account in one round trip: a viewer presents the token on every frame it fetches.
-        var batch = session.CreateBatchQuery();
-        var tokenRead = batch.Query<PersonalAccessToken>().Where(t => t.TokenHash == hash).SingleOrDefault();
-        var accountRead = batch.Query<Account>(
-            $"where id = (select CAST(t.data ->> 'AccountId' as uuid) from {store.Options.DatabaseSchemaName}.mt_doc_personalaccesstoken as t where t.data ->> 'TokenHash' = ?)",
-            hash);
-        await batch.Execute(cancellationToken);
-        var token = await tokenRead;
+        var (token, account) = await state.ReadAsync(hash, cancellationToken);
         if (token is null || !token.IsUsable(now))
         {
             return null;
         }
 
-        var account = (await accountRead).SingleOrDefault();
         if (account is not { IsPhysician: true, CanSignIn: true } || account.Id != token.AccountId)
         {
             return null;
@@ -109,6 +100,7 @@ internal sealed class AccessTokenService(IIdentityStore store, SecurityAudit aud
         if (token.LastUsedAt is not { } used || now - used > LastUsedResolution)
         {
             token.LastUsedAt = now;
+            await using var session = store.LightweightSession();
             session.Store(token);
             await session.SaveChangesAsync(cancellationToken);
         }
