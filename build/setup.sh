@@ -22,7 +22,7 @@ done
 [ "$pg_found" = yes ] || want+=(postgresql)
 
 # tzdata: every time shown is Europe/Brussels (BrusselsTime refuses to guess without it).
-for p in libopenjp2-7 libcharls2 fonts-dejavu-core tzdata; do has_pkg "$p" || want+=("$p"); done
+for p in libopenjp2-7 libcharls2 libturbojpeg0 fonts-dejavu-core tzdata; do has_pkg "$p" || want+=("$p"); done
 if [ "${1:-}" = "--browser" ]; then
   for p in chromium dcmtk orthanc orthanc-dicomweb python3-hl7 libopenjp2-tools nginx; do has_pkg "$p" || want+=("$p"); done
 fi

@@ -51,6 +51,28 @@ public sealed class CodecTests
     }
 
     [Fact]
+    public void An_8_bit_jpeg_cut_short_is_an_error_not_an_image_finished_in_grey()
+    {
+        // libjpeg only warns at a premature end and fills the rest of the image with grey; the portal refuses it.
+        var jpeg = File.ReadAllBytes(Path.Combine(Corpus.Root, "photos", "jpeg_baseline_hopper.jpg"));
+        var cut = jpeg[..(jpeg.Length * 6 / 10)];
+        var ex = Assert.Throws<CodecException>(() => TurboJpeg.Decode(cut, long.MaxValue, out _, out _, out _));
+        Assert.Contains("premature end", ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Bytes_after_an_8_bit_jpegs_end_change_nothing()
+    {
+        // Padding after EOI is common in encapsulated frames (dcmtk warns and decodes): same pixels, no error.
+        var jpeg = File.ReadAllBytes(Path.Combine(Corpus.Root, "photos", "jpeg_baseline_hopper.jpg"));
+        var padded = jpeg.Concat(new byte[] { 0x00, 0x13, 0x37, 0x00 }).ToArray();
+        var plain = TurboJpeg.Decode(jpeg, long.MaxValue, out var w, out var h, out var c);
+        var withPadding = TurboJpeg.Decode(padded, long.MaxValue, out _, out _, out _);
+        Assert.True(w > 0 && h > 0 && c is 1 or 3);
+        Assert.Equal(plain, withPadding);
+    }
+
+    [Fact]
     public void Rle_header_with_wrong_segment_count_is_rejected()
     {
         var frame = new byte[64];

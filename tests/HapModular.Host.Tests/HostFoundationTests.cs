@@ -28,6 +28,19 @@ public sealed class HostFoundationTests(HostFoundationTests.Factory factory) : I
     }
 
     [Fact]
+    public async Task Every_page_names_an_icon_the_portal_serves()
+    {
+        // Without one, the browser asked for /favicon.ico on every first visit and got a 404 (noise in every console).
+        using var client = factory.CreateClient();
+        var page = await client.GetStringAsync(new Uri("/account/sign-in", UriKind.Relative));
+        var href = System.Text.RegularExpressions.Regex.Match(page, "<link rel=\"icon\" href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(href), "the page names no icon");
+        using var icon = await client.GetAsync(new Uri(href, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task OpenApi_document_is_served()
     {
         using var client = factory.CreateClient();

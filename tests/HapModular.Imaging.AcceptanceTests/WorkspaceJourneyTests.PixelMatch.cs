@@ -9,7 +9,7 @@ namespace HapModular.Imaging.AcceptanceTests;
 /// the portal's own verified pipeline renders (<c>…/rendered</c>) for the same window, at one canvas pixel per image
 /// pixel, within ±1 per channel — for one corpus file of each transfer syntax and photometric interpretation the
 /// browser decodes (uncompressed LE/BE, deflated, RLE, JPEG lossless, JPEG baseline YBR_FULL, JPEG-LS lossless and
-/// near-lossless, JPEG 2000 lossless and lossy; MONOCHROME1/2, RGB, YBR_FULL, YBR_FULL_422, PALETTE COLOR), and JPEG
+/// near-lossless, JPEG 2000 lossless and lossy, JPEG baseline YBR_FULL_422 (both sides through libjpeg-turbo); MONOCHROME1/2, RGB, YBR_FULL, YBR_FULL_422, PALETTE COLOR), and JPEG
 /// Extended 12-bit, which the workspace has the portal decode (Cornerstone's decoder is 15 stored values off).
 /// </summary>
 public sealed partial class WorkspaceJourneyTests
@@ -25,6 +25,7 @@ public sealed partial class WorkspaceJourneyTests
         "dicom/us_rgb_explicit_be_planar1.dcm",
         "dicom/nm_jpeg_lossless_sv1_16bit_signed.dcm",
         "dicom/sc_jpeg_baseline_ybr_full.dcm",
+        "dicom/xc_photo_jpeg_baseline_ybr422_with_icon.dcm",
         "dicom/cr_j2k_lossy_monochrome1.dcm",
         "dicom/us_j2k_lossless_ybr_rct.dcm",
         "dicom/ct_jpegls_near_lossless.dcm",

@@ -52,6 +52,13 @@ internal static class JobsSetup
     /// A job whose worker died (killed host, lost connection) is visible again after <c>Hap:Jobs:InvisibilitySeconds</c>
     /// (120), not Hangfire's default 30 minutes: a letter is retried within minutes. The timeout slides (a running job's
     /// fetch time is renewed in the background), so a job that runs longer than it is not started twice.
+    /// <para>
+    /// Hangfire's locks are rows that only their holder deletes; a lock whose holder was killed is taken over once it is
+    /// older than <c>Hap:Jobs:LockTimeoutSeconds</c> (60), not Hangfire.PostgreSql's default 10 minutes. Every job's
+    /// state change takes such a lock: a host killed while moving a letter job to Processing or Succeeded left a worker
+    /// of every other host waiting 10 minutes on that job, and one killed inside the schedulers held back recurring and
+    /// retried jobs cluster-wide (DeadHostLockTests). Locks are held for milliseconds (state changes, schedulers) or for one sweep (seconds), far below it.
+    /// </para>
     /// </summary>
     internal static PostgreSqlStorageOptions StorageOptions(IConfiguration configuration) => new()
     {
@@ -59,6 +66,7 @@ internal static class JobsSetup
         PrepareSchemaIfNecessary = true,
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = TimeSpan.FromSeconds(Math.Max(30, configuration.GetValue("Hap:Jobs:InvisibilitySeconds", 120))),
+        DistributedLockTimeout = TimeSpan.FromSeconds(Math.Max(30, configuration.GetValue("Hap:Jobs:LockTimeoutSeconds", 60))),
     };
 
     public static void MapHapJobsDashboard(this IEndpointRouteBuilder endpoints) =>

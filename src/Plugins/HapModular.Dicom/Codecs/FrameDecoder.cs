@@ -83,7 +83,7 @@ internal static class FrameDecoder
         }
         else
         {
-            var sof = FindStartOfFrame(bytes.Span);
+            var sof = FindStartOfFrame(bytes.Span, out var sofPrecision);
             switch (sof)
             {
                 case 0xC3 or 0xC7:
@@ -91,6 +91,17 @@ internal static class FrameDecoder
                     break;
                 case 0xF7 or 0xF8:
                     values = CharLs.Decode(bytes.Span, Expected(d), out w, out h, out c, out p);
+                    break;
+                case 0xC0 or 0xC1 or 0xC2 when sofPrecision == 8 && (d.SamplesPerPixel == 1 || colorSpace.StartsWith("YBR_", StringComparison.Ordinal))
+                                             && TurboJpeg.Decode(bytes.Span, Expected(d), out w, out h, out c) is { } decoded:
+                    // libjpeg's own decode, colour conversion included (as dcmtk's); an RGB-coded stream is not converted.
+                    values = decoded;
+                    p = 8;
+                    if (c == 3)
+                    {
+                        colorSpace = "RGB";
+                    }
+
                     break;
                 case 0xC0 or 0xC1 or 0xC2:
                     values = JpegDctDecoder.Decode(bytes, Expected(d), out w, out h, out c, out p);
@@ -120,8 +131,10 @@ internal static class FrameDecoder
     // Decoders allocate only what the data set announces (already bounded), never what a corrupt codestream claims.
     private static long Expected(PixelDescription d) => (long)d.PixelCount * d.SamplesPerPixel;
 
-    private static int FindStartOfFrame(ReadOnlySpan<byte> s)
+    /// <summary>The frame's SOF marker (0 when there is none) and the sample precision it declares.</summary>
+    private static int FindStartOfFrame(ReadOnlySpan<byte> s, out int precision)
     {
+        precision = 0;
         if (s.Length < 4 || s[0] != 0xFF || s[1] != 0xD8)
         {
             return 0;
@@ -144,6 +157,7 @@ internal static class FrameDecoder
 
             if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC || marker is 0xF7 or 0xF8)
             {
+                precision = pos + 4 < s.Length ? s[pos + 4] : 0;
                 return marker;
             }
 

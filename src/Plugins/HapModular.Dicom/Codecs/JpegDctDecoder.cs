@@ -3,7 +3,10 @@ using JpegLibrary;
 
 namespace HapModular.Dicom.Codecs;
 
-/// <summary>JPEG baseline and extended (8 and 12-bit DCT) through JpegLibrary; samples come out as coded (no colour conversion).</summary>
+/// <summary>
+/// 12-bit JPEG extended, and 8-bit JPEG that libjpeg-turbo does not convert (RGB-coded), through JpegLibrary; samples come
+/// out as coded (no colour conversion). Other 8-bit frames go to <see cref="TurboJpeg"/>.
+/// </summary>
 internal static class JpegDctDecoder
 {
     public static int[] Decode(ReadOnlyMemory<byte> data, long maxSamples, out int width, out int height, out int components, out int precision)
