@@ -135,6 +135,7 @@ internal static class HapHost
         {
             container.RegisterInstance(new FileSystemBlobStore(Path.Combine(dataDirectory, "blobs"))).As<IBlobStore>();
             container.RegisterInstance(TimeProvider.System).As<TimeProvider>().IfNotRegistered(typeof(TimeProvider));
+            ScopeServicesFactory.Register(container);
             container.RegisterModule<MediatorRegistration>();
             container.RegisterViewHelperFactories();
             container.RegisterType<HapModular.DemoSet.DemoSetGenerator>().As<IDemoDocumentSource>().SingleInstance();

@@ -11,11 +11,9 @@ internal sealed class MediatorRegistration : Autofac.Module
     protected override void Load(ContainerBuilder builder)
     {
         builder.RegisterType<Mediator>().As<IMediator>().InstancePerLifetimeScope();
-        builder.Register<ServiceFactory>(ctx =>
-        {
-            var scope = ctx.Resolve<IComponentContext>();
-            return type => scope.Resolve(type);
-        }).InstancePerLifetimeScope();
+        // Through ScopeServices: a handler's behaviours and singletons are not rebuilt by Autofac on every Send.
+        builder.Register<ServiceFactory>(ctx => new ScopeServices(ctx.Resolve<ILifetimeScope>(), ctx.Resolve<ServiceLifetimes>()).GetRequiredService)
+            .InstancePerLifetimeScope();
         // Stateless (a logger): one per request type instead of one per Send — the guard's path sends several per page.
         builder.RegisterGeneric(typeof(RequestLoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>)).SingleInstance();
         // THE patient-data guard, for every module's IPatientScoped requests (shared layer, registered once).

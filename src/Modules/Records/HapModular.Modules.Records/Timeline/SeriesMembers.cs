@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Npgsql;
 
 namespace HapModular.Modules.Records.Timeline;
@@ -16,7 +17,7 @@ internal static class SeriesMembers
     public const int PerSeries = 50;
 
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>>> ReadAsync(
-        NpgsqlConnection connection, IReadOnlyList<TimelineItem> page, Func<string, string> where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+        NpgsqlConnection connection, IReadOnlyList<TimelineItem> page, int shape, Func<string, string> where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
     {
         var series = page.Where(i => i.SeriesUid is not null && i.SeriesCount > 1).Select(i => i.SeriesUid!).Distinct(StringComparer.Ordinal).ToArray();
         var result = new Dictionary<string, IReadOnlyList<SeriesMember>>(StringComparer.Ordinal);
@@ -25,17 +26,13 @@ internal static class SeriesMembers
             return result;
         }
 
-        await using var command = new NpgsqlCommand($"""
-            SELECT series_uid, id, title, kind, clinical_date, clinical_date_known, modality FROM (
-                SELECT m.*, row_number() OVER (PARTITION BY m.series_uid ORDER BY m.clinical_date DESC, m.id DESC) AS n
-                FROM records.documents m
-                WHERE m.series_uid = ANY(@series) AND {where("m")}) ranked
-            WHERE n <= @per
-            ORDER BY series_uid, clinical_date DESC, id DESC
-            """, connection);
+        // The condition's positional parameters first ($1…$k, bound by bind), then the series and the limit; the text
+        // depends only on the filters' shape, so it is built once per shape.
+        await using var command = new NpgsqlCommand { Connection = connection };
         bind(command.Parameters);
-        command.Parameters.AddWithValue("series", series);
-        command.Parameters.AddWithValue("per", PerSeries);
+        command.CommandText = Texts.GetOrAdd(shape, static (_, a) => Text(a.where, a.count), (where, count: command.Parameters.Count));
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = series });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PerSeries });
         var lists = new Dictionary<string, List<SeriesMember>>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -56,4 +53,15 @@ internal static class SeriesMembers
 
         return result;
     }
+
+    private static readonly ConcurrentDictionary<int, string> Texts = new();
+
+    private static string Text(Func<string, string> where, int count) => $"""
+        SELECT series_uid, id, title, kind, clinical_date, clinical_date_known, modality FROM (
+            SELECT m.*, row_number() OVER (PARTITION BY m.series_uid ORDER BY m.clinical_date DESC, m.id DESC) AS n
+            FROM records.documents m
+            WHERE m.series_uid = ANY(${count + 1}) AND {where("m")}) ranked
+        WHERE n <= ${count + 2}
+        ORDER BY series_uid, clinical_date DESC, id DESC
+        """;
 }

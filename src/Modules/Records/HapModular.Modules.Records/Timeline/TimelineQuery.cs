@@ -24,10 +24,11 @@ internal sealed class TimelineQuery(RecordsDatabase database)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
-        var page = new NpgsqlBatchCommand(PageSql.GetOrAdd(Shape(filter, after), static (_, f) => PageText(f.filter, f.after), (filter, after)));
+        var shape = Shape(filter, after);
+        var page = new NpgsqlBatchCommand(PageSql.GetOrAdd(shape, static (_, f) => PageText(f.filter, f.after), (filter, after)));
         Bind(page.Parameters, patientId, now, viewerInami);
         BindFilters(page.Parameters, filter, after);
-        page.Parameters.AddWithValue("n", pageSize + 1);
+        page.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize + 1 });
         var tallies = new NpgsqlBatchCommand(TalliesSql);
         Bind(tallies.Parameters, patientId, now, viewerInami);
         batch.BatchCommands.Add(page);
@@ -52,7 +53,7 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 
         await reader.DisposeAsync();
         // Issue 11: no document hidden behind its series line; each line lists what it stands for.
-        var members = await SeriesMembers.ReadAsync(connection, rows, m => Where(m, filter), p =>
+        var members = await SeriesMembers.ReadAsync(connection, rows, shape & ~AfterBit, m => Where(m, filter), p =>
         {
             Bind(p, patientId, now, viewerInami);
             BindFilters(p, filter, null);
@@ -61,27 +62,37 @@ internal sealed class TimelineQuery(RecordsDatabase database)
     }
 
     // The statements' text depends only on which filters are present: built once per shape, not on every page (the
-    // text of each page request was a visible share of the timeline's allocations).
+    // text of each page request was a visible share of the timeline's allocations). Their parameters are positional
+    // ($1…, see Where): with named ones Npgsql rewrote every statement's text on every run.
     private static readonly ConcurrentDictionary<int, string> PageSql = new();
 
     private static readonly string TalliesSql = $"SELECT kind, department, count(*)::int FROM records.documents d WHERE {Where("d", null)} GROUP BY kind, department";
 
+    private const int AfterBit = 32;
+
     private static int Shape(TimelineFilter f, TimelineCursor? after) =>
         (f.Kind is null ? 0 : 1) | (f.Department is null ? 0 : 2) | (f.From is null ? 0 : 4) | (f.To is null ? 0 : 8)
-        | (string.IsNullOrWhiteSpace(f.Text) ? 0 : 16) | (after is null ? 0 : 32);
+        | (string.IsNullOrWhiteSpace(f.Text) ? 0 : 16) | (after is null ? 0 : AfterBit);
+
+    /// <summary>How many positional parameters <see cref="Where"/> takes: patient, viewer, time and each present filter.</summary>
+    private static int WhereParameters(TimelineFilter? f) =>
+        3 + (f?.Kind is null ? 0 : 1) + (f?.Department is null ? 0 : 1) + (f?.From is null ? 0 : 1) + (f?.To is null ? 0 : 1)
+        + (string.IsNullOrWhiteSpace(f?.Text) ? 0 : 1);
 
     private static string PageText(TimelineFilter filter, TimelineCursor? after)
     {
         var sameSeries = $"s.series_uid = d.series_uid AND {Where("s", filter)}";
+        var next = WhereParameters(filter) + 1;
+        var cursor = after is null ? string.Empty : $" AND (d.clinical_date, d.id) < (${next++}, ${next++})";
         return $"""
             SELECT {PageColumns},
                    CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(*)::int FROM records.documents s WHERE {sameSeries}) END AS series_count
             FROM records.documents d
-            WHERE {Where("d", filter)}{(after is null ? string.Empty : " AND (d.clinical_date, d.id) < (@after_date, @after_id)")}
+            WHERE {Where("d", filter)}{cursor}
               AND (d.series_uid IS NULL OR NOT EXISTS (
                    SELECT 1 FROM records.documents s WHERE {sameSeries} AND (s.clinical_date, s.id) > (d.clinical_date, d.id)))
             ORDER BY d.clinical_date DESC, d.id DESC
-            LIMIT @n
+            LIMIT ${next}
             """;
     }
 
@@ -107,19 +118,26 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    /// <summary>Visibility (R6: an author-masked document only for its author) and the optional filters, on the table aliased <paramref name="a"/>.</summary>
-    private static string Where(string a, TimelineFilter? f) =>
-        $"{a}.patient_id = @p AND {DocumentVisibility.Sql(a)}"
-        + (f?.Kind is null ? string.Empty : $" AND {a}.kind = @kind")
-        + (f?.Department is null ? string.Empty : $" AND {a}.department = @dept")
-        + (f?.From is null ? string.Empty : $" AND {a}.clinical_date >= @from")
-        + (f?.To is null ? string.Empty : $" AND {a}.clinical_date < @to")
-        + (string.IsNullOrWhiteSpace(f?.Text) ? string.Empty : $" AND {a}.title ILIKE @text ESCAPE '\\'");
+    /// <summary>
+    /// Visibility (R6: an author-masked document only for its author) and the optional filters, on the table aliased
+    /// <paramref name="a"/>. Positional parameters, bound in this order by <see cref="Bind"/> then <see cref="BindFilters"/>:
+    /// $1 patient, $2 viewer, $3 time, then kind, department, from, to, title text — each only when present.
+    /// </summary>
+    private static string Where(string a, TimelineFilter? f)
+    {
+        var next = 4;
+        return $"{a}.patient_id = $1 AND {DocumentVisibility.Sql(a, "$2", "$3")}"
+            + (f?.Kind is null ? string.Empty : $" AND {a}.kind = ${next++}")
+            + (f?.Department is null ? string.Empty : $" AND {a}.department = ${next++}")
+            + (f?.From is null ? string.Empty : $" AND {a}.clinical_date >= ${next++}")
+            + (f?.To is null ? string.Empty : $" AND {a}.clinical_date < ${next++}")
+            + (string.IsNullOrWhiteSpace(f?.Text) ? string.Empty : $" AND {a}.title ILIKE ${next} ESCAPE '\\'");
+    }
 
     private static void Bind(NpgsqlParameterCollection p, Guid patientId, DateTimeOffset now, string? viewerInami)
     {
-        p.AddWithValue("p", patientId);
-        DocumentVisibility.Bind(p, viewerInami, now);
+        p.Add(new NpgsqlParameter<Guid> { TypedValue = patientId });
+        DocumentVisibility.BindPositional(p, viewerInami, now);
     }
 
     // PostgreSQL text cannot hold U+0000, so no stored value contains it: dropping it changes no answer (and a query
@@ -130,35 +148,35 @@ internal sealed class TimelineQuery(RecordsDatabase database)
     {
         if (f.Kind is not null)
         {
-            p.AddWithValue("kind", NoNul(f.Kind));
+            p.Add(new NpgsqlParameter<string> { TypedValue = NoNul(f.Kind) });
         }
 
         if (f.Department is not null)
         {
-            p.AddWithValue("dept", NoNul(f.Department));
+            p.Add(new NpgsqlParameter<string> { TypedValue = NoNul(f.Department) });
         }
 
         if (f.From is { } from)
         {
-            p.AddWithValue("from", new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
         }
 
         if (f.To is { } to)
         {
             // "Up to and including 9999-12-31" has no next day: it means no upper bound.
-            p.AddWithValue("to", to == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+            p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = to == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
         }
 
         if (!string.IsNullOrWhiteSpace(f.Text))
         {
             var escaped = NoNul(f.Text).Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-            p.AddWithValue("text", "%" + escaped + "%");
+            p.Add(new NpgsqlParameter<string> { TypedValue = "%" + escaped + "%" });
         }
 
         if (after is { } cursor)
         {
-            p.AddWithValue("after_date", cursor.ClinicalDate);
-            p.AddWithValue("after_id", cursor.Id);
+            p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = cursor.ClinicalDate });
+            p.Add(new NpgsqlParameter<Guid> { TypedValue = cursor.Id });
         }
     }
 }

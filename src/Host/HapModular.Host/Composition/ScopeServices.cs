@@ -1,0 +1,71 @@
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+
+namespace HapModular.Host.Composition;
+
+/// <summary>
+/// A lifetime scope's services as ASP.NET Core and MediatR ask for them (a request's <c>RequestServices</c>).
+/// Why: a timeline page asks ~60 services of its request scope (model binding, page and view activation, view
+/// components, MediatR's handlers and behaviours), most of them singletons; Autofac builds a whole resolve operation
+/// for each, even a singleton's (profiled: a third of the page's allocations). Like Microsoft's own container, this
+/// remembers what cannot change: a singleton once per container (<see cref="ServiceLifetimes"/>), a scoped instance
+/// once per scope. Every other answer (a new instance each time, keyed services) is still Autofac's, asked each time.
+/// Only the container's wiring is remembered: nothing a request reads (sessions, access, documents) is.
+/// </summary>
+internal sealed class ScopeServices(ILifetimeScope scope, ServiceLifetimes lifetimes) : IServiceProvider, ISupportRequiredService, IKeyedServiceProvider
+{
+    private readonly Lock gate = new();
+    private Dictionary<Type, object>? scoped;
+    private AutofacServiceProvider? keyed;
+
+    public object? GetService(Type serviceType) => Get(serviceType, required: false);
+
+    public object GetRequiredService(Type serviceType) => Get(serviceType, required: true)!;
+
+    public object? GetKeyedService(Type serviceType, object? serviceKey) => Keyed.GetKeyedService(serviceType, serviceKey);
+
+    public object GetRequiredKeyedService(Type serviceType, object? serviceKey) => Keyed.GetRequiredKeyedService(serviceType, serviceKey);
+
+    private AutofacServiceProvider Keyed => keyed ??= new AutofacServiceProvider(scope);
+
+    private object? Get(Type type, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (type == typeof(IServiceProvider))
+        {
+            return this;
+        }
+
+        switch (lifetimes.Of(type))
+        {
+            case ServiceLifetimes.Kind.Singleton:
+                return lifetimes.Singleton(type, scope);
+            case ServiceLifetimes.Kind.Scoped:
+                return Scoped(type);
+            case ServiceLifetimes.Kind.Absent when !required:
+                return null;
+            default:
+                return required ? scope.Resolve(type) : scope.ResolveOptional(type);
+        }
+    }
+
+    private object Scoped(Type type)
+    {
+        lock (gate)
+        {
+            if (scoped?.TryGetValue(type, out var known) == true)
+            {
+                return known;
+            }
+        }
+
+        // Resolved outside the lock: its construction may ask this scope for other services.
+        var instance = scope.Resolve(type);
+        lock (gate)
+        {
+            (scoped ??= new Dictionary<Type, object>(8))[type] = instance;
+        }
+
+        return instance;
+    }
+}

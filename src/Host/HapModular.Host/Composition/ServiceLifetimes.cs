@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Autofac;
+using Autofac.Core;
+using Autofac.Core.Lifetime;
+
+namespace HapModular.Host.Composition;
+
+/// <summary>
+/// How long what Autofac answers for a service type stays the same, read once per type from its registration: the
+/// container's singletons (<see cref="Kind.Singleton"/>, remembered here), one instance per lifetime scope
+/// (<see cref="Kind.Scoped"/>, remembered by <see cref="ScopeServices"/>), a type nothing provides (<see cref="Kind.Absent"/>),
+/// or a new answer each time (<see cref="Kind.EachTime"/>: Autofac is asked every time, as before).
+/// </summary>
+internal sealed class ServiceLifetimes(IComponentContext root)
+{
+    internal enum Kind
+    {
+        EachTime,
+        Singleton,
+        Scoped,
+        Absent,
+    }
+
+    private readonly ConcurrentDictionary<Type, Kind> kinds = new();
+    private readonly ConcurrentDictionary<Type, object> singletons = new();
+
+    public Kind Of(Type type) => kinds.TryGetValue(type, out var kind) ? kind : kinds.GetOrAdd(type, Classify);
+
+    /// <summary>The container's one instance of a <see cref="Kind.Singleton"/> type, asked to Autofac the first time.</summary>
+    public object Singleton(Type type, ILifetimeScope scope) =>
+        singletons.TryGetValue(type, out var instance) ? instance : singletons.GetOrAdd(type, scope.Resolve(type));
+
+    private Kind Classify(Type type)
+    {
+        var registry = root.ComponentRegistry;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+        {
+            // A collection is as lasting as its shortest-lived member (as Microsoft's container decides for its own).
+            var members = registry.ServiceRegistrationsFor(new TypedService(type.GenericTypeArguments[0])).Select(r => Of(r.Registration)).ToList();
+            return members.Contains(Kind.EachTime) ? Kind.EachTime : members.Contains(Kind.Scoped) ? Kind.Scoped : Kind.Singleton;
+        }
+
+        var service = new TypedService(type);
+        if (!registry.TryGetServiceRegistration(service, out var registration))
+        {
+            // Registration sources are asked too: a type none of them provides is never provided (the container is built).
+            return registry.IsRegistered(service) ? Kind.EachTime : Kind.Absent;
+        }
+
+        // Decorators and other service middleware may answer differently from the registration: left to Autofac.
+        return registry.ServiceMiddlewareFor(service).Any() ? Kind.EachTime : Of(registration.Registration);
+    }
+
+    private static Kind Of(IComponentRegistration registration) =>
+        registration.Sharing != InstanceSharing.Shared ? Kind.EachTime
+        : registration.Lifetime is RootScopeLifetime ? Kind.Singleton
+        : registration.Lifetime is CurrentScopeLifetime ? Kind.Scoped
+        : Kind.EachTime;
+}
