@@ -34,9 +34,10 @@ public sealed class DeadHostLockTests(HapAppFactory factory) : IClassFixture<Hap
 
         // The surviving host moves the job on (here: enqueues it now). Only the failure path waits for the bound.
         var moved = Task.Run(() => client.ChangeState(jobId, new EnqueuedState(), ScheduledState.StateName));
-        var finished = await Task.WhenAny(moved, Task.Delay(TimeSpan.FromSeconds(30)));
-        Assert.True(finished == moved, "the job's state lock left by a dead host still blocks it");
-        Assert.True(await moved);
+        var changed = await moved.WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(
+            t => t.IsCompletedSuccessfully ? t.Result : throw new Xunit.Sdk.XunitException("the job's state lock left by a dead host still blocks it"),
+            TaskScheduler.Default);
+        Assert.True(changed);
         using var storage = factory.Services.GetRequiredService<JobStorage>().GetConnection();
         Assert.Equal(EnqueuedState.StateName, storage.GetStateData(jobId).Name);
     }
