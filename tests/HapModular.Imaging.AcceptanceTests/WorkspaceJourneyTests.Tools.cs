@@ -18,6 +18,10 @@ public sealed partial class WorkspaceJourneyTests
     {
         var page = await OpenCtAsync();
         Assert.Contains("W 400 / L 40", await OverlayAsync(page), StringComparison.Ordinal);
+        // Closed, the list names itself (an empty box told the reader nothing).
+        Assert.Equal(
+            await page.Locator("#presets").GetAttributeAsync("aria-label"),
+            await page.EvalOnSelectorAsync<string>("#presets", "s => s.options[s.selectedIndex]?.text ?? ''"));
         await page.Locator("#presets").FocusAsync();
         await page.SelectOptionAsync("#presets", "-600,1500");
         await page.WaitForFunctionAsync("() => document.querySelector('.viewport-overlay').textContent.includes('W 1500 / L -600')");
