@@ -82,8 +82,18 @@ public sealed class DicomImage
     public RenderedImage Render(int frame, VoiChoice voi)
     {
         ArgumentNullException.ThrowIfNull(voi);
-        var stored = DecodeStored(frame, out var colorSpace);
         var d = Description;
+        if (d.IsMonochrome && d.SamplesPerPixel == 1 && NativeWords(frame) is { } words)
+        {
+            var p = FrameParameters.For(File.Dataset, d, frame);
+            if (MonochromeRenderer.RenderWords(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(words.Span), d, p, voi) is { } direct)
+            {
+                Overlays.BurnIn(File.Dataset, direct, d.Rows, d.Columns, frame);
+                return new RenderedImage(d.Columns, d.Rows, 1, direct);
+            }
+        }
+
+        var stored = DecodeStored(frame, out var colorSpace);
         if (d.IsMonochrome)
         {
             if (d.SamplesPerPixel != 1)
@@ -98,6 +108,27 @@ public sealed class DicomImage
         }
 
         return new RenderedImage(d.Columns, d.Rows, 3, ColorRenderer.Render(stored, d, colorSpace, File.Dataset));
+    }
+
+    /// <summary>
+    /// The frame's 16-bit words when they can be windowed in place: native little-endian pixel data on a little-endian
+    /// machine, 16 bits allocated, Bits Stored and High Bit within the word (the common CT/MR frame); else null.
+    /// </summary>
+    private ReadOnlyMemory<byte>? NativeWords(int frame)
+    {
+        var d = Description;
+        var pixelData = File.Dataset[DicomTags.PixelData];
+        if (pixelData is null || pixelData.Fragments is not null || pixelData.BigEndian || !BitConverter.IsLittleEndian
+            || d.BitsAllocated != 16 || d.HighBit > 15 || d.HighBit + 1 < d.BitsStored || d.BitsStored < 1
+            || frame < 0 || frame >= FrameCount)
+        {
+            return null;
+        }
+
+        // A truncated frame goes the general way, which says what is missing.
+        var length = (long)d.PixelCount * 2;
+        var start = length * frame;
+        return start + length <= pixelData.RawValue.Length ? pixelData.RawValue.Slice((int)start, (int)length) : null;
     }
 
     /// <summary>

@@ -9,19 +9,12 @@ internal static class MonochromeRenderer
     public static byte[] Render(int[] stored, PixelDescription d, FrameParameters p, VoiChoice choice)
     {
         var (minStored, maxStored) = MinMax(stored);
-        var map = BuildMapping(p, choice, minStored, maxStored);
-        var invert = d.Photometric == "MONOCHROME1";
         var output = new byte[stored.Length];
         var range = (long)maxStored - minStored;
         // A table pays off when it is not much larger than the frame (16-bit data); wide 32-bit ranges map directly.
-        if (range < 1 << 20 && range <= Math.Max(4096, stored.Length * 4L))
+        if (TableFits(range, stored.Length))
         {
-            var table = new byte[range + 1];
-            for (var i = 0; i <= range; i++)
-            {
-                table[i] = ToByte(map(p.Modality(minStored + i)), invert);
-            }
-
+            var table = Table(d, p, choice, minStored, maxStored);
             for (var i = 0; i < stored.Length; i++)
             {
                 output[i] = table[stored[i] - minStored];
@@ -30,12 +23,66 @@ internal static class MonochromeRenderer
             return output;
         }
 
+        var map = BuildMapping(p, choice, minStored, maxStored);
+        var invert = d.Photometric == "MONOCHROME1";
         for (var i = 0; i < stored.Length; i++)
         {
             output[i] = ToByte(map(p.Modality(stored[i])), invert);
         }
 
         return output;
+    }
+
+    /// <summary>
+    /// A native 16-bit frame (machine byte order) straight from its words to 8-bit grey through the same table as
+    /// <see cref="Render"/>: Bits Stored kept and sign-extended as <see cref="StoredValues.Normalize"/> does, min and max
+    /// over the frame, then one table look-up per pixel — without the frame of int values (a megabyte per 512×512
+    /// request, on the large-object heap). Null when the table would not fit (the caller takes the general path).
+    /// </summary>
+    public static byte[]? RenderWords(ReadOnlySpan<ushort> words, PixelDescription d, FrameParameters p, VoiChoice choice)
+    {
+        var shift = d.HighBit + 1 - d.BitsStored;
+        var mask = (1 << d.BitsStored) - 1;
+        var signBit = d.Signed ? 1 << (d.BitsStored - 1) : int.MaxValue;
+        var full = mask + 1;
+        int minStored = int.MaxValue, maxStored = int.MinValue;
+        foreach (var w in words)
+        {
+            var v = (w >> shift) & mask;
+            v = v >= signBit ? v - full : v;
+            minStored = Math.Min(minStored, v);
+            maxStored = Math.Max(maxStored, v);
+        }
+
+        if (words.IsEmpty || !TableFits((long)maxStored - minStored, words.Length))
+        {
+            return null;
+        }
+
+        var table = Table(d, p, choice, minStored, maxStored);
+        var output = new byte[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var v = (words[i] >> shift) & mask;
+            output[i] = table[(v >= signBit ? v - full : v) - minStored];
+        }
+
+        return output;
+    }
+
+    private static bool TableFits(long range, int samples) => range < 1 << 20 && range <= Math.Max(4096, samples * 4L);
+
+    private static byte[] Table(PixelDescription d, FrameParameters p, VoiChoice choice, int minStored, int maxStored)
+    {
+        var map = BuildMapping(p, choice, minStored, maxStored);
+        var invert = d.Photometric == "MONOCHROME1";
+        var table = new byte[(long)maxStored - minStored + 1];
+        for (var i = 0; i < table.Length; i++)
+        {
+            table[i] = ToByte(map(p.Modality(minStored + i)), invert);
+        }
+
+        return table;
     }
 
     // dcmtk truncates the (inverted, for MONOCHROME1) output value rather than rounding it.
