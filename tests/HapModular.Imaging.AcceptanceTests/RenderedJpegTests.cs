@@ -8,8 +8,8 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace HapModular.Imaging.AcceptanceTests;
 
 /// <summary>
-/// The rendered resources in JPEG (PS3.18 §8.3.5: <c>accept=image/jpeg</c> or the Accept header, with
-/// <c>quality</c>), as a desktop viewer with Dr Dupont's personal access token asks for them: a real JPEG (decoded
+/// The rendered resources in JPEG (PS3.18 §8.3.5: the default, or <c>accept=image/jpeg</c> or the Accept header,
+/// with <c>quality</c>), as a desktop viewer with Dr Dupont's personal access token asks for them: a real JPEG (decoded
 /// here by ImageSharp) of the same picture as the PNG, smaller at a lower quality; a quality out of 1–100 is a 400,
 /// a type the server cannot make a 406.
 /// </summary>
@@ -23,9 +23,10 @@ public sealed class RenderedJpegTests(ImagingPortal portal)
         var sop = portal.Linked.Files.Keys.Order(StringComparer.Ordinal).First();
         var instance = $"/dicomweb/studies/{portal.Linked.StudyUid}/series/{portal.Linked.SeriesUid}/instances/{sop}";
 
-        var png = await GetAsync(http, instance + "/rendered?window=40,400", "image/png");
+        var png = await GetAsync(http, instance + "/rendered?window=40,400", "image/png", "image/png");
         foreach (var (url, accept) in new[]
         {
+            (instance + "/rendered?window=40,400", (string?)null),
             (instance + "/rendered?window=40,400&accept=image/jpeg&quality=95", (string?)null),
             (instance + "/frames/1/rendered?window=40,400&quality=95", "image/jpeg"),
             (instance + "/rendered?window=40,400&quality=95", "image/webp;q=1, image/jpeg;q=0.9, image/png;q=0.5"),
@@ -55,6 +56,44 @@ public sealed class RenderedJpegTests(ImagingPortal portal)
         var parts = await Multipart.ReadAsync(series);
         Assert.Equal(portal.Linked.Files.Count, parts.Count);
         Assert.All(parts, p => Assert.Equal("image/jpeg", p.ContentType));
+    }
+
+    /// <summary>
+    /// PS3.18 Table 8.7.4-1 and §8.7.8.1: image/jpeg is the Default of a single-frame image, answered when the client
+    /// names no type the server makes (no Accept, a wildcard, a browser's image Accept); PNG only when named.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "", "image/jpeg")]
+    [InlineData("*/*", "", "image/jpeg")]
+    [InlineData("image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8", "", "image/jpeg")]
+    [InlineData("image/png", "", "image/png")]
+    [InlineData("image/jpeg;q=0.5, image/png;q=0.9", "", "image/png")]
+    [InlineData("image/png, */*;q=0.1", "", "image/png")]
+    [InlineData("*/*", "accept=image/png", "image/png")]
+    [InlineData("image/png", "accept=image/jpeg", "image/jpeg")]
+    public async Task A_rendered_frame_is_JPEG_unless_PNG_is_asked_by_name(string? accept, string query, string expected)
+    {
+        using var http = await ClientAsync();
+        var sop = portal.Linked.Files.Keys.Order(StringComparer.Ordinal).First();
+        var instance = $"/dicomweb/studies/{portal.Linked.StudyUid}/series/{portal.Linked.SeriesUid}/instances/{sop}";
+        foreach (var url in new[] { instance + "/frames/1/rendered?" + query, instance + "/thumbnail?" + query })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+            if (accept is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", accept);
+            }
+            else
+            {
+                request.Headers.Accept.Clear();
+            }
+
+            using var response = await http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(expected, response.Content.Headers.ContentType?.MediaType);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal(expected == "image/png" ? (byte)0x89 : (byte)0xFF, body[0]);
+        }
     }
 
     [Theory]

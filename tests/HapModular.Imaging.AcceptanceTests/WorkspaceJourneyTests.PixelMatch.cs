@@ -56,14 +56,15 @@ public sealed partial class WorkspaceJourneyTests
 
         // The same window on both sides: the viewport's own (from the file), rounded, set as the user would set a preset.
         var colour = file.Contains("rgb", StringComparison.Ordinal);
-        var query = string.Empty;
+        // PNG by name: the default (no Accept, a wildcard) is lossy JPEG (PS3.18 Table 8.7.4-1).
+        var query = "?accept=image/png";
         if (!colour)
         {
             var window = await page.EvaluateAsync<double[]>("() => window.hapImaging.window(0)");
             var (center, width) = (Math.Round(window[0]), Math.Max(2, Math.Round(window[1])));
             await page.EvaluateAsync("([c, w]) => window.hapImaging.api.preset(c, w)", new[] { center, width });
             await page.EvaluateAsync("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))");
-            query = string.Create(CultureInfo.InvariantCulture, $"?window={center},{width}");
+            query += string.Create(CultureInfo.InvariantCulture, $"&window={center},{width}");
         }
 
         var dataUrl = await page.EvaluateAsync<string>("() => window.hapImaging.canvas(0)");

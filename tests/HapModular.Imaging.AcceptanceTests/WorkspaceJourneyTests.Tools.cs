@@ -18,6 +18,10 @@ public sealed partial class WorkspaceJourneyTests
     {
         var page = await OpenCtAsync();
         Assert.Contains("W 400 / L 40", await OverlayAsync(page), StringComparison.Ordinal);
+        // Closed, the list names itself (an empty box told the reader nothing).
+        Assert.Equal(
+            await page.Locator("#presets").GetAttributeAsync("aria-label"),
+            await page.EvalOnSelectorAsync<string>("#presets", "s => s.options[s.selectedIndex]?.text ?? ''"));
         await page.Locator("#presets").FocusAsync();
         await page.SelectOptionAsync("#presets", "-600,1500");
         await page.WaitForFunctionAsync("() => document.querySelector('.viewport-overlay').textContent.includes('W 1500 / L -600')");
@@ -168,7 +172,7 @@ public sealed partial class WorkspaceJourneyTests
         var html = await (await page.Context.APIRequest.GetAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}")).TextAsync();
         // The lowest instance number of the series, rendered by the portal: what the viewport shows first.
         var first = portal.Ct.Files.Keys.First(); // ingested in instance-number order, nothing ever removed
-        Assert.Matches($"<img class=\"viewport-preview\" src=\"/dicomweb/studies/{Regex.Escape(portal.Ct.StudyUid)}/series/{Regex.Escape(portal.Ct.SeriesUid)}/instances/{Regex.Escape(first)}/rendered\\?", html);
+        Assert.Matches($"<img class=\"viewport-preview\" src=\"/dicomweb/studies/{Regex.Escape(portal.Ct.StudyUid)}/series/{Regex.Escape(portal.Ct.SeriesUid)}/instances/{Regex.Escape(first)}/rendered\\?viewport=1024,1024&amp;accept=image/png\"", html);
         await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
         await ReadyAsync(page);
         await page.WaitForFunctionAsync("() => window.hapImaging.firstRenderedAt > 0");

@@ -15,6 +15,9 @@ Console.WriteLine($"Imaging benchmark: {count} CT slices 512×512 (16-bit, Expli
 await using var portal = new ImagingPortal();
 await portal.InitializeAsync();
 var ct = await portal.IngestStudyAsync(portal.Marie, count, "CT", "20261001", size: 512, spacing: 0.7, description: "Bench CT");
+// A second study of the same patient: its first image measured after the first study's (host and browser warm, the
+// bundle cached) — what a physician gets on every study but the first after a host start.
+var ctAgain = await portal.IngestStudyAsync(portal.Marie, Math.Min(count, 20), "CT", "20261002", size: 512, spacing: 0.7, description: "Bench CT again");
 var token = await portal.CreateDupontTokenAsync("bench");
 using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -185,14 +188,26 @@ var wire = await page.EvaluateAsync<double[]>("""
     }
     """);
 var fps = await page.EvaluateAsync<double>("() => window.hapImaging.scrollBenchmark(3)");
+await page.GotoAsync($"/patients/{portal.Marie}/imaging?study={ctAgain.StudyUid}&series={ctAgain.SeriesUid}");
+await page.WaitForFunctionAsync("() => window.hapImaging?.firstRenderedAt > 0", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+var firstImageWarm = await page.EvaluateAsync<double>("() => window.hapImaging.firstRenderedAt");
+var firstVisibleWarm = await page.EvaluateAsync<double>("""
+    () => new Promise((resolve) => {
+      setTimeout(() => resolve(0), 2000);
+      new PerformanceObserver((list) => resolve(list.getEntries().find((e) => e.identifier === 'first-image')?.renderTime ?? 0))
+        .observe({ type: 'element', buffered: true });
+    })
+    """);
+var pageWarm = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseEnd");
 await browser.CloseAsync();
 playwright.Dispose();
 
 string Row(string what, double value, string unit, string? beside = null) => string.Create(inv, $"  {what,-62} {value,10:0.0} {unit}{(beside is null ? string.Empty : "   " + beside)}");
 Console.WriteLine();
 Console.WriteLine("Browser (headless Chromium, Cornerstone3D workspace, WADO-RS frames decoded in the browser):");
-Console.WriteLine(Row("first image painted (portal-rendered, while the bundle compiles)", firstVisible, "ms", "goal ≤ 300 ms"));
+Console.WriteLine(Row("first image painted, first study after host start (portal-rendered)", firstVisible, "ms", "goal ≤ 300 ms"));
 Console.WriteLine(Row("time to first rendered image (navigation start → first frame drawn)", firstImage, "ms", "by Cornerstone3D in the viewport"));
+Console.WriteLine(Row("first image painted, next study (host and browser warm)", firstVisibleWarm, "ms", string.Create(inv, $"goal ≤ 300 ms; page HTML {pageWarm:0} ms, first frame drawn by Cornerstone3D {firstImageWarm:0} ms")));
 Console.WriteLine(Row($"time until all {count} images are in the browser (navigation start)", allImages, "ms", "goal ≤ 3000 ms"));
 Console.WriteLine(Row("stack scrolling once loaded", fps, "fps", "goal ≥ 30 fps"));
 Console.WriteLine(string.Create(inv, $"  frame requests (one-by-one frames + bulk series answers): {wire[0]:0} on the wire from {wire[1]:0} to {wire[2]:0} ms; median server wait {wire[3]:0.0} ms, median request (queued → last byte) {wire[4]:0.0} ms"));
@@ -216,6 +231,7 @@ async Task ServerRatesAsync()
 {
     var portalRendered = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))]);
     var portalJpeg = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))], "image/jpeg");
+    var portalPng = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))], "image/png");
     var orthancPreview = await RateAsync(orthanc.Http, [.. orthancIds.Select(id => $"/instances/{id}/preview")]);
     var orthancRendered = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))]);
     var orthancRenderedPng = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))], "image/png");
@@ -225,6 +241,7 @@ async Task ServerRatesAsync()
     string Beside((double First, double PerSecond, string Format) r) => string.Create(inv, $"first {r.First:0.0} ms, {r.Format}");
     Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (no Accept)", portalRendered.PerSecond, "img/s", Beside(portalRendered)));
     Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (Accept image/jpeg)", portalJpeg.PerSecond, "img/s", Beside(portalJpeg)));
+    Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (Accept image/png)", portalPng.PerSecond, "img/s", Beside(portalPng)));
     Console.WriteLine(Row("Orthanc  /instances/{id}/preview", orthancPreview.PerSecond, "img/s", Beside(orthancPreview)));
     Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered (no Accept)", orthancRendered.PerSecond, "img/s", Beside(orthancRendered)));
     Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered (Accept image/png)", orthancRenderedPng.PerSecond, "img/s", Beside(orthancRenderedPng)));
@@ -233,7 +250,7 @@ async Task ServerRatesAsync()
     Console.WriteLine();
     Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc preview   : {portalRendered.PerSecond / orthancPreview.PerSecond:0.00}×  (goal ≥ 2×)"));
     Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc DICOMweb  : {portalRendered.PerSecond / orthancRendered.PerSecond:0.00}×  (goal ≥ 2×; each side's default format)"));
-    Console.WriteLine(string.Create(inv, $"  ratio rendered PNG  portal / Orthanc DICOMweb    : {portalRendered.PerSecond / orthancRenderedPng.PerSecond:0.00}×  (both PNG)"));
+    Console.WriteLine(string.Create(inv, $"  ratio rendered PNG  portal / Orthanc DICOMweb    : {portalPng.PerSecond / orthancRenderedPng.PerSecond:0.00}×  (both asked image/png)"));
     Console.WriteLine(string.Create(inv, $"  ratio rendered JPEG portal / Orthanc DICOMweb    : {portalJpeg.PerSecond / orthancRendered.PerSecond:0.00}×  (both asked image/jpeg or Orthanc's default: see formats above)"));
     Console.WriteLine(string.Create(inv, $"  ratio raw frames portal / Orthanc DICOMweb       : {portalFrames.PerSecond / orthancFrames.PerSecond:0.00}×"));
 }

@@ -5,9 +5,9 @@ namespace HapModular.Viewers.Dicom.DicomWeb;
 
 /// <summary>
 /// The rendered resources (PS3.18 §8.3.5, thumbnails §8.3.6): one frame through the portal's own pipeline, with the
-/// <c>window</c> (center,width[,function]) and <c>viewport</c> (vw,vh) query parameters, as PNG (lossless, the
-/// default) or JPEG (<c>format=jpeg</c>, from <c>accept=image/jpeg</c>, with <c>quality</c> 1–100). A thumbnail is the
-/// default window at 256 pixels at most.
+/// <c>window</c> (center,width[,function]) and <c>viewport</c> (vw,vh) query parameters, as baseline JPEG (PS3.18's
+/// default media type, with <c>quality</c> 1–100; libjpeg-turbo) or lossless PNG (<c>format=png</c>, only when the
+/// client names image/png). A thumbnail is the default window at 256 pixels at most.
 /// </summary>
 internal static class RenderedFrame
 {
@@ -47,7 +47,7 @@ internal static class RenderedFrame
         }
 
         var output = side > 0 ? rendered.Fit(side) : rendered;
-        if (request.Parameters.GetValueOrDefault("format") != "jpeg")
+        if (request.Parameters.GetValueOrDefault("format") == "png")
         {
             return RenderResult.Binary(PngWriter.Encode(output), "image/png");
         }
@@ -59,7 +59,7 @@ internal static class RenderedFrame
             return RenderResult.CannotDisplay("quality must be an integer from 1 to 100.");
         }
 
-        return RenderResult.Binary(JpegOutput.Encode(output, quality), "image/jpeg");
+        return RenderResult.Binary(JpegWriter.Encode(output, quality), "image/jpeg");
     }
 
     /// <summary>PS3.18 leaves the default to the server: high enough that a window's edges stay sharp.</summary>

@@ -45,15 +45,20 @@ internal static class DicomWebResponses
         return p;
     }
 
-    /// <summary>"png" or "jpeg" for a rendered resource, from an Accept list (order of preference, q=0 refused); null: neither.</summary>
+    /// <summary>
+    /// "png" or "jpeg" for a rendered resource, from an Accept list; null: neither (406). PS3.18 §8.7.8.1: the named
+    /// type of highest preference (q; first on a tie; q=0 refused), else — no Accept, or only a wildcard such as
+    /// <c>*/*</c> or a browser's <c>image/*</c> — the Default, which Table 8.7.4-1 makes image/jpeg for a single-frame
+    /// image. Lossless PNG only when asked by name.
+    /// </summary>
     public static string? RenderedFormat(string accept)
     {
         if (accept.Trim().Length == 0)
         {
-            return "png";
+            return "jpeg";
         }
 
-        var best = (Format: (string?)null, Q: 0.0);
+        var (named, bestQ, wildcard) = ((string?)null, 0.0, false);
         foreach (var entry in accept.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = entry.Split(';', StringSplitOptions.TrimEntries);
@@ -66,19 +71,22 @@ internal static class DicomWebResponses
                 }
             }
 
-            var format = parts[0].ToLowerInvariant() switch
+            var type = parts[0].ToLowerInvariant();
+            var format = type switch
             {
-                "image/png" or "image/*" or "*/*" => "png",
+                "image/png" => "png",
                 "image/jpeg" or "image/jpg" => "jpeg",
                 _ => null,
             };
-            if (format is not null && q > best.Q)
+            if (format is not null && q > bestQ)
             {
-                best = (format, q);
+                (named, bestQ) = (format, q);
             }
+
+            wildcard |= type is "*/*" or "image/*" && q > 0;
         }
 
-        return best.Format;
+        return named ?? (wildcard ? "jpeg" : null);
     }
 
     public static async Task WriteAsync(HttpContext http, ImagingResource resource, ImagingTarget target, ImagingResult result)

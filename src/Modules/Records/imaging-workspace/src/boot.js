@@ -15,6 +15,15 @@
     preview?.addEventListener('load', painted);
     preview?.addEventListener('error', painted);
   });
+  // The workspace's bundle runs once the first image is painted: compiling and running it holds the main thread for
+  // most of a second, and a paint waits for the main thread (the page preloads the bundle meanwhile). A first image slow
+  // to come (a large frame, a slow link) holds it back one second at most.
+  Promise.race([shown, new Promise((resolve) => setTimeout(resolve, 1000))]).then(() => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = `${root?.dataset.assets ?? '/imaging/assets/'}workspace.js`;
+    document.body.append(script);
+  });
   const study = root?.dataset.study;
   if (!study) return;
   const early = new Map();

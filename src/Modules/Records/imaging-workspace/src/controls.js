@@ -37,6 +37,9 @@ export function buildToolbar(bar, api) {
     presets.replaceChildren(new Option(t('presets'), ''));
     presetsFor(api.modality()).forEach(([name, c, w]) => presets.append(new Option(`${name} (${c}/${w})`, `${c},${w}`)));
   };
+  // Filled now (the closed list shows its name, not an empty box) and again when opened: the active viewport's
+  // modality decides which presets apply.
+  refill();
   presets.addEventListener('focus', refill);
   presets.addEventListener('pointerdown', refill);
   presets.addEventListener('change', () => {
