@@ -30,6 +30,8 @@ await using var nginx = hostCount > 1
     ? await HapModular.ScaleOut.Tests.LoadBalancer.StartAsync([.. new[] { host }.Concat(others).Select(h => new Uri(h.BaseUrl).Authority)], FreePorts.Next())
     : null;
 var entry = nginx?.Url ?? host.BaseUrl;
+// Only this bench's cluster counts as "PostgreSQL" (its postmaster and children): the machine may run other clusters.
+PostgresCpu.Postmaster = int.Parse(File.ReadLines(Path.Combine(await StatementLog.DataDirectoryAsync(host.ConnectionString), "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 Guid physician, patient;
 var cookies = new System.Net.CookieContainer();
 if (scripted)
@@ -60,6 +62,11 @@ async Task<(LoadResult Timeline, LoadResult Bare)> MeasureAsync(string label)
     {
         Console.WriteLine(await LoadLoop.RunAsync($"timeline, empty filter {label}", client, $"/patients/{patient}?q=zzzz", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds)));
         Console.WriteLine(await LoadLoop.RunAsync($"thumbnail 404 (guard+audit) {label}", client, $"/patients/{patient}/documents/{Guid.NewGuid()}/thumbnail", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds)));
+    }
+
+    if (args.Contains("--diagnose"))
+    {
+        await StatementLog.PrintAsync(host.ConnectionString, client, $"/patients/{patient}", 20);
     }
 
     // Latency as one physician feels it: nothing else queued in front of his request.

@@ -47,14 +47,14 @@ public sealed class LockoutTests(IdentityFactory factory) : IClassFixture<Identi
     {
         var (account, _) = await factory.CreateAccountAsync();
         using var scope = factory.Services.CreateScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInService>();
+        var checkPassword = scope.ServiceProvider.GetRequiredService<CheckPassword>();
         for (var i = 0; i < 20; i++)
         {
-            Assert.Null(await signIn.CheckPasswordAsync($"nobody{i}@example.be", "whatever-password", "203.0.113.7", CancellationToken.None));
+            Assert.Null(await checkPassword.RunAsync($"nobody{i}@example.be", "whatever-password", "203.0.113.7", CancellationToken.None));
         }
 
-        Assert.Null(await signIn.CheckPasswordAsync(account.Email, IdentityFactory.Password, "203.0.113.7", CancellationToken.None));
-        Assert.NotNull(await signIn.CheckPasswordAsync(account.Email, IdentityFactory.Password, "198.51.100.9", CancellationToken.None));
+        Assert.Null(await checkPassword.RunAsync(account.Email, IdentityFactory.Password, "203.0.113.7", CancellationToken.None));
+        Assert.NotNull(await checkPassword.RunAsync(account.Email, IdentityFactory.Password, "198.51.100.9", CancellationToken.None));
     }
 
     [Fact]

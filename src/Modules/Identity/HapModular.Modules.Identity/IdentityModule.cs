@@ -66,7 +66,8 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<TotpAuthenticator>().SingleInstance();
         builder.RegisterType<SecurityAudit>().InstancePerLifetimeScope();
         builder.RegisterType<SignInGuard>().InstancePerLifetimeScope();
-        builder.RegisterType<SignInService>().InstancePerLifetimeScope();
+        builder.RegisterType<CheckPassword>().InstancePerLifetimeScope();
+        builder.RegisterType<CheckCode>().InstancePerLifetimeScope();
         builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
         builder.RegisterType<VerifiedAccount>().InstancePerLifetimeScope();
         builder.RegisterType<AccessTokenService>().InstancePerLifetimeScope();
@@ -77,10 +78,13 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<SubmitAccessRequestJob>().AsSelf().InstancePerDependency();
         builder.RegisterType<RequestPasswordReset>().InstancePerLifetimeScope();
         builder.RegisterType<RequestPasswordResetJob>().AsSelf().InstancePerDependency();
-        builder.RegisterType<ApprovalService>().InstancePerLifetimeScope();
-        builder.RegisterType<EnrolmentService>().InstancePerLifetimeScope();
+        builder.RegisterType<PendingAccessRequests>().InstancePerLifetimeScope();
+        builder.RegisterType<ApproveAccessRequest>().InstancePerLifetimeScope();
+        builder.RegisterType<RejectAccessRequest>().InstancePerLifetimeScope();
+        builder.RegisterType<EnrolmentLink>().InstancePerLifetimeScope();
+        builder.RegisterType<CompleteEnrolment>().InstancePerLifetimeScope();
         builder.RegisterType<UserAdministration>().InstancePerLifetimeScope();
-        builder.RegisterType<PasswordResetService>().InstancePerLifetimeScope();
+        builder.RegisterType<ResetPasswordByLink>().InstancePerLifetimeScope();
         builder.RegisterType<IdentityDemoSeeder>().As<IDemoSeeder>();
         builder.RegisterType<CreateAdminCommand>().As<IHostCommand>();
     }

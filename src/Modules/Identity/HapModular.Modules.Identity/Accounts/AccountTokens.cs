@@ -22,7 +22,7 @@ internal sealed class AccountToken
 
     public DateTimeOffset IssuedAt { get; set; }
 
-    /// <summary>Wrong authenticator codes given with this link; at <c>PasswordResetService.MaxWrongCodes</c> the link is spent.</summary>
+    /// <summary>Wrong authenticator codes given with this link; at <c>ResetPasswordByLink.MaxWrongCodes</c> the link is spent.</summary>
     public int WrongCodes { get; set; }
 
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));

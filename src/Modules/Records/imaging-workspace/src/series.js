@@ -72,8 +72,3 @@ export async function loadSeries(study, series) {
     frameTime: Number(value(first, '00181063') ?? 0),
   };
 }
-
-/** The portal's own rendering of a frame (PNG), when the browser cannot decode the stored transfer syntax. */
-export function renderedUrl(imageId) {
-  return imageId.replace(/^wadors:/, '') + '/rendered';
-}

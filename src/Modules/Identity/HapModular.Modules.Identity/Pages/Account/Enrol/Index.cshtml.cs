@@ -14,7 +14,7 @@ namespace HapModular.Modules.Identity.Pages.Account.Enrol;
 
 /// <summary>The enrolment link's page: choose a password, add the authenticator, keep the recovery codes.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(EnrolmentService enrolment, TotpAuthenticator totp, TimeProvider time, IStringLocalizer<IdentityText> text) : PageModel
+internal sealed class IndexModel(EnrolmentLink enrolment, CompleteEnrolment complete, TotpAuthenticator totp, TimeProvider time, IStringLocalizer<IdentityText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -86,7 +86,7 @@ internal sealed class IndexModel(EnrolmentService enrolment, TotpAuthenticator t
             return Page();
         }
 
-        var done = await enrolment.CompleteAsync(Token!, Password!, secret, step!.Value, cancellationToken);
+        var done = await complete.RunAsync(Token!, Password!, secret, step!.Value, cancellationToken);
         if (done is null)
         {
             return Refused();

@@ -11,7 +11,7 @@ namespace HapModular.Modules.Identity.Pages.Account.ResetPassword;
 
 /// <summary>The reset link's page: a new password, confirmed by the authenticator code.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(PasswordResetService resets, IStringLocalizer<IdentityText> text) : PageModel
+internal sealed class IndexModel(ResetPasswordByLink resets, IStringLocalizer<IdentityText> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -30,7 +30,7 @@ internal sealed class IndexModel(PasswordResetService resets, IStringLocalizer<I
     public bool Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await resets.IsValidAsync(Token, cancellationToken) ? Page() : Refused();
+        await resets.IsLinkValidAsync(Token, cancellationToken) ? Page() : Refused();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -46,10 +46,10 @@ internal sealed class IndexModel(PasswordResetService resets, IStringLocalizer<I
 
         if (!ModelState.IsValid)
         {
-            return await resets.IsValidAsync(Token, cancellationToken) ? Page() : Refused();
+            return await resets.IsLinkValidAsync(Token, cancellationToken) ? Page() : Refused();
         }
 
-        switch (await resets.ResetAsync(Token, Password!, Code, cancellationToken))
+        switch (await resets.RunAsync(Token, Password!, Code, cancellationToken))
         {
             case ResetOutcome.Done:
                 Done = true;

@@ -15,7 +15,7 @@ namespace HapModular.Modules.Identity.Pages.Account.SignIn;
 
 /// <summary>Step 2 of sign-in: the authenticator code or a recovery code. Only then is the session issued.</summary>
 [AllowAnonymous]
-internal sealed class CodeModel(SignInService signIn, TicketRevocation tickets, SecurityAudit audit, ICurrentUser currentUser, TimeProvider time, IStringLocalizer<IdentityText> text) : PageModel
+internal sealed class CodeModel(CheckCode checkCode, TicketRevocation tickets, SecurityAudit audit, ICurrentUser currentUser, TimeProvider time, IStringLocalizer<IdentityText> text) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -34,7 +34,7 @@ internal sealed class CodeModel(SignInService signIn, TicketRevocation tickets, 
             return RedirectToPage("Index");
         }
 
-        var account = await signIn.CheckCodeAsync(first, id, Code, currentUser.ClientAddress, cancellationToken);
+        var account = await checkCode.RunAsync(first, id, Code, currentUser.ClientAddress, cancellationToken);
         Code = null;
         if (account is null)
         {

@@ -12,7 +12,7 @@ namespace HapModular.Modules.Identity.Pages.Account.SignIn;
 
 /// <summary>Step 1 of sign-in: e-mail and password. Every failure gets the same answer.</summary>
 [AllowAnonymous]
-internal sealed class IndexModel(SignInService signIn, ICurrentUser currentUser, IStringLocalizer<IdentityText> text) : PageModel
+internal sealed class IndexModel(CheckPassword checkPassword, ICurrentUser currentUser, IStringLocalizer<IdentityText> text) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -29,7 +29,7 @@ internal sealed class IndexModel(SignInService signIn, ICurrentUser currentUser,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var account = await signIn.CheckPasswordAsync(Email, Password, currentUser.ClientAddress, cancellationToken);
+        var account = await checkPassword.RunAsync(Email, Password, currentUser.ClientAddress, cancellationToken);
         Password = null;
         if (account is null)
         {

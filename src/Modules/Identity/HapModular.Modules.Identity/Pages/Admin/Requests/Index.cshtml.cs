@@ -10,7 +10,7 @@ namespace HapModular.Modules.Identity.Pages.Admin.Requests;
 
 /// <summary>The admin queue of pending access requests: approve, or reject with a reason.</summary>
 [Authorize(Roles = Roles.Admin)]
-internal sealed class IndexModel(ApprovalService approvals, IStringLocalizer<IdentityText> text) : PageModel
+internal sealed class IndexModel(PendingAccessRequests pending, ApproveAccessRequest approve, RejectAccessRequest reject, IStringLocalizer<IdentityText> text) : PageModel
 {
     public IReadOnlyList<Accounts.Account> Pending { get; private set; } = [];
 
@@ -19,11 +19,11 @@ internal sealed class IndexModel(ApprovalService approvals, IStringLocalizer<Ide
 
     public Guid? RejectingId { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Pending = await approvals.PendingAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Pending = await pending.ListAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken cancellationToken)
     {
-        Message = await approvals.ApproveAsync(id, Request, cancellationToken) ? text["RequestApproved"] : text["RequestAlreadyDecided"];
+        Message = await approve.RunAsync(id, cancellationToken) ? text["RequestApproved"] : text["RequestAlreadyDecided"];
         return RedirectToPage();
     }
 
@@ -33,11 +33,11 @@ internal sealed class IndexModel(ApprovalService approvals, IStringLocalizer<Ide
         {
             ModelState.AddModelError("reason", text["ReasonRequired"]);
             RejectingId = id;
-            Pending = await approvals.PendingAsync(cancellationToken);
+            Pending = await pending.ListAsync(cancellationToken);
             return Page();
         }
 
-        Message = await approvals.RejectAsync(id, reason, cancellationToken) ? text["RequestRejected"] : text["RequestAlreadyDecided"];
+        Message = await reject.RunAsync(id, reason, cancellationToken) ? text["RequestRejected"] : text["RequestAlreadyDecided"];
         return RedirectToPage();
     }
 }

@@ -11,18 +11,18 @@ namespace HapModular.Modules.Identity.PasswordReset;
 /// Password reset by e-mailed one-time link (asked for in Pages/Account/ForgotPassword). The link alone is not
 /// enough: the authenticator code is still asked, so a stolen mailbox does not open the account. The new password changes the security stamp (sessions end).
 /// </summary>
-internal sealed class PasswordResetService(IIdentityStore store, AccountLinks links, PasswordHasher hasher, TotpAuthenticator totp, SecurityAudit audit, TimeProvider time)
+internal sealed class ResetPasswordByLink(IIdentityStore store, AccountLinks links, PasswordHasher hasher, TotpAuthenticator totp, SecurityAudit audit, TimeProvider time)
 {
     /// <summary>Wrong authenticator codes one link tolerates: without a cap, a stolen link allows guessing the six digits.</summary>
     public const int MaxWrongCodes = 5;
 
-    public async Task<bool> IsValidAsync(string? token, CancellationToken cancellationToken)
+    public async Task<bool> IsLinkValidAsync(string? token, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         return await links.FindAsync(session, token, TokenPurpose.PasswordReset, cancellationToken) is not null;
     }
 
-    public async Task<ResetOutcome> ResetAsync(string? token, string password, string? code, CancellationToken cancellationToken)
+    public async Task<ResetOutcome> RunAsync(string? token, string password, string? code, CancellationToken cancellationToken)
     {
         await using var session = store.LightweightSession();
         if (await links.FindAsync(session, token, TokenPurpose.PasswordReset, cancellationToken) is not { } found)

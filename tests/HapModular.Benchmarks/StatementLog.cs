@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace HapModular.Benchmarks;
+
+/// <summary>
+/// <c>--diagnose</c>: the SQL one request runs, as PostgreSQL logged it (log_min_duration_statement = 0 for a few
+/// requests, one at a time), grouped by statement with its count and server time per request. Why: the database's CPU
+/// per timeline request was as large as the process' and the code alone does not say which statements (the pools'
+/// resets, a Marten session's own queries) a request pays for.
+/// </summary>
+internal static partial class StatementLog
+{
+    public static async Task PrintAsync(string connectionString, HttpClient client, string url, int requests)
+    {
+        var log = Path.Combine(await DataDirectoryAsync(connectionString), "server.log");
+        await SetAsync(connectionString, "ALTER SYSTEM SET log_min_duration_statement = 0");
+        var start = new FileInfo(log).Length;
+        for (var i = 0; i < requests; i++)
+        {
+            using var response = await client.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+        }
+
+        // The audit writer and the pools' returns finish after the answer: let them land in the log.
+        await Task.Delay(500);
+        await SetAsync(connectionString, "ALTER SYSTEM RESET log_min_duration_statement");
+        string text;
+        await using (var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            stream.Seek(start, SeekOrigin.Begin);
+            text = await new StreamReader(stream).ReadToEndAsync();
+        }
+
+        var groups = Duration().Matches(text)
+            .Select(m => (Ms: double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Step: m.Groups[2].Value, Sql: Squash(m.Groups[3].Value)))
+            .Where(s => !s.Sql.Contains("log_min_duration_statement", StringComparison.Ordinal) && !s.Sql.Contains("pg_reload_conf", StringComparison.Ordinal))
+            .GroupBy(s => (s.Step, s.Sql))
+            .OrderByDescending(g => g.Sum(s => s.Ms))
+            .ToList();
+        Console.WriteLine($"SQL per request of {url} ({requests} requests, one at a time; server time as logged):");
+        foreach (var g in groups)
+        {
+            Console.WriteLine($"  {g.Count() / (double)requests,5:F1} x {g.Sum(s => s.Ms) / requests,7:F3} ms  {g.Key.Step,-8} {g.Key.Sql}");
+        }
+
+        Console.WriteLine($"  total: {groups.Sum(g => g.Count()) / (double)requests:F1} logged steps, {groups.Sum(g => g.Sum(s => s.Ms)) / requests:F3} ms per request");
+    }
+
+    public static async Task<string> DataDirectoryAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SHOW data_directory", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task SetAsync(string connectionString, string statement)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var set = new NpgsqlCommand(statement, connection))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        await using (var reload = new NpgsqlCommand("SELECT pg_reload_conf()", connection))
+        {
+            await reload.ExecuteNonQueryAsync();
+        }
+
+        // Each backend reads the reloaded settings at its next command; give the signal a moment.
+        await Task.Delay(300);
+    }
+
+    private static string Squash(string sql)
+    {
+        var one = Whitespace().Replace(sql, " ").Trim();
+        return one.Length <= 150 ? one : one[..150] + "…";
+    }
+
+    [GeneratedRegex(@"duration: ([0-9.]+) ms\s+(parse|bind|execute|statement)[^:]*:\s*(.*?)(?=\n\d{4}-\d\d-\d\d |\z)", RegexOptions.Singleline)]
+    private static partial Regex Duration();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
