@@ -22,20 +22,7 @@ internal static unsafe partial class TurboJpeg
             throw new ArgumentException($"{width}×{height}×{channels} does not describe the {pixels.Length} bytes given", nameof(pixels));
         }
 
-        IntPtr handle;
-        try
-        {
-            handle = tjInitCompress();
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            throw new CodecException("JPEG encoding needs libjpeg-turbo's TurboJPEG (Debian package libturbojpeg0), which is not installed", ex);
-        }
-
-        if (handle == IntPtr.Zero)
-        {
-            throw new CodecException("TurboJPEG could not create an encoder");
-        }
+        var handle = Open(tjInitCompress, "JPEG encoding", "an encoder");
 
         var subsampling = channels == 1 ? SubsamplingGray : Subsampling444;
         // The worst case the library itself computes, from the pool: the encoder writes into it and never reallocates.

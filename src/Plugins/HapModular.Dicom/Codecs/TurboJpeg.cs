@@ -24,20 +24,7 @@ internal static unsafe partial class TurboJpeg
     /// </summary>
     public static int[]? Decode(ReadOnlySpan<byte> data, long maxSamples, out int width, out int height, out int components)
     {
-        IntPtr handle;
-        try
-        {
-            handle = tjInitDecompress();
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
-        {
-            throw new CodecException("8-bit JPEG needs libjpeg-turbo's TurboJPEG (Debian package libturbojpeg0), which is not installed", ex);
-        }
-
-        if (handle == IntPtr.Zero)
-        {
-            throw new CodecException("TurboJPEG could not create a decoder");
-        }
+        var handle = Open(tjInitDecompress, "8-bit JPEG decoding", "a decoder");
 
         try
         {
@@ -93,6 +80,22 @@ internal static unsafe partial class TurboJpeg
     }
 
     private static string ErrorOf(IntPtr handle) => Marshal.PtrToStringAnsi(tjGetErrorStr2(handle)) ?? "unknown error";
+
+    /// <summary>A TurboJPEG handle; a missing library is a clear error naming the Debian package, never a fallback.</summary>
+    private static IntPtr Open(Func<IntPtr> init, string needs, string what)
+    {
+        IntPtr handle;
+        try
+        {
+            handle = init();
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw new CodecException($"{needs} needs libjpeg-turbo's TurboJPEG (Debian package libturbojpeg0), which is not installed", ex);
+        }
+
+        return handle != IntPtr.Zero ? handle : throw new CodecException($"TurboJPEG could not create {what}");
+    }
 
     [LibraryImport(Library)]
     private static partial IntPtr tjInitDecompress();
