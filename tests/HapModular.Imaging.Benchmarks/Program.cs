@@ -34,11 +34,14 @@ string Portal(string sop, string suffix) => $"/dicomweb/studies/{ct.StudyUid}/se
 string OrthancWeb(string sop, string suffix) => $"/dicom-web/studies/{ct.StudyUid}/series/{ct.SeriesUid}/instances/{sop}{suffix}";
 
 var orthancPid = orthanc.ProcessId;
-async Task<(double First, double PerSecond, string Format)> RateAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null)
+// One row, like with like on both sides: a first pass over every URL (the cold pass: blob or storage reads, caches
+// filling, and for the portal the JIT still compiling) printed as its own row, then the measured pass (steady state).
+async Task<Rate> RateAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null)
 {
     // What the server answered (media type and mean size): a rate compares like with like only for the same format.
     string? type = null;
     long bytes = 0;
+    long requests = 0;
     async Task<double> GetAsync(string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -57,24 +60,33 @@ async Task<(double First, double PerSecond, string Format)> RateAsync(HttpClient
 
         type ??= response.Content.Headers.ContentType?.MediaType;
         bytes += body.Length;
+        requests++;
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    var first = await GetAsync(urls[0]);
     // Per request, robust to a loaded machine: this process's CPU (the portal and the client), Orthanc's CPU, and this
     // process's allocations and GC pauses (the client's share is what the Orthanc rows show).
-    var cpu = Cpu.Now(orthancPid);
-    var (allocated, paused, gen2) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(2));
-    var all = Stopwatch.StartNew();
-    foreach (var url in urls)
+    async Task<Pass> PassAsync()
     {
-        await GetAsync(url);
+        var cpu = Cpu.Now(orthancPid);
+        var (allocated, paused, gen2) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+        var all = Stopwatch.StartNew();
+        var first = 0.0;
+        foreach (var url in urls)
+        {
+            var ms = await GetAsync(url);
+            first = first == 0 ? ms : first;
+        }
+
+        var rate = urls.Count / all.Elapsed.TotalSeconds;
+        var (self, other) = Cpu.Since(cpu, orthancPid);
+        var n = (double)urls.Count;
+        return new Pass(first, rate, string.Create(inv, $"per req: CPU here {self / n:0.00} ms, Orthanc {other / n:0.00} ms, alloc {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / n:0} KB, GC pause {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / n:0.00} ms, gen2 {GC.CollectionCount(2) - gen2}"));
     }
 
-    var rate = urls.Count / all.Elapsed.TotalSeconds;
-    var (self, other) = Cpu.Since(cpu, orthancPid);
-    var n = (double)urls.Count;
-    return (first, rate, string.Create(inv, $"{type} {bytes / 1024.0 / (urls.Count + 1):0} KB; per req: CPU here {self / n:0.00} ms, Orthanc {other / n:0.00} ms, alloc {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / n:0} KB, GC pause {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / n:0.00} ms, gen2 {GC.CollectionCount(2) - gen2}"));
+    var cold = await PassAsync();
+    var steady = await PassAsync();
+    return new Rate(cold, steady, string.Create(inv, $"{type} {bytes / 1024.0 / requests:0} KB"));
 }
 
 var frames = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
@@ -226,6 +238,7 @@ static Task<double> FirstImagePaintedAsync(IPage page) => page.EvaluateAsync<dou
 
 async Task ServerRatesAsync()
 {
+    var loadBefore = Load();
     var portalRendered = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))]);
     var portalJpeg = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))], "image/jpeg");
     var portalPng = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))], "image/png");
@@ -234,23 +247,50 @@ async Task ServerRatesAsync()
     var orthancRenderedPng = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))], "image/png");
     var portalFrames = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames);
     var orthancFrames = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames);
-    Console.WriteLine("Server, sequential GETs (first request ms, then images/s):");
-    string Beside((double First, double PerSecond, string Format) r) => string.Create(inv, $"first {r.First:0.0} ms, {r.Format}");
-    Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (no Accept)", portalRendered.PerSecond, "img/s", Beside(portalRendered)));
-    Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (Accept image/jpeg)", portalJpeg.PerSecond, "img/s", Beside(portalJpeg)));
-    Console.WriteLine(Row("portal   /dicomweb/…/frames/1/rendered (Accept image/png)", portalPng.PerSecond, "img/s", Beside(portalPng)));
-    Console.WriteLine(Row("Orthanc  /instances/{id}/preview", orthancPreview.PerSecond, "img/s", Beside(orthancPreview)));
-    Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered (no Accept)", orthancRendered.PerSecond, "img/s", Beside(orthancRendered)));
-    Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1/rendered (Accept image/png)", orthancRenderedPng.PerSecond, "img/s", Beside(orthancRenderedPng)));
-    Console.WriteLine(Row("portal   /dicomweb/…/frames/1 (stored transfer syntax)", portalFrames.PerSecond, "img/s", Beside(portalFrames)));
-    Console.WriteLine(Row("Orthanc  /dicom-web/…/frames/1", orthancFrames.PerSecond, "img/s", Beside(orthancFrames)));
+    Console.WriteLine(string.Create(inv, $"Server, sequential GETs, each row twice over the same {count} URLs: the first pass (cold) and the measured pass (steady); load before {loadBefore}, after {Load()}"));
+    string Beside(Pass p, string format) => string.Create(inv, $"first {p.First:0.0} ms, {format}; {p.PerRequest}");
+    void Rows(string what, Rate r)
+    {
+        Console.WriteLine(Row(what + " cold", r.Cold.PerSecond, "img/s", Beside(r.Cold, r.Format)));
+        Console.WriteLine(Row(what + " steady", r.Steady.PerSecond, "img/s", Beside(r.Steady, r.Format)));
+    }
+
+    Rows("portal   …/frames/1/rendered (no Accept)", portalRendered);
+    Rows("portal   …/frames/1/rendered (Accept image/jpeg)", portalJpeg);
+    Rows("portal   …/frames/1/rendered (Accept image/png)", portalPng);
+    Rows("Orthanc  /instances/{id}/preview", orthancPreview);
+    Rows("Orthanc  …/frames/1/rendered (no Accept)", orthancRendered);
+    Rows("Orthanc  …/frames/1/rendered (Accept image/png)", orthancRenderedPng);
+    Rows("portal   …/frames/1 (stored transfer syntax)", portalFrames);
+    Rows("Orthanc  …/frames/1", orthancFrames);
     Console.WriteLine();
-    Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc preview   : {portalRendered.PerSecond / orthancPreview.PerSecond:0.00}×  (goal ≥ 2×)"));
-    Console.WriteLine(string.Create(inv, $"  ratio rendered frames portal / Orthanc DICOMweb  : {portalRendered.PerSecond / orthancRendered.PerSecond:0.00}×  (goal ≥ 2×; each side's default format)"));
-    Console.WriteLine(string.Create(inv, $"  ratio rendered PNG  portal / Orthanc DICOMweb    : {portalPng.PerSecond / orthancRenderedPng.PerSecond:0.00}×  (both asked image/png)"));
-    Console.WriteLine(string.Create(inv, $"  ratio rendered JPEG portal / Orthanc DICOMweb    : {portalJpeg.PerSecond / orthancRendered.PerSecond:0.00}×  (both asked image/jpeg or Orthanc's default: see formats above)"));
-    Console.WriteLine(string.Create(inv, $"  ratio raw frames portal / Orthanc DICOMweb       : {portalFrames.PerSecond / orthancFrames.PerSecond:0.00}×"));
+    void Ratio(string what, Rate portalRate, Rate orthancRate, string note) => Console.WriteLine(string.Create(inv,
+        $"  ratio {what,-44}: steady {portalRate.Steady.PerSecond / orthancRate.Steady.PerSecond:0.00}×, cold {portalRate.Cold.PerSecond / orthancRate.Cold.PerSecond:0.00}×  ({note})"));
+    Ratio("rendered frames portal / Orthanc DICOMweb", portalRendered, orthancRendered, "goal ≥ 2×; each side's default format");
+    Ratio("rendered JPEG portal / Orthanc DICOMweb", portalJpeg, orthancRendered, "both JPEG: the portal asked image/jpeg, Orthanc's default");
+    Ratio("rendered PNG  portal / Orthanc DICOMweb", portalPng, orthancRenderedPng, "both asked image/png");
+    Ratio("rendered frames portal / Orthanc preview", portalRendered, orthancPreview, "goal ≥ 2×");
+    Ratio("raw frames portal / Orthanc DICOMweb", portalFrames, orthancFrames, "stored transfer syntax");
 }
+
+// The machine's load average (1, 5, 15 min) beside every number: a loaded machine slows both sides unevenly.
+static string Load()
+{
+    try
+    {
+        return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    }
+    catch (IOException)
+    {
+        return "?";
+    }
+}
+
+/// <summary>One pass over a row's URLs: its first request (ms), images per second, and the per-request costs.</summary>
+internal sealed record Pass(double First, double PerSecond, string PerRequest);
+
+/// <summary>A row's first (cold) pass and its measured (steady) pass, with what the server answered.</summary>
+internal sealed record Rate(Pass Cold, Pass Steady, string Format);
 
 /// <summary>CPU time (ms) of this process and of another one (from /proc: utime + stime, in clock ticks of 10 ms).</summary>
 internal static class Cpu
