@@ -70,7 +70,10 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<CheckCode>().InstancePerLifetimeScope();
         builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
         builder.RegisterType<VerifiedAccount>().InstancePerLifetimeScope();
-        builder.RegisterType<AccessTokenService>().InstancePerLifetimeScope();
+        builder.RegisterType<ListAccessTokens>().InstancePerLifetimeScope();
+        builder.RegisterType<CreateAccessToken>().InstancePerLifetimeScope();
+        builder.RegisterType<RevokeAccessToken>().InstancePerLifetimeScope();
+        builder.RegisterType<AuthenticateAccessToken>().InstancePerLifetimeScope();
         builder.RegisterType<TicketRevocation>().InstancePerLifetimeScope();
         builder.RegisterType<AccountLinks>().SingleInstance();
         builder.RegisterType<AccountEmails>().InstancePerLifetimeScope();

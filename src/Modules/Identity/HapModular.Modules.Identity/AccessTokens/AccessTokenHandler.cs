@@ -16,7 +16,7 @@ namespace HapModular.Modules.Identity.AccessTokens;
 /// one guard decides exactly as for the browser) plus the channel claim. Only on endpoints that accept tokens, only
 /// for GET and HEAD (the token's read-only scope).
 /// </summary>
-internal sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AccessTokenService tokens, VerifiedAccount verified)
+internal sealed class AccessTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, AuthenticateAccessToken tokens, VerifiedAccount verified)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "HapAccessToken";

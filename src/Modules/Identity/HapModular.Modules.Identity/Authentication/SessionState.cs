@@ -20,7 +20,7 @@ internal sealed class SessionState
         this.database = database;
         var accounts = store.Options.FindOrResolveDocumentType(typeof(Account)).TableName.QualifiedName;
         var revoked = store.Options.FindOrResolveDocumentType(typeof(RevokedTicket)).TableName.QualifiedName;
-        // The document's JSON as Marten writes it (property names as declared, as AccessTokenService's query reads them).
+        // The document's JSON as Marten writes it (property names as declared, as AuthenticateAccessToken's query reads them).
         sql = $"""
             SELECT a.data ->> 'Status', a.data ->> 'SecurityStamp', EXISTS (SELECT 1 FROM {revoked} r WHERE r.id = $2)
             FROM {accounts} a WHERE a.id = $1

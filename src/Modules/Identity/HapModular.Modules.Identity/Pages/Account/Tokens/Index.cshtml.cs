@@ -12,7 +12,7 @@ namespace HapModular.Modules.Identity.Pages.Account.Tokens;
 /// was last used, revoke one.
 /// </summary>
 [Authorize(Roles = Roles.Physician)]
-internal sealed class IndexModel(AccessTokenService tokens, ICurrentUser user, IStringLocalizer<AccessTokenText> text) : PageModel
+internal sealed class IndexModel(ListAccessTokens list, CreateAccessToken create, RevokeAccessToken revoke, ICurrentUser user, IStringLocalizer<AccessTokenText> text) : PageModel
 {
     public IReadOnlyList<PersonalAccessToken> Tokens { get; private set; } = [];
 
@@ -27,14 +27,14 @@ internal sealed class IndexModel(AccessTokenService tokens, ICurrentUser user, I
 
     public async Task OnPostCreateAsync(string? name, int days, CancellationToken cancellationToken)
     {
-        NewSecret = await tokens.CreateAsync(user.UserId, name ?? string.Empty, days, cancellationToken);
+        NewSecret = await create.CreateAsync(user.UserId, name ?? string.Empty, days, cancellationToken);
         Message = NewSecret is null ? text["CreateFailed"].Value : null;
         await LoadAsync(cancellationToken);
     }
 
     public async Task OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await tokens.RevokeAsync(user.UserId, id, cancellationToken))
+        if (await revoke.RevokeAsync(user.UserId, id, cancellationToken))
         {
             Message = text["RevokedNotice"].Value;
         }
@@ -45,6 +45,6 @@ internal sealed class IndexModel(AccessTokenService tokens, ICurrentUser user, I
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Response.Headers.CacheControl = "private, no-store";
-        Tokens = await tokens.ListAsync(user.UserId, cancellationToken);
+        Tokens = await list.ListAsync(user.UserId, cancellationToken);
     }
 }
