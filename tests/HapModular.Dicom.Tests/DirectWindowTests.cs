@@ -37,6 +37,10 @@ public sealed class DirectWindowTests
                 var general = MonochromeRenderer.Render(image.DecodeStored(frame, out _), d, FrameParameters.For(image.File.Dataset, d, frame), voi);
                 Overlays.BurnIn(image.File.Dataset, general, d.Rows, d.Columns, frame);
                 Assert.Equal(general, image.Render(frame, voi).Pixels);
+                // The DICOMweb route's pooled pixels (an array that drew other frames before): the same picture.
+                var pooled = image.RenderPooled(frame, voi);
+                Assert.Equal(general, pooled.Pixels.AsSpan(0, general.Length).ToArray());
+                pooled.ReturnToPool();
             }
         }
     }

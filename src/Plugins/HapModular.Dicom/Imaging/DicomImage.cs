@@ -79,17 +79,30 @@ public sealed class DicomImage
     /// <param name="frame">0-based frame index.</param>
     /// <param name="voi">The VOI choice for monochrome images.</param>
     /// <returns>The display image.</returns>
-    public RenderedImage Render(int frame, VoiChoice voi)
+    public RenderedImage Render(int frame, VoiChoice voi) => Render(frame, voi, pooled: false);
+
+    /// <summary>
+    /// Renders a frame as <see cref="Render(int, VoiChoice)"/> does, for a caller that encodes it at once and drops it:
+    /// the common native 16-bit monochrome frame's grey pixels are rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+    /// (<see cref="RenderedImage.Pooled"/>; give them back with <see cref="RenderedImage.ReturnToPool"/>) — a 512×512
+    /// frame would otherwise be a new large-object-heap array per request served.
+    /// </summary>
+    /// <param name="frame">0-based frame index.</param>
+    /// <param name="voi">The VOI choice for monochrome images.</param>
+    /// <returns>The display image (its pixels possibly pooled and longer than the image).</returns>
+    public RenderedImage RenderPooled(int frame, VoiChoice voi) => Render(frame, voi, pooled: true);
+
+    private RenderedImage Render(int frame, VoiChoice voi, bool pooled)
     {
         ArgumentNullException.ThrowIfNull(voi);
         var d = Description;
         if (d.IsMonochrome && d.SamplesPerPixel == 1 && NativeWords(frame) is { } words)
         {
             var p = FrameParameters.For(File.Dataset, d, frame);
-            if (MonochromeRenderer.RenderWords(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(words.Span), d, p, voi) is { } direct)
+            if (MonochromeRenderer.RenderWords(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(words.Span), d, p, voi, pooled) is { } direct)
             {
                 Overlays.BurnIn(File.Dataset, direct, d.Rows, d.Columns, frame);
-                return new RenderedImage(d.Columns, d.Rows, 1, direct);
+                return new RenderedImage(d.Columns, d.Rows, 1, direct) { Pooled = pooled };
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HapModular.Dicom.Imaging;
 
 /// <summary>
@@ -38,8 +40,10 @@ internal static class MonochromeRenderer
     /// <see cref="Render"/>: Bits Stored kept and sign-extended as <see cref="StoredValues.Normalize"/> does, min and max
     /// over the frame, then one table look-up per pixel — without the frame of int values (a megabyte per 512×512
     /// request, on the large-object heap). Null when the table would not fit (the caller takes the general path).
+    /// <paramref name="pooled"/>: the output is rented from <see cref="ArrayPool{T}.Shared"/> (it may be longer than
+    /// the frame; the caller gives it back).
     /// </summary>
-    public static byte[]? RenderWords(ReadOnlySpan<ushort> words, PixelDescription d, FrameParameters p, VoiChoice choice)
+    public static byte[]? RenderWords(ReadOnlySpan<ushort> words, PixelDescription d, FrameParameters p, VoiChoice choice, bool pooled)
     {
         var shift = d.HighBit + 1 - d.BitsStored;
         var mask = (1 << d.BitsStored) - 1;
@@ -60,7 +64,7 @@ internal static class MonochromeRenderer
         }
 
         var table = Table(d, p, choice, minStored, maxStored);
-        var output = new byte[words.Length];
+        var output = pooled ? ArrayPool<byte>.Shared.Rent(words.Length) : new byte[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
             var v = (words[i] >> shift) & mask;

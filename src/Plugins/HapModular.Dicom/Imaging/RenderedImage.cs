@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HapModular.Dicom.Imaging;
 
 /// <summary>An 8-bit display image: grey (1 channel) or RGB (3 channels, interleaved), rows top to bottom.</summary>
@@ -7,6 +9,21 @@ namespace HapModular.Dicom.Imaging;
 /// <param name="Pixels">Width × Height × Channels bytes.</param>
 public sealed record RenderedImage(int Width, int Height, int Channels, byte[] Pixels)
 {
+    /// <summary>
+    /// The pixels were rented from <see cref="ArrayPool{T}.Shared"/> (<see cref="DicomImage.RenderPooled"/>): the array
+    /// may be longer than Width × Height × Channels, and goes back with <see cref="ReturnToPool"/> once encoded.
+    /// </summary>
+    public bool Pooled { get; init; }
+
+    /// <summary>Gives pooled pixels back (nothing for an image that owns its array); the image is not used afterwards.</summary>
+    public void ReturnToPool()
+    {
+        if (Pooled)
+        {
+            ArrayPool<byte>.Shared.Return(Pixels);
+        }
+    }
+
     /// <summary>A copy scaled down (box average) so that the longer side is at most <paramref name="maxSide"/>.</summary>
     /// <param name="maxSide">The largest allowed side.</param>
     /// <returns>This image when already small enough, else the reduced copy.</returns>

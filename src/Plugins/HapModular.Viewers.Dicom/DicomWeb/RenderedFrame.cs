@@ -30,7 +30,21 @@ internal static class RenderedFrame
             voi = VoiChoice.Window(new WindowLevel(center, width));
         }
 
-        var rendered = image.Render(frame, voi);
+        // Encoded at once and dropped: the frame's grey pixels come from the pool (a 512×512 frame is a large-object-heap
+        // array per request otherwise) and go back once the encoder has read them.
+        var rendered = image.RenderPooled(frame, voi);
+        try
+        {
+            return Encode(rendered, request);
+        }
+        finally
+        {
+            rendered.ReturnToPool();
+        }
+    }
+
+    private static RenderResult Encode(RenderedImage rendered, RenderRequest request)
+    {
         var side = request.GetInt("thumbnail", 0) == 1 ? 256 : 0;
         if (request.Parameters.TryGetValue("viewport", out var viewport))
         {

@@ -1,3 +1,4 @@
+using HapModular.Modules.Records.Access;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Access;
 using HapModular.Modules.Shared.Storage;
@@ -13,7 +14,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// reads the patient's visible instances (R6 in SQL, so masked or embargoed instances leave no trace, not even in
 /// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
 /// </summary>
-internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers) :
+internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers) :
     IRequestHandler<SearchImaging, IReadOnlyList<ImagingInstance>>,
     IRequestHandler<RetrieveImaging, ImagingResult>
 {
@@ -27,6 +28,20 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
     {
         ArgumentNullException.ThrowIfNull(request);
         var t = request.Target;
+        if (request.Resource is ImagingResource.Rendered or ImagingResource.Thumbnail or ImagingResource.Frames && CheckedInstance(request) is { } named)
+        {
+            // One named instance (every frame a viewer pulls): the guard's document check has just read and allowed its
+            // row (R6), so the pixels come from it without reading that row again. Whatever does not render (an object
+            // without pixels, a missing frame) takes the indexed read below, which answers exactly as before.
+            var direct = request.Resource == ImagingResource.Frames
+                ? await FramesAsync(named, t.Frames ?? [1], request.Parameters, cancellationToken)
+                : await RenderedAsync(request, [named], cancellationToken);
+            if (direct.Status == 200)
+            {
+                return direct;
+            }
+        }
+
         var instances = await index.ReadAsync(request.PatientId, access.ViewerInami, t.StudyUid, t.SeriesUid, t.SopUid, cancellationToken);
         if (instances.Count == 0)
         {
@@ -55,6 +70,16 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
             default:
                 return await RenderedAsync(request, ordered, cancellationToken);
         }
+    }
+
+    /// <summary>The DICOM instance the request names, as the guard's document check loaded and allowed it; else null.</summary>
+    private ImagingInstance? CheckedInstance(RetrieveImaging request)
+    {
+        var t = request.Target;
+        return t.SopUid is not null && scope.Document is { } d && d.Id == request.DocumentId && d.PatientId == request.PatientId
+            && d.MediaType == DicomInstanceIndex.DicomMediaType && d.StudyUid == t.StudyUid && d.SeriesUid == t.SeriesUid && d.InstanceUid == t.SopUid
+                ? new ImagingInstance(d, "{}")
+                : null;
     }
 
     public static string InstanceUrl(ImagingInstance i) => $"/dicomweb/studies/{i.StudyUid}/series/{i.SeriesUid}/instances/{i.SopUid}";
