@@ -29,6 +29,13 @@ internal static class WebSetup
         services.AddRazorPages().AddViewLocalization().AddDataAnnotationsLocalization();
         // The anti-forgery cookie is Secure whenever the request came over HTTPS (directly or through a trusted proxy).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // The framework's own anti-forgery (registered once, by type) behind the layout's remembered sign-out token.
+        var antiforgery = services.Single(d => d.ServiceType == typeof(Microsoft.AspNetCore.Antiforgery.IAntiforgery));
+        services.Remove(antiforgery);
+        services.AddSingleton<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(sp => new RememberedAntiforgeryTokens(
+            (Microsoft.AspNetCore.Antiforgery.IAntiforgery)ActivatorUtilities.CreateInstance(sp, antiforgery.ImplementationType!),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, PageResponseWriterFactory>();
         services.AddProblemDetails();
         services.AddExceptionHandler<CorrelatedExceptionLog>();

@@ -3,7 +3,9 @@ using HapModular.Modules.Records.Documents;
 namespace HapModular.Modules.Records.Timeline;
 
 /// <summary>A page of the timeline as it is shown: by day, newest first; imaging as study → series.</summary>
-internal sealed record TimelineDay(DateOnly Date, IReadOnlyList<TimelineEntry> Entries);
+// Concrete lists, sized for the usual one line per day: the page's foreach then takes the list's own enumerator (an
+// IReadOnlyList boxed one per day) and no day grows a four-slot array for its single entry.
+internal sealed record TimelineDay(DateOnly Date, List<TimelineEntry> Entries);
 
 internal abstract record TimelineEntry;
 
@@ -17,9 +19,9 @@ internal sealed record SeriesEntry(string? Description, string? Modality, Timeli
 internal static class TimelineLayout
 {
     /// <summary>The rows come newest first (the query's order), so days and entries keep that order as they appear.</summary>
-    public static IReadOnlyList<TimelineDay> Arrange(IReadOnlyList<TimelineItem> items)
+    public static List<TimelineDay> Arrange(IReadOnlyList<TimelineItem> items)
     {
-        var days = new List<TimelineDay>();
+        var days = new List<TimelineDay>(items.Count);
         List<TimelineEntry>? entries = null;
         Dictionary<string, StudyEntry>? studies = null;
         var current = DateOnly.MinValue;
@@ -29,7 +31,7 @@ internal static class TimelineLayout
             if (entries is null || date != current)
             {
                 current = date;
-                entries = [];
+                entries = new List<TimelineEntry>(1);
                 studies = null;
                 days.Add(new TimelineDay(date, entries));
             }

@@ -32,7 +32,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
     public TimelinePage? Timeline { get; private set; }
 
-    public IReadOnlyList<TimelineDay> Days { get; private set; } = [];
+    public List<TimelineDay> Days { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid patientId, CancellationToken cancellationToken)
     {
