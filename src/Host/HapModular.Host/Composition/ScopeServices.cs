@@ -9,7 +9,8 @@ namespace HapModular.Host.Composition;
 /// components, MediatR's handlers and behaviours), most of them singletons; Autofac builds a whole resolve operation
 /// for each, even a singleton's (profiled: a third of the page's allocations). Like Microsoft's own container, this
 /// remembers what cannot change: a singleton once per container (<see cref="ServiceLifetimes"/>), a scoped instance
-/// once per scope. Every other answer (a new instance each time, keyed services) is still Autofac's, asked each time.
+/// once per scope; a new instance of the project's own transients (handlers, behaviours) by a compiled constructor call
+/// (<see cref="TransientFactories"/>). Every other answer (keyed services, framework transients) is still Autofac's.
 /// Only the container's wiring is remembered: nothing a request reads (sessions, access, documents) is.
 /// </summary>
 internal sealed class ScopeServices(ILifetimeScope scope, ServiceLifetimes lifetimes) : IServiceProvider, ISupportRequiredService, IKeyedServiceProvider
@@ -42,6 +43,8 @@ internal sealed class ScopeServices(ILifetimeScope scope, ServiceLifetimes lifet
                 return lifetimes.Singleton(type, scope);
             case ServiceLifetimes.Kind.Scoped:
                 return Scoped(type);
+            case ServiceLifetimes.Kind.Built:
+                return lifetimes.Build(type, this);
             case ServiceLifetimes.Kind.Absent when !required:
                 return null;
             default:

@@ -9,6 +9,7 @@ namespace HapModular.Host.Composition;
 /// How long what Autofac answers for a service type stays the same, read once per type from its registration: the
 /// container's singletons (<see cref="Kind.Singleton"/>, remembered here), one instance per lifetime scope
 /// (<see cref="Kind.Scoped"/>, remembered by <see cref="ScopeServices"/>), a type nothing provides (<see cref="Kind.Absent"/>),
+/// a new instance each time built by a compiled constructor call (<see cref="Kind.Built"/>, see <see cref="TransientFactories"/>),
 /// or a new answer each time (<see cref="Kind.EachTime"/>: Autofac is asked every time, as before).
 /// </summary>
 internal sealed class ServiceLifetimes(IComponentContext root)
@@ -19,16 +20,25 @@ internal sealed class ServiceLifetimes(IComponentContext root)
         Singleton,
         Scoped,
         Absent,
+        Built,
     }
+
+    // The types whose compiled call is being made on this thread: a cycle of transients stays Autofac's (which refuses it).
+    [ThreadStatic]
+    private static HashSet<Type>? compiling;
 
     private readonly ConcurrentDictionary<Type, Kind> kinds = new();
     private readonly ConcurrentDictionary<Type, object> singletons = new();
+    private readonly ConcurrentDictionary<Type, Func<ScopeServices, object>> factories = new();
 
     public Kind Of(Type type) => kinds.TryGetValue(type, out var kind) ? kind : kinds.GetOrAdd(type, Classify);
 
     /// <summary>The container's one instance of a <see cref="Kind.Singleton"/> type, asked to Autofac the first time.</summary>
     public object Singleton(Type type, ILifetimeScope scope) =>
         singletons.TryGetValue(type, out var instance) ? instance : singletons.GetOrAdd(type, scope.Resolve(type));
+
+    /// <summary>A new instance of a <see cref="Kind.Built"/> type, its dependencies asked of <paramref name="services"/>.</summary>
+    public object Build(Type type, ScopeServices services) => factories[type](services);
 
     private Kind Classify(Type type)
     {
@@ -48,7 +58,37 @@ internal sealed class ServiceLifetimes(IComponentContext root)
         }
 
         // Decorators and other service middleware may answer differently from the registration: left to Autofac.
-        return registry.ServiceMiddlewareFor(service).Any() ? Kind.EachTime : Of(registration.Registration);
+        if (registry.ServiceMiddlewareFor(service).Any())
+        {
+            return Kind.EachTime;
+        }
+
+        var kind = Of(registration.Registration);
+        return kind == Kind.EachTime && Compile(type, registration.Registration) ? Kind.Built : kind;
+    }
+
+    private bool Compile(Type type, IComponentRegistration registration)
+    {
+        compiling ??= [];
+        if (!compiling.Add(type))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (TransientFactories.TryCompile(registration, Of) is not { } factory)
+            {
+                return false;
+            }
+
+            factories.TryAdd(type, factory);
+            return true;
+        }
+        finally
+        {
+            compiling.Remove(type);
+        }
     }
 
     private static Kind Of(IComponentRegistration registration) =>

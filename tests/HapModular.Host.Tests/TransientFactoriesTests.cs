@@ -1,0 +1,118 @@
+using Autofac;
+using HapModular.Host.Composition;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HapModular.Host.Tests;
+
+/// <summary>
+/// The compiled constructor calls that replace Autofac's resolve operation for the project's transients: each call a new
+/// instance with the same singletons and scoped instances Autofac would give, and what the call cannot reproduce
+/// (disposal tracking, a choice among constructors, a missing dependency) left to Autofac.
+/// </summary>
+public sealed class TransientFactoriesTests
+{
+    [Fact]
+    public async Task A_transient_is_new_each_time_with_the_container_singletons_and_the_scope_instances()
+    {
+        await using var container = Build();
+        var lifetimes = container.Resolve<ServiceLifetimes>();
+        Assert.Equal(ServiceLifetimes.Kind.Built, lifetimes.Of(typeof(Handler)));
+
+        await using var first = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        await using var second = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var a = first.ServiceProvider.GetRequiredService<Handler>();
+        var b = first.ServiceProvider.GetRequiredService<Handler>();
+        var c = second.ServiceProvider.GetRequiredService<Handler>();
+
+        Assert.NotSame(a, b);
+        Assert.Same(a.Clock, c.Clock);
+        Assert.Same(container.Resolve<Clock>(), a.Clock);
+        Assert.Same(a.Unit, b.Unit);
+        Assert.NotSame(a.Unit, c.Unit);
+        // The scope's own instance, as Autofac answers it inside that scope.
+        Assert.Same(first.ServiceProvider.GetRequiredService<Unit>(), a.Unit);
+        // A transient dependency is itself new each time.
+        Assert.NotSame(a.Step, b.Step);
+    }
+
+    [Fact]
+    public async Task What_a_compiled_call_cannot_reproduce_stays_Autofac_s()
+    {
+        await using var container = Build();
+        var lifetimes = container.Resolve<ServiceLifetimes>();
+
+        // Autofac disposes a transient it built with its scope: it still builds it.
+        Assert.Equal(ServiceLifetimes.Kind.EachTime, lifetimes.Of(typeof(Disposable)));
+        Disposable disposable;
+        await using (var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope())
+        {
+            disposable = scope.ServiceProvider.GetRequiredService<Disposable>();
+        }
+
+        Assert.True(disposable.Disposed);
+
+        // Several constructors (Autofac chooses), a dependency nothing provides (Autofac's error).
+        Assert.Equal(ServiceLifetimes.Kind.EachTime, lifetimes.Of(typeof(TwoConstructors)));
+        Assert.Equal(ServiceLifetimes.Kind.EachTime, lifetimes.Of(typeof(NeedsMissing)));
+        await using var other = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        Assert.NotNull(other.ServiceProvider.GetRequiredService<TwoConstructors>().Clock);
+        Assert.ThrowsAny<Exception>(() => other.ServiceProvider.GetRequiredService<NeedsMissing>());
+    }
+
+    private static IContainer Build()
+    {
+        var builder = new ContainerBuilder();
+        builder.RegisterType<Clock>().SingleInstance();
+        builder.RegisterType<Unit>().InstancePerLifetimeScope();
+        builder.RegisterType<Step>().InstancePerDependency();
+        builder.RegisterType<Handler>().InstancePerDependency();
+        builder.RegisterType<Disposable>().InstancePerDependency();
+        builder.RegisterType<TwoConstructors>().InstancePerDependency();
+        builder.RegisterType<NeedsMissing>().InstancePerDependency();
+        ScopeServicesFactory.Register(builder);
+        return builder.Build();
+    }
+
+    internal sealed class Clock;
+
+    internal sealed class Unit;
+
+    internal sealed class Missing;
+
+    internal sealed class Step(Clock clock)
+    {
+        public Clock Clock { get; } = clock;
+    }
+
+    internal sealed class Handler(Clock clock, Unit unit, Step step)
+    {
+        public Clock Clock { get; } = clock;
+
+        public Unit Unit { get; } = unit;
+
+        public Step Step { get; } = step;
+    }
+
+    internal sealed class Disposable : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    internal sealed class TwoConstructors
+    {
+        public TwoConstructors()
+        {
+        }
+
+        public TwoConstructors(Clock clock) => Clock = clock;
+
+        public Clock? Clock { get; }
+    }
+
+    internal sealed class NeedsMissing(Missing missing)
+    {
+        public Missing Missing { get; } = missing;
+    }
+}
