@@ -36,6 +36,27 @@ public sealed class TransientFactoriesTests
     }
 
     [Fact]
+    public async Task A_collection_of_singletons_and_transients_keeps_Autofac_s_order_and_instances()
+    {
+        await using var container = Build();
+        var lifetimes = container.Resolve<ServiceLifetimes>();
+        Assert.Equal(ServiceLifetimes.Kind.Built, lifetimes.Of(typeof(IEnumerable<IStage>)));
+
+        await using var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        // The first answer is Autofac's; the later ones are built and must read the same.
+        var answers = Enumerable.Range(0, 3).Select(_ => scope.ServiceProvider.GetRequiredService<IEnumerable<IStage>>().ToArray()).ToList();
+        foreach (var stages in answers)
+        {
+            Assert.Equal([typeof(FirstStage), typeof(SecondStage), typeof(ThirdStage)], stages.Select(s => s.GetType()));
+            Assert.Same(answers[0][0], stages[0]);
+            Assert.Same(answers[0][2], stages[2]);
+        }
+
+        Assert.NotSame(answers[1][1], answers[2][1]);
+        Assert.IsType<IStage[]>(scope.ServiceProvider.GetRequiredService<IEnumerable<IStage>>());
+    }
+
+    [Fact]
     public async Task What_a_compiled_call_cannot_reproduce_stays_Autofac_s()
     {
         await using var container = Build();
@@ -69,11 +90,25 @@ public sealed class TransientFactoriesTests
         builder.RegisterType<Disposable>().InstancePerDependency();
         builder.RegisterType<TwoConstructors>().InstancePerDependency();
         builder.RegisterType<NeedsMissing>().InstancePerDependency();
+        builder.RegisterType<FirstStage>().As<IStage>().SingleInstance();
+        builder.RegisterType<SecondStage>().As<IStage>().InstancePerDependency();
+        builder.RegisterType<ThirdStage>().As<IStage>().SingleInstance();
         ScopeServicesFactory.Register(builder);
         return builder.Build();
     }
 
     internal sealed class Clock;
+
+    internal interface IStage;
+
+    internal sealed class FirstStage : IStage;
+
+    internal sealed class SecondStage(Clock clock) : IStage
+    {
+        public Clock Clock { get; } = clock;
+    }
+
+    internal sealed class ThirdStage : IStage;
 
     internal sealed class Unit;
 

@@ -23,6 +23,12 @@ internal sealed class ScopeServices(ILifetimeScope scope, ServiceLifetimes lifet
 
     public object GetRequiredService(Type serviceType) => Get(serviceType, required: true)!;
 
+    /// <summary>Autofac's own answer, whatever this provider would remember or build.</summary>
+    public object FromAutofac(Type type) => scope.Resolve(type);
+
+    public T Get<T>()
+        where T : notnull => (T)Get(typeof(T), required: true)!;
+
     public object? GetKeyedService(Type serviceType, object? serviceKey) => Keyed.GetKeyedService(serviceType, serviceKey);
 
     public object GetRequiredKeyedService(Type serviceType, object? serviceKey) => Keyed.GetRequiredKeyedService(serviceType, serviceKey);

@@ -46,8 +46,19 @@ internal sealed class ServiceLifetimes(IComponentContext root)
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
         {
             // A collection is as lasting as its shortest-lived member (as Microsoft's container decides for its own).
-            var members = registry.ServiceRegistrationsFor(new TypedService(type.GenericTypeArguments[0])).Select(r => Of(r.Registration)).ToList();
-            return members.Contains(Kind.EachTime) ? Kind.EachTime : members.Contains(Kind.Scoped) ? Kind.Scoped : Kind.Singleton;
+            var element = new TypedService(type.GenericTypeArguments[0]);
+            var registrations = registry.ServiceRegistrationsFor(element).OrderBy(r => r.GetRegistrationOrder()).Select(r => r.Registration).ToList();
+            var members = registrations.Select(Of).ToList();
+            if (members.Contains(Kind.EachTime))
+            {
+                // Singletons and compiled transients only (the guard's behaviours, a notification's handlers): built
+                // without a resolve operation too (CollectionCall); anything else stays Autofac's.
+                return !members.Contains(Kind.Scoped) && !registry.ServiceMiddlewareFor(element).Any()
+                    && Compile(type, () => CollectionCall.TryCompile(type, registrations, members, r => TransientFactories.TryCompile(element.ServiceType, r, Of)))
+                    ? Kind.Built : Kind.EachTime;
+            }
+
+            return members.Contains(Kind.Scoped) ? Kind.Scoped : Kind.Singleton;
         }
 
         var service = new TypedService(type);
@@ -64,10 +75,10 @@ internal sealed class ServiceLifetimes(IComponentContext root)
         }
 
         var kind = Of(registration.Registration);
-        return kind == Kind.EachTime && Compile(type, registration.Registration) ? Kind.Built : kind;
+        return kind == Kind.EachTime && Compile(type, () => TransientFactories.TryCompile(type, registration.Registration, Of)) ? Kind.Built : kind;
     }
 
-    private bool Compile(Type type, IComponentRegistration registration)
+    private bool Compile(Type type, Func<Func<ScopeServices, object>?> compile)
     {
         compiling ??= [];
         if (!compiling.Add(type))
@@ -77,7 +88,7 @@ internal sealed class ServiceLifetimes(IComponentContext root)
 
         try
         {
-            if (TransientFactories.TryCompile(registration, Of) is not { } factory)
+            if (compile() is not { } factory)
             {
                 return false;
             }

@@ -21,11 +21,24 @@ namespace HapModular.Host.Composition;
 /// </summary>
 internal static class TransientFactories
 {
+    /// <summary>
+    /// Registration metadata: a <c>Func&lt;Type, Func&lt;ScopeServices, object&gt;&gt;</c> giving, for a service type, the
+    /// call that builds what the registration's own delegate builds (for delegate registrations, which no reflection
+    /// can compile: <c>ViewHelperFactories</c>). Read only from the registration that answers the service, so a test's or
+    /// a later module's replacement registration is never bypassed.
+    /// </summary>
+    public const string Metadata = "HapModular.CompiledCall";
+
     private static readonly MethodInfo Required = typeof(ScopeServices).GetMethod(nameof(ScopeServices.GetRequiredService))!;
 
     /// <summary>The compiled call for <paramref name="registration"/>, or null when it must stay Autofac's.</summary>
-    public static Func<ScopeServices, object>? TryCompile(IComponentRegistration registration, Func<Type, ServiceLifetimes.Kind> kindOf)
+    public static Func<ScopeServices, object>? TryCompile(Type service, IComponentRegistration registration, Func<Type, ServiceLifetimes.Kind> kindOf)
     {
+        if (registration.Metadata.TryGetValue(Metadata, out var declared) && declared is Func<Type, Func<ScopeServices, object>> callFor)
+        {
+            return callFor(service);
+        }
+
         if (registration.Activator is not ReflectionActivator { ConstructorFinder: DefaultConstructorFinder, ConstructorSelector: MostParametersConstructorSelector } activator)
         {
             return null;

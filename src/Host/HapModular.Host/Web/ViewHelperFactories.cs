@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using Autofac;
+using HapModular.Host.Composition;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -17,7 +18,9 @@ namespace HapModular.Host.Web;
 /// (<see cref="IHtmlHelper{TModel}"/>) and a <c>Component</c> (<see cref="IViewComponentHelper"/>), used or not. Built by
 /// Autofac's reflection activator, each was 6–8 nested resolutions of MVC singletons: a measurable share of a page's
 /// allocations (profiled on the timeline). These registrations build the same MVC types from those singletons, resolved
-/// once; only the request's view buffer scope is resolved per helper.
+/// once; only the request's view buffer scope is resolved per helper. Each also carries its compiled call
+/// (<see cref="TransientFactories.Metadata"/>): through the request's services a helper is then built without an Autofac
+/// resolve operation at all (still ~1 KiB each, several per view, before).
 /// </summary>
 internal static class ViewHelperFactories
 {
@@ -26,14 +29,20 @@ internal static class ViewHelperFactories
     public static void RegisterViewHelperFactories(this ContainerBuilder builder)
     {
         builder.RegisterType<Parts>().SingleInstance();
-        builder.Register(c =>
-        {
-            var p = c.Resolve<Parts>();
-            return new DefaultViewComponentHelper(p.Descriptors, p.HtmlEncoder, p.Selector, p.Invokers, c.Resolve<IViewBufferScope>());
-        }).As<IViewComponentHelper>().InstancePerDependency();
+        builder.Register(c => NewViewComponentHelper(c.Resolve<Parts>(), c.Resolve<IViewBufferScope>()))
+            .As<IViewComponentHelper>().InstancePerDependency()
+            .WithMetadata(TransientFactories.Metadata, (Func<Type, Func<ScopeServices, object>>)(_ => s => NewViewComponentHelper(s.Get<Parts>(), s.Get<IViewBufferScope>())));
         builder.RegisterGeneric((c, types) => HtmlHelpers.GetOrAdd(types[0], HtmlHelperOf)(c.Resolve<Parts>(), c.Resolve<IViewBufferScope>()))
-            .As(typeof(IHtmlHelper<>)).InstancePerDependency();
+            .As(typeof(IHtmlHelper<>)).InstancePerDependency()
+            .WithMetadata(TransientFactories.Metadata, (Func<Type, Func<ScopeServices, object>>)(service =>
+            {
+                var make = HtmlHelpers.GetOrAdd(service.GenericTypeArguments[0], HtmlHelperOf);
+                return s => make(s.Get<Parts>(), s.Get<IViewBufferScope>());
+            }));
     }
+
+    private static DefaultViewComponentHelper NewViewComponentHelper(Parts p, IViewBufferScope buffers) =>
+        new(p.Descriptors, p.HtmlEncoder, p.Selector, p.Invokers, buffers);
 
     private static Func<Parts, IViewBufferScope, object> HtmlHelperOf(Type model) =>
         typeof(ViewHelperFactories).GetMethod(nameof(NewHtmlHelper), BindingFlags.NonPublic | BindingFlags.Static)!
