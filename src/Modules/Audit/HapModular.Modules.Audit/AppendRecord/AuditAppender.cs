@@ -98,13 +98,33 @@ internal sealed partial class AuditAppender : IAsyncDisposable
     private async Task<List<AuditReceipt>> WriteAsync(List<Pending> batch)
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
+        try
+        {
+            return await WriteAsync(connection, batch);
+        }
+        catch when (connection.FullState == System.Data.ConnectionState.Open)
+        {
+            // The transaction is the statements' own (no NpgsqlTransaction): end it before the connection goes back to
+            // the pool, so a failed append leaves neither an open transaction nor the chain's lock behind.
+            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            await rollback.ExecuteNonQueryAsync();
+            throw;
+        }
+    }
+
+    // Two round trips per batch instead of three: BEGIN, the chain's lock and its head in the first; the rows and
+    // COMMIT in the second (a failing INSERT makes PostgreSQL skip the COMMIT that follows it, and the caller rolls
+    // back). The lock is held from the head's read to the commit, as before: one serialised chain across hosts.
+    private async Task<List<AuditReceipt>> WriteAsync(NpgsqlConnection connection, List<Pending> batch)
+    {
         long last = 0;
         var previous = AuditHash.Genesis;
-        await using (var head = new NpgsqlBatch(connection, tx))
+        await using (var head = new NpgsqlBatch(connection))
         {
-            head.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@k)") { Parameters = { new("k", ChainLock) } });
+            head.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"));
+            head.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } });
             head.BatchCommands.Add(new NpgsqlBatchCommand("SELECT seq, hash FROM audit.records ORDER BY seq DESC LIMIT 1"));
+            // The reader starts at the first statement that returns rows (the lock's): BEGIN returns none.
             await using var reader = await head.ExecuteReaderAsync();
             await reader.NextResultAsync();
             if (await reader.ReadAsync())
@@ -118,7 +138,7 @@ internal sealed partial class AuditAppender : IAsyncDisposable
         var now = time.GetUtcNow();
         now = new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
         var receipts = new List<AuditReceipt>(batch.Count);
-        await using (var insert = new NpgsqlBatch(connection, tx))
+        await using (var insert = new NpgsqlBatch(connection))
         {
             foreach (var p in batch)
             {
@@ -131,10 +151,10 @@ internal sealed partial class AuditAppender : IAsyncDisposable
                 previous = hash;
             }
 
+            insert.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await insert.ExecuteNonQueryAsync();
         }
 
-        await tx.CommitAsync();
         return receipts;
     }
 
