@@ -12,12 +12,28 @@ internal sealed record LoadResult(string Name, int Connections, long Requests, l
         $"{Name,-28} conns={Connections,3}  {Throughput,9:F0} req/s  p50={P50Ms,7:F2} ms  p99={P99Ms,7:F2} ms  errors={Errors}"
         + $"  cpu/req: process {HostCpuMs / Requests:F3} ms + PostgreSQL {PostgresCpuMs / Requests:F3} ms"
         + (NginxCpuMs > 0 ? $" + nginx {NginxCpuMs / Requests:F3} ms" : string.Empty)
-        + $"  alloc/req {AllocatedBytes / Requests / 1024:F0} KiB";
+        + $"  alloc/req {AllocatedBytes / Requests / 1024:F0} KiB (net of idle {(AllocatedBytes - (LoadLoop.IdleBytesPerSecond * Seconds)) / Requests / 1024:F0} KiB)";
 }
 
 /// <summary>A bounded closed loop: N workers, each sending the next request when the previous answered.</summary>
 internal static class LoadLoop
 {
+    /// <summary>
+    /// What the process allocates with no request at all (Hangfire's polling, timers, metrics), per second: counted in
+    /// every run's allocation, it weighs more per request the slower the run (measured: ~15 KiB per timeline request at
+    /// 115 req/s), so a busy machine made a change look worse. Each result also prints its allocation net of it.
+    /// </summary>
+    public static double IdleBytesPerSecond { get; private set; }
+
+    public static async Task MeasureIdleAsync(TimeSpan duration)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(duration);
+        IdleBytesPerSecond = (GC.GetTotalAllocatedBytes(precise: true) - before) / watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"idle allocation (no request): {IdleBytesPerSecond / 1024:F0} KiB/s");
+    }
+
     public static async Task<LoadResult> RunAsync(string name, HttpClient client, string url, int connections, TimeSpan warmup, TimeSpan duration)
     {
         await Loop(client, url, connections, warmup, null);

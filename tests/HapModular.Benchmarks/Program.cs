@@ -67,6 +67,11 @@ async Task<(LoadResult Timeline, LoadResult Bare)> MeasureAsync(string label)
     if (args.Contains("--diagnose"))
     {
         await StatementLog.PrintAsync(host.ConnectionString, client, $"/patients/{patient}", 20);
+        using var sampler = new AllocationSampler();
+        sampler.Start();
+        var sampled = await LoadLoop.RunAsync($"timeline, 1 connection, sampled {label}", client, $"/patients/{patient}", 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(Math.Max(3, seconds)));
+        sampler.Print(sampled.Requests, 30);
+        Console.WriteLine(sampled);
     }
 
     // Latency as one physician feels it: nothing else queued in front of his request.
@@ -90,6 +95,7 @@ if (nginx is not null)
     Console.WriteLine($"{hostCount} hosts (one database, one document store) behind nginx {nginx.Url}; the session was opened on the first host; nginx's own CPU is counted apart");
 }
 
+await LoadLoop.MeasureIdleAsync(TimeSpan.FromSeconds(3));
 var small = await MeasureAsync("(1k patients, 10k docs)");
 if (large)
 {

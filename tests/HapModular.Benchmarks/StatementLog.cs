@@ -46,6 +46,55 @@ internal static partial class StatementLog
         }
 
         Console.WriteLine($"  total: {groups.Sum(g => g.Count()) / (double)requests:F1} logged steps, {groups.Sum(g => g.Sum(s => s.Ms)) / requests:F3} ms per request");
+        await ExplainAsync(connectionString, text, groups.Where(g => g.Key.Step == "execute").Take(2).Select(g => g.Key.Sql).ToList());
+    }
+
+    /// <summary>
+    /// The plans of the heaviest statements, as PostgreSQL runs them prepared: the logged text and parameters of one
+    /// run, PREPAREd and EXPLAINed (ANALYZE, BUFFERS) with the generic plan a prepared statement settles on after five
+    /// runs, then with a custom plan for these values. Why: the log says which statement costs, not why.
+    /// </summary>
+    private static async Task ExplainAsync(string connectionString, string log, List<string> heaviest)
+    {
+        var runs = Executed().Matches(log).Select(m => (Sql: m.Groups[1].Value.Trim(), Parameters: m.Groups[2].Value)).ToList();
+        if (runs.Count == 0)
+        {
+            var at = log.IndexOf(" execute ", StringComparison.Ordinal);
+            Console.WriteLine($"(no logged parameters to EXPLAIN with; the log reads: {(at < 0 ? "no execute" : log.Substring(at, Math.Min(600, log.Length - at)))})");
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var n = 0;
+        foreach (var squashed in heaviest)
+        {
+            if (runs.FirstOrDefault(r => Squash(r.Sql) == squashed) is not { Sql.Length: > 0 } run)
+            {
+                continue;
+            }
+
+            var values = string.Join(", ", Parameter().Matches(run.Parameters).OrderBy(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Select(m => m.Groups[2].Value));
+            var name = $"diagnose_{n++}";
+            await ExecuteAsync(connection, $"PREPARE {name} AS {run.Sql}");
+            foreach (var mode in new[] { "force_generic_plan", "force_custom_plan" })
+            {
+                await ExecuteAsync(connection, $"SET plan_cache_mode = {mode}");
+                Console.WriteLine($"EXPLAIN (ANALYZE, BUFFERS), {mode}: {squashed}");
+                await using var explain = new NpgsqlCommand($"EXPLAIN (ANALYZE, BUFFERS) EXECUTE {name}({values})", connection);
+                await using var reader = await explain.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    Console.WriteLine("    " + reader.GetString(0));
+                }
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     public static async Task<string> DataDirectoryAsync(string connectionString)
@@ -82,6 +131,12 @@ internal static partial class StatementLog
 
     [GeneratedRegex(@"duration: ([0-9.]+) ms\s+(parse|bind|execute|statement)[^:]*:\s*(.*?)(?=\n\d{4}-\d\d-\d\d |\z)", RegexOptions.Singleline)]
     private static partial Regex Duration();
+
+    [GeneratedRegex(@"duration: [0-9.]+ ms\s+execute[^:]*:\s*((?:(?!\n\d{4}-\d\d-\d\d ).)*)\n\d{4}-\d\d-\d\d [^\n]*?DETAIL:\s+[Pp]arameters: ([^\n]*)", RegexOptions.Singleline)]
+    private static partial Regex Executed();
+
+    [GeneratedRegex(@"\$(\d+) = (NULL|'(?:[^']|'')*')")]
+    private static partial Regex Parameter();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
