@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace HapModular.Dicom.Imaging;
@@ -74,16 +75,24 @@ internal static class StoredWords
         }
 
         // raw[r] = table[stored(r) - min] for each raw value in the frame's range; the others are never looked up.
-        var raw = new byte[mask + 1];
-        for (var r = 0; r <= mask; r++)
+        // From the pool: 64 KB for 16 bits stored, per frame otherwise.
+        var raw = ArrayPool<byte>.Shared.Rent(mask + 1);
+        try
         {
-            var index = Stored((ushort)(r << shift), shift, mask, sign) - minStored;
-            raw[r] = (uint)index < (uint)table.Length ? table[index] : (byte)0;
-        }
+            for (var r = 0; r <= mask; r++)
+            {
+                var index = Stored((ushort)(r << shift), shift, mask, sign) - minStored;
+                raw[r] = (uint)index < (uint)table.Length ? table[index] : (byte)0;
+            }
 
-        for (var i = 0; i < output.Length; i++)
+            for (var i = 0; i < output.Length; i++)
+            {
+                output[i] = raw[(words[i] >> shift) & mask];
+            }
+        }
+        finally
         {
-            output[i] = raw[(words[i] >> shift) & mask];
+            ArrayPool<byte>.Shared.Return(raw);
         }
     }
 
