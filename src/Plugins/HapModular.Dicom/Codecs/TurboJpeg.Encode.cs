@@ -22,7 +22,9 @@ internal static unsafe partial class TurboJpeg
             throw new ArgumentException($"{width}×{height}×{channels} does not describe the {pixels.Length} bytes given", nameof(pixels));
         }
 
-        var handle = Open(tjInitCompress, "JPEG encoding", "an encoder");
+        compressor ??= TurboJpegHandle.Wrap(Open(tjInitCompress, "JPEG encoding", "an encoder"));
+        var handle = compressor.DangerousGetHandle();
+        var failed = true;
 
         var subsampling = channels == 1 ? SubsamplingGray : Subsampling444;
         // The worst case the library itself computes, from the pool: the encoder writes into it and never reallocates.
@@ -41,13 +43,17 @@ internal static unsafe partial class TurboJpeg
                     throw new CodecException("JPEG encoding: " + ErrorOf(handle));
                 }
 
+                failed = false;
                 return buffer.AsSpan(0, (int)size).ToArray();
             }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            _ = tjDestroy(handle);
+            if (failed)
+            {
+                Forget(ref compressor);
+            }
         }
     }
 

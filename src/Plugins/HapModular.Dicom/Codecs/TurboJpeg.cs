@@ -24,8 +24,9 @@ internal static unsafe partial class TurboJpeg
     /// </summary>
     public static int[]? Decode(ReadOnlySpan<byte> data, long maxSamples, out int width, out int height, out int components)
     {
-        var handle = Open(tjInitDecompress, "8-bit JPEG decoding", "a decoder");
-
+        decompressor ??= TurboJpegHandle.Wrap(Open(tjInitDecompress, "8-bit JPEG decoding", "a decoder"));
+        var handle = decompressor.DangerousGetHandle();
+        var failed = true;
         try
         {
             fixed (byte* src = data)
@@ -40,6 +41,7 @@ internal static unsafe partial class TurboJpeg
                 components = colorSpace switch { ColorSpaceGray => 1, ColorSpaceYCbCr => 3, _ => 0 };
                 if (components == 0)
                 {
+                    failed = false;
                     return null;
                 }
 
@@ -70,14 +72,34 @@ internal static unsafe partial class TurboJpeg
                     output[i] = buffer[i];
                 }
 
+                failed = false;
                 return output;
             }
         }
         finally
         {
-            _ = tjDestroy(handle);
+            // After an error the handle is not trusted with the next frame: a new one is made then.
+            if (failed)
+            {
+                Forget(ref decompressor);
+            }
         }
     }
+
+    // One of each per thread (TurboJpegHandle): kept between frames, never shared between threads.
+    [ThreadStatic]
+    private static TurboJpegHandle? decompressor;
+
+    [ThreadStatic]
+    private static TurboJpegHandle? compressor;
+
+    private static void Forget(ref TurboJpegHandle? handle)
+    {
+        handle?.Dispose();
+        handle = null;
+    }
+
+    internal static int Destroy(IntPtr handle) => tjDestroy(handle);
 
     private static string ErrorOf(IntPtr handle) => Marshal.PtrToStringAnsi(tjGetErrorStr2(handle)) ?? "unknown error";
 

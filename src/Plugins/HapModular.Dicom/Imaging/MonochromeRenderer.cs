@@ -46,18 +46,7 @@ internal static class MonochromeRenderer
     public static byte[]? RenderWords(ReadOnlySpan<ushort> words, PixelDescription d, FrameParameters p, VoiChoice choice, bool pooled)
     {
         var shift = d.HighBit + 1 - d.BitsStored;
-        var mask = (1 << d.BitsStored) - 1;
-        var signBit = d.Signed ? 1 << (d.BitsStored - 1) : int.MaxValue;
-        var full = mask + 1;
-        int minStored = int.MaxValue, maxStored = int.MinValue;
-        foreach (var w in words)
-        {
-            var v = (w >> shift) & mask;
-            v = v >= signBit ? v - full : v;
-            minStored = Math.Min(minStored, v);
-            maxStored = Math.Max(maxStored, v);
-        }
-
+        var (minStored, maxStored) = StoredWords.Range(words, shift, d.BitsStored, d.Signed);
         if (words.IsEmpty || !TableFits((long)maxStored - minStored, words.Length))
         {
             return null;
@@ -65,12 +54,7 @@ internal static class MonochromeRenderer
 
         var table = Table(d, p, choice, minStored, maxStored);
         var output = pooled ? ArrayPool<byte>.Shared.Rent(words.Length) : new byte[words.Length];
-        for (var i = 0; i < words.Length; i++)
-        {
-            var v = (words[i] >> shift) & mask;
-            output[i] = table[(v >= signBit ? v - full : v) - minStored];
-        }
-
+        StoredWords.Map(words, shift, d.BitsStored, d.Signed, table, minStored, output);
         return output;
     }
 

@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace HapModular.Dicom.Imaging;
+
+/// <summary>
+/// The two passes of a native 16-bit monochrome frame (#16, the heaviest managed function of a rendered frame):
+/// the stored range (Bits Stored kept, sign-extended) over whole vectors, and the grey look-up through a table indexed
+/// by the word's stored bits themselves, so the per-pixel loop is one shift, one mask and one load.
+/// </summary>
+internal static class StoredWords
+{
+    /// <summary>Minimum and maximum stored value, as <see cref="StoredValues.Normalize"/> would give them.</summary>
+    public static (int Min, int Max) Range(ReadOnlySpan<ushort> words, int shift, int bitsStored, bool signed)
+    {
+        var mask = (ushort)((1 << bitsStored) - 1);
+        var sign = (ushort)(signed ? 1 << (bitsStored - 1) : 0);
+        int min = int.MaxValue, max = int.MinValue;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && words.Length >= Vector<ushort>.Count)
+        {
+            // In 16-bit lanes, (v ^ sign) - sign wraps to the sign-extended value read as a short.
+            var vMask = new Vector<ushort>(mask);
+            var vSign = new Vector<ushort>(sign);
+            var (lowS, highS) = (new Vector<short>(short.MaxValue), new Vector<short>(short.MinValue));
+            var (lowU, highU) = (new Vector<ushort>(ushort.MaxValue), Vector<ushort>.Zero);
+            for (; i <= words.Length - Vector<ushort>.Count; i += Vector<ushort>.Count)
+            {
+                var v = Vector.ShiftRightLogical(new Vector<ushort>(words[i..]), shift) & vMask;
+                if (signed)
+                {
+                    var s = Vector.AsVectorInt16((v ^ vSign) - vSign);
+                    (lowS, highS) = (Vector.Min(lowS, s), Vector.Max(highS, s));
+                }
+                else
+                {
+                    (lowU, highU) = (Vector.Min(lowU, v), Vector.Max(highU, v));
+                }
+            }
+
+            for (var lane = 0; lane < Vector<ushort>.Count; lane++)
+            {
+                (min, max) = signed
+                    ? (Math.Min(min, lowS[lane]), Math.Max(max, highS[lane]))
+                    : (Math.Min(min, lowU[lane]), Math.Max(max, highU[lane]));
+            }
+        }
+
+        for (; i < words.Length; i++)
+        {
+            var v = Stored(words[i], shift, mask, sign);
+            (min, max) = (Math.Min(min, v), Math.Max(max, v));
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>
+    /// Grey through <paramref name="table"/> (indexed by stored value − <paramref name="minStored"/>), for every word:
+    /// the table is first spread over the word's 2^Bits Stored raw values, when that is not larger than the frame.
+    /// </summary>
+    public static void Map(ReadOnlySpan<ushort> words, int shift, int bitsStored, bool signed, byte[] table, int minStored, Span<byte> output)
+    {
+        var mask = (ushort)((1 << bitsStored) - 1);
+        var sign = (ushort)(signed ? 1 << (bitsStored - 1) : 0);
+        output = output[..words.Length];
+        if (mask + 1 > words.Length)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                output[i] = table[Stored(words[i], shift, mask, sign) - minStored];
+            }
+
+            return;
+        }
+
+        // raw[r] = table[stored(r) - min] for each raw value in the frame's range; the others are never looked up.
+        // From the pool: 64 KB for 16 bits stored, per frame otherwise.
+        var raw = ArrayPool<byte>.Shared.Rent(mask + 1);
+        try
+        {
+            for (var r = 0; r <= mask; r++)
+            {
+                var index = Stored((ushort)(r << shift), shift, mask, sign) - minStored;
+                raw[r] = (uint)index < (uint)table.Length ? table[index] : (byte)0;
+            }
+
+            for (var i = 0; i < output.Length; i++)
+            {
+                output[i] = raw[(words[i] >> shift) & mask];
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+        }
+    }
+
+    private static int Stored(ushort word, int shift, ushort mask, ushort sign)
+    {
+        var v = (word >> shift) & mask;
+        return sign == 0 ? v : (short)(ushort)((v ^ sign) - sign);
+    }
+}
