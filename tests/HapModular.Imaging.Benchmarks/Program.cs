@@ -35,15 +35,12 @@ string OrthancWeb(string sop, string suffix) => $"/dicom-web/studies/{ct.StudyUi
 
 var orthancPid = orthanc.ProcessId;
 // One row, like with like on both sides: a first pass over every URL (the cold pass: blob or storage reads, caches
-// filling, and for the portal the JIT still compiling) printed as its own row, then the measured pass (steady state:
-// after warm-up passes while the JIT still compiles, the same rule for both sides).
-async Task<Rate> RateAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null)
+// filling, and for the portal the JIT still compiling) printed as its own row, then warm-up passes; every row (portal
+// and Orthanc) is warm before any row is measured, so that no measured pass shares the CPU with another row's JIT.
+Func<Task<Pass>> Passes(HttpClient client, IReadOnlyList<string> urls, string? accept, Action<string> format)
 {
     // What the server answered (media type and mean size): a rate compares like with like only for the same format.
-    string? type = null;
-    long bytes = 0;
-    long requests = 0;
-    async Task<double> GetAsync(string url)
+    async Task<(double Ms, string? Type, long Bytes)> GetAsync(string url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (accept is not null)
@@ -59,15 +56,12 @@ async Task<Rate> RateAsync(HttpClient client, IReadOnlyList<string> urls, string
             throw new InvalidOperationException($"{(int)response.StatusCode} for {url}");
         }
 
-        type ??= response.Content.Headers.ContentType?.MediaType;
-        bytes += body.Length;
-        requests++;
-        return watch.Elapsed.TotalMilliseconds;
+        return (watch.Elapsed.TotalMilliseconds, response.Content.Headers.ContentType?.MediaType, body.Length);
     }
 
     // Per request, robust to a loaded machine: this process's CPU (the portal and the client), Orthanc's CPU, and this
     // process's allocations and GC pauses (the client's share is what the Orthanc rows show).
-    async Task<Pass> PassAsync()
+    return async () =>
     {
         var cpu = Cpu.Now(orthancPid);
         var (allocated, paused, gen2) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(2));
@@ -77,9 +71,11 @@ async Task<Rate> RateAsync(HttpClient client, IReadOnlyList<string> urls, string
         var first = 0.0;
         var firstJit = TimeSpan.Zero;
         var firstJitted = 0L;
+        var (type, bytes) = ((string?)null, 0L);
         foreach (var url in urls)
         {
-            var ms = await GetAsync(url);
+            var (ms, t, b) = await GetAsync(url);
+            (type, bytes) = (type ?? t, bytes + b);
             if (first == 0)
             {
                 first = ms;
@@ -92,23 +88,26 @@ async Task<Rate> RateAsync(HttpClient client, IReadOnlyList<string> urls, string
         var (self, other) = Cpu.Since(cpu, orthancPid);
         var n = (double)urls.Count;
         var jittedInPass = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
+        format(string.Create(inv, $"{type} {bytes / 1024.0 / n:0} KB"));
         return new Pass(first, rate, jittedInPass, string.Create(inv, $"per req: CPU here {self / n:0.00} ms, Orthanc {other / n:0.00} ms, alloc {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / n:0} KB, GC pause {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds / n:0.00} ms, gen2 {GC.CollectionCount(2) - gen2}; JIT {jittedInPass} methods {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms ({firstJitted} methods, {firstJit.TotalMilliseconds:0} ms during the first request)"));
-    }
+    };
+}
 
-    var cold = await PassAsync();
-    // Steady means the JIT has finished with the path: tiered compilation re-compiles a hot method (tier 1) only after
-    // 30 calls and a quiet 100 ms, so on 2 cores a second pass could still spend more CPU in the JIT than in the requests
-    // (455-853 methods re-compiled in it, 2-3 times the CPU per request of the pass after). Further passes, each
-    // counted as warm-ups, until one compiles fewer than 20 methods (at most 6); the last one is the measured pass.
-    var steady = await PassAsync();
-    var warmUps = 0;
-    while (steady.Jitted >= 20 && warmUps < 6)
+// The cold pass, then warm-up passes until the JIT has finished with the path: tiered compilation re-compiles a hot
+// method (tier 1) only after 30 calls and a quiet 100 ms, so on 2 cores a second pass could still spend more CPU in the
+// JIT than in the requests (455-853 methods re-compiled in it). Passes until one compiles fewer than 20 methods (at most 6).
+async Task<Rate> WarmAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null)
+{
+    var format = string.Empty;
+    var pass = Passes(client, urls, accept, f => format = f);
+    var cold = await pass();
+    var warmUps = 1;
+    while ((await pass()).Jitted >= 20 && warmUps < 6)
     {
         warmUps++;
-        steady = await PassAsync();
     }
 
-    return new Rate(cold, steady, string.Create(inv, $"{type} {bytes / 1024.0 / requests:0} KB, {warmUps} warm-up pass(es)"));
+    return new Rate(cold, pass, format, warmUps);
 }
 
 var frames = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
@@ -261,38 +260,44 @@ static Task<double> FirstImagePaintedAsync(IPage page) => page.EvaluateAsync<dou
 async Task ServerRatesAsync()
 {
     var loadBefore = Load();
-    var portalRendered = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))]);
-    var portalJpeg = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))], "image/jpeg");
-    var portalPng = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1/rendered"))], "image/png");
-    var orthancPreview = await RateAsync(orthanc.Http, [.. orthancIds.Select(id => $"/instances/{id}/preview")]);
-    var orthancRendered = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))]);
-    var orthancRenderedPng = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1/rendered"))], "image/png");
-    var portalFrames = await RateAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames);
-    var orthancFrames = await RateAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames);
-    Console.WriteLine(string.Create(inv, $"Server, sequential GETs, each row over the same {count} URLs: the first pass (cold) and the measured pass (steady: the first pass after it in which the JIT compiled fewer than 20 methods, at most 6 warm-up passes); load before {loadBefore}, after {Load()}"));
-    string Beside(Pass p, string format) => string.Create(inv, $"first {p.First:0.0} ms, {format}; {p.PerRequest}");
-    void Rows(string what, Rate r)
+    var rendered = sops.Select(s => Portal(s, "/frames/1/rendered")).ToList();
+    var orthancRendered = sops.Select(s => OrthancWeb(s, "/frames/1/rendered")).ToList();
+    // Every row warmed first (cold pass + warm-up passes), in this order; then every row measured, in the same order.
+    var rows = new List<(string What, Rate Rate)>
     {
-        Console.WriteLine(Row(what + " cold", r.Cold.PerSecond, "img/s", Beside(r.Cold, r.Format)));
-        Console.WriteLine(Row(what + " steady", r.Steady.PerSecond, "img/s", Beside(r.Steady, r.Format)));
+        ("portal   …/frames/1/rendered (no Accept)", await WarmAsync(http, rendered)),
+        ("portal   …/frames/1/rendered (Accept image/jpeg)", await WarmAsync(http, rendered, "image/jpeg")),
+        ("portal   …/frames/1/rendered (Accept image/png)", await WarmAsync(http, rendered, "image/png")),
+        ("Orthanc  /instances/{id}/preview", await WarmAsync(orthanc.Http, [.. orthancIds.Select(id => $"/instances/{id}/preview")])),
+        ("Orthanc  …/frames/1/rendered (no Accept)", await WarmAsync(orthanc.Http, orthancRendered)),
+        ("Orthanc  …/frames/1/rendered (Accept image/png)", await WarmAsync(orthanc.Http, orthancRendered, "image/png")),
+        ("portal   …/frames/1 (stored transfer syntax)", await WarmAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames)),
+        ("Orthanc  …/frames/1", await WarmAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames)),
+    };
+    var loadWarm = Load();
+    var measured = new List<Pass>();
+    foreach (var (_, rate) in rows)
+    {
+        measured.Add(await rate.Measure());
     }
 
-    Rows("portal   …/frames/1/rendered (no Accept)", portalRendered);
-    Rows("portal   …/frames/1/rendered (Accept image/jpeg)", portalJpeg);
-    Rows("portal   …/frames/1/rendered (Accept image/png)", portalPng);
-    Rows("Orthanc  /instances/{id}/preview", orthancPreview);
-    Rows("Orthanc  …/frames/1/rendered (no Accept)", orthancRendered);
-    Rows("Orthanc  …/frames/1/rendered (Accept image/png)", orthancRenderedPng);
-    Rows("portal   …/frames/1 (stored transfer syntax)", portalFrames);
-    Rows("Orthanc  …/frames/1", orthancFrames);
+    Console.WriteLine(string.Create(inv, $"Server, sequential GETs, each row over the same {count} URLs: the first pass (cold); then warm-up passes of every row (until one compiles fewer than 20 methods, at most 6); then the measured pass of every row (warm: none measured while another row still warms up); load before {loadBefore}, once warm {loadWarm}, after {Load()}"));
+    string Beside(Pass p, string format) => string.Create(inv, $"first {p.First:0.0} ms, {format}; {p.PerRequest}");
+    for (var i = 0; i < rows.Count; i++)
+    {
+        var (what, rate) = rows[i];
+        Console.WriteLine(Row(what + " cold", rate.Cold.PerSecond, "img/s", Beside(rate.Cold, rate.Format)));
+        Console.WriteLine(Row(what + " warm", measured[i].PerSecond, "img/s", Beside(measured[i], string.Create(inv, $"{rate.Format}, after {rate.WarmUps} warm-up pass(es)"))));
+    }
+
     Console.WriteLine();
-    void Ratio(string what, Rate portalRate, Rate orthancRate, string note) => Console.WriteLine(string.Create(inv,
-        $"  ratio {what,-44}: steady {portalRate.Steady.PerSecond / orthancRate.Steady.PerSecond:0.00}×, cold {portalRate.Cold.PerSecond / orthancRate.Cold.PerSecond:0.00}×  ({note})"));
-    Ratio("rendered frames portal / Orthanc DICOMweb", portalRendered, orthancRendered, "goal ≥ 2×; each side's default format");
-    Ratio("rendered JPEG portal / Orthanc DICOMweb", portalJpeg, orthancRendered, "both JPEG: the portal asked image/jpeg, Orthanc's default");
-    Ratio("rendered PNG  portal / Orthanc DICOMweb", portalPng, orthancRenderedPng, "both asked image/png");
-    Ratio("rendered frames portal / Orthanc preview", portalRendered, orthancPreview, "goal ≥ 2×");
-    Ratio("raw frames portal / Orthanc DICOMweb", portalFrames, orthancFrames, "stored transfer syntax");
+    void Ratio(string what, int portalRow, int orthancRow, string note) => Console.WriteLine(string.Create(inv,
+        $"  ratio {what,-44}: warm {measured[portalRow].PerSecond / measured[orthancRow].PerSecond:0.00}×, cold {rows[portalRow].Rate.Cold.PerSecond / rows[orthancRow].Rate.Cold.PerSecond:0.00}×  ({note})"));
+    Ratio("rendered frames portal / Orthanc DICOMweb", 0, 4, "goal ≥ 2×; each side's default format");
+    Ratio("rendered JPEG portal / Orthanc DICOMweb", 1, 4, "both JPEG: the portal asked image/jpeg, Orthanc's default");
+    Ratio("rendered PNG  portal / Orthanc DICOMweb", 2, 5, "both asked image/png");
+    Ratio("rendered frames portal / Orthanc preview", 0, 3, "goal ≥ 2×");
+    Ratio("raw frames portal / Orthanc DICOMweb", 6, 7, "stored transfer syntax");
 }
 
 // The machine's load average (1, 5, 15 min) beside every number: a loaded machine slows both sides unevenly.
@@ -311,8 +316,8 @@ static string Load()
 /// <summary>One pass over a row's URLs: its first request (ms), images per second, and the per-request costs.</summary>
 internal sealed record Pass(double First, double PerSecond, long Jitted, string PerRequest);
 
-/// <summary>A row's first (cold) pass and its measured (steady) pass, with what the server answered.</summary>
-internal sealed record Rate(Pass Cold, Pass Steady, string Format);
+/// <summary>A row's first (cold) pass, how to run its measured pass once every row is warm, what the server answered.</summary>
+internal sealed record Rate(Pass Cold, Func<Task<Pass>> Measure, string Format, int WarmUps);
 
 /// <summary>CPU time (ms) of this process and of another one (from /proc: utime + stime, in clock ticks of 10 ms).</summary>
 internal static class Cpu
