@@ -170,9 +170,13 @@ public sealed partial class WorkspaceJourneyTests
     {
         var page = await SignedInAsync();
         var html = await (await page.Context.APIRequest.GetAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}")).TextAsync();
-        // The lowest instance number of the series, rendered by the portal: what the viewport shows first.
+        // The lowest instance number of the series, rendered by the portal: what the viewport shows first — inside the
+        // page (painted in its first frame), byte for byte the rendered resource the page used to ask for by URL.
         var first = portal.Ct.Files.Keys.First(); // ingested in instance-number order, nothing ever removed
-        Assert.Matches($"<img class=\"viewport-preview\" src=\"/dicomweb/studies/{Regex.Escape(portal.Ct.StudyUid)}/series/{Regex.Escape(portal.Ct.SeriesUid)}/instances/{Regex.Escape(first)}/rendered\\?viewport=1024,1024&amp;accept=image/png\"", html);
+        var inline = Regex.Match(html, "<img class=\"viewport-preview\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
+        Assert.True(inline.Success, "the first image is not inside the page");
+        var rendered = await (await page.Context.APIRequest.GetAsync($"/dicomweb/studies/{portal.Ct.StudyUid}/series/{portal.Ct.SeriesUid}/instances/{first}/rendered?viewport=1024,1024&accept=image/png")).BodyAsync();
+        Assert.Equal(rendered, Convert.FromBase64String(inline.Groups[1].Value));
         await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
         await ReadyAsync(page);
         await page.WaitForFunctionAsync("() => window.hapImaging.firstRenderedAt > 0");

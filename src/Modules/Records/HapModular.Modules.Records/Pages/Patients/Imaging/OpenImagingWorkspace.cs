@@ -24,14 +24,13 @@ internal sealed record ImagingWorkspace(CachedPatient Patient, IReadOnlyList<Wor
 {
     /// <summary>
     /// The image the workspace shows first in a study — the first series in QIDO order, or the one named; its lowest
-    /// instance number (the order the workspace sorts by) — as the portal's rendered resource; null when there is none.
+    /// instance number (the order the workspace sorts by); null when there is none.
     /// </summary>
-    public string? FirstImageUrl(string study, string? series)
+    public ImagingInstance? FirstImage(string study, string? series)
     {
         var inStudy = Instances.Where(i => i.StudyUid == study).ToList();
         series ??= inStudy.OrderBy(i => i.Number("00200011")).ThenBy(i => i.SeriesUid, StringComparer.Ordinal).FirstOrDefault()?.SeriesUid;
-        var first = Qido.Ordered(inStudy.Where(i => i.SeriesUid == series)).OrderBy(i => i.Number("00200013")).FirstOrDefault();
-        return first is null ? null : ImagingHandlers.InstanceUrl(first) + "/rendered";
+        return Qido.Ordered(inStudy.Where(i => i.SeriesUid == series)).OrderBy(i => i.Number("00200013")).FirstOrDefault();
     }
 }
 
