@@ -175,7 +175,7 @@ public sealed partial class WorkspaceJourneyTests
         var first = portal.Ct.Files.Keys.First(); // ingested in instance-number order, nothing ever removed
         var inline = Regex.Match(html, "<img class=\"viewport-preview\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
         Assert.True(inline.Success, "the first image is not inside the page");
-        var rendered = await (await page.Context.APIRequest.GetAsync($"/dicomweb/studies/{portal.Ct.StudyUid}/series/{portal.Ct.SeriesUid}/instances/{first}/rendered?viewport=1024,1024&accept=image/png")).BodyAsync();
+        var rendered = await (await page.Context.APIRequest.GetAsync($"/patients/{portal.Host.Marie}/dicomweb/studies/{portal.Ct.StudyUid}/series/{portal.Ct.SeriesUid}/instances/{first}/rendered?viewport=1024,1024&accept=image/png")).BodyAsync();
         Assert.Equal(rendered, Convert.FromBase64String(inline.Groups[1].Value));
         await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
         await ReadyAsync(page);
