@@ -39,6 +39,21 @@ public sealed class BulkFramesTests(ImagingPortal portal)
     }
 
     [Fact]
+    public async Task On_a_patients_base_each_bulk_frame_is_located_on_that_base()
+    {
+        // The workspace matches the bulk answer's parts to the frame URLs it would ask, by their Content-Location.
+        using var http = await ClientAsync();
+        var web = $"/patients/{portal.Marie}/dicomweb";
+        using var response = await GetAsync(http, $"{web}/studies/{portal.Linked.StudyUid}/series/{portal.Linked.SeriesUid}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = System.Text.Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync());
+        var locations = System.Text.RegularExpressions.Regex.Matches(text, "Content-Location: ([^\r\n]+)").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(
+            portal.Linked.Files.Keys.Select(sop => $"{web}/studies/{portal.Linked.StudyUid}/series/{portal.Linked.SeriesUid}/instances/{sop}/frames/1").Order(StringComparer.Ordinal),
+            locations.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_series_of_a_patient_without_a_link_gets_the_neutral_404_as_bulk_data_too()
     {
         using var http = await ClientAsync();
