@@ -32,8 +32,6 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
     public TimelinePage? Timeline { get; private set; }
 
-    public List<TimelineDay> Days { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(Guid patientId, CancellationToken cancellationToken)
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -47,7 +45,6 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         {
             var filter = new TimelineFilter(Kind, string.IsNullOrWhiteSpace(Department) ? null : Department, From, To, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim());
             Timeline = await mediator.Send(new GetTimeline(patientId, filter, After), cancellationToken);
-            Days = TimelineLayout.Arrange(Timeline.Documents);
         }
         catch (PatientAccessDeniedException)
         {
@@ -56,9 +53,6 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
         return Page();
     }
-
-    /// <summary>"/patients/{id}/documents/": a document's page is this followed by its id.</summary>
-    public string DocumentsPath => $"/patients/{PatientId}/documents/";
 
     public string DocumentUrl(Guid documentId) => $"/patients/{PatientId}/documents/{documentId}";
 
