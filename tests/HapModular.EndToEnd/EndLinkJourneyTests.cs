@@ -40,6 +40,10 @@ public sealed class EndLinkJourneyTests(PortalFixture portal)
         Assert.EndsWith("/patients", physician.Url, StringComparison.Ordinal);
         var row = physician.Locator("tr:has-text('JANSSENS Pieter')");
         Assert.Equal(1, await row.CountAsync());
+        // The row's button on the row's line: it sat a line below the patient's name (a form button's top margin).
+        var name = await row.Locator("a", new() { HasTextString = "JANSSENS" }).BoundingBoxAsync();
+        var end = await row.Locator("a.end-link").BoundingBoxAsync();
+        Assert.True(Math.Abs((name!.Y + (name.Height / 2)) - (end!.Y + (end.Height / 2))) <= 4, $"name centre {name.Y + (name.Height / 2)}, button centre {end.Y + (end.Height / 2)}");
 
         await SignIn.SubmitAsync(physician, "tr:has-text('JANSSENS Pieter') a.end-link");
         Assert.Contains("/end", physician.Url, StringComparison.Ordinal);

@@ -172,7 +172,7 @@ public sealed partial class WorkspaceJourneyTests
         var html = await (await page.Context.APIRequest.GetAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}")).TextAsync();
         // The lowest instance number of the series, rendered by the portal: what the viewport shows first.
         var first = portal.Ct.Files.Keys.First(); // ingested in instance-number order, nothing ever removed
-        Assert.Matches($"<img class=\"viewport-preview\" src=\"/dicomweb/studies/{Regex.Escape(portal.Ct.StudyUid)}/series/{Regex.Escape(portal.Ct.SeriesUid)}/instances/{Regex.Escape(first)}/rendered\\?viewport=1024,1024&amp;accept=image/png\"", html);
+        Assert.Matches($"<img class=\"viewport-preview\" src=\"/patients/{portal.Host.Marie}/dicomweb/studies/{Regex.Escape(portal.Ct.StudyUid)}/series/{Regex.Escape(portal.Ct.SeriesUid)}/instances/{Regex.Escape(first)}/rendered\\?viewport=1024,1024&amp;accept=image/png\"", html);
         await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
         await ReadyAsync(page);
         await page.WaitForFunctionAsync("() => window.hapImaging.firstRenderedAt > 0");

@@ -18,7 +18,7 @@ public sealed partial class ConsentMatrixTests
 
     public static TheoryData<string> DicomWebRoutes => [.. DicomWebShapes.Select(s => s.Name)];
 
-    private static readonly (string Name, string Template, bool Qido)[] DicomWebShapes =
+    private static readonly (string Name, string Template, bool Qido)[] StandardShapes =
     [
         ("QIDO studies by UID", "/dicomweb/studies?StudyInstanceUID={study}", true),
         ("QIDO studies by patient and date range", "/dicomweb/studies?PatientID=HAP-MATRIX&StudyDate=20260101-20261231&ModalitiesInStudy=CT&includefield=StudyDescription", true),
@@ -44,6 +44,13 @@ public sealed partial class ConsentMatrixTests
         ("frame thumbnail", "/dicomweb/studies/{study}/series/{series}/instances/{sop}/frames/1/thumbnail", false),
     ];
 
+    // Every shape on the standard base and on the workspace's base of one patient (/patients/{patient}/dicomweb).
+    private static readonly (string Name, string Template, bool Qido)[] DicomWebShapes =
+    [
+        .. StandardShapes,
+        .. StandardShapes.Select(s => ("patient base: " + s.Name, "/patients/{patient}" + s.Template, s.Qido)),
+    ];
+
     [Theory]
     [MemberData(nameof(DicomWebRoutes))]
     public async Task Every_DICOMweb_refusal_is_answered_like_an_unknown_study(string route)
@@ -53,8 +60,8 @@ public sealed partial class ConsentMatrixTests
         var unknown = study with { Study = SyntheticDicom.NewUid(), Series = SyntheticDicom.NewUid(), Visible = SyntheticDicom.NewUid() };
         // The reference: the same shape naming a study nobody has (or, for a search naming no study, a physician with no link).
         var reference = shape.Template.Contains("{study}", StringComparison.Ordinal)
-            ? await GetAsync(new Situation("linked, unknown UIDs", W.Linked, W.A.Id, W.A), Fill(shape.Template, unknown, unknown.Visible))
-            : await GetAsync(new Situation("no link", W.NoLink, W.A.Id, W.A), shape.Template);
+            ? await GetAsync(new Situation("linked, unknown UIDs", W.Linked, W.A.Id, W.A), Fill(shape.Template, W.A.Id, unknown, unknown.Visible))
+            : await GetAsync(new Situation("no link", W.NoLink, W.A.Id, W.A), Fill(shape.Template, W.A.Id, unknown, unknown.Visible));
         Assert.Equal(shape.Qido ? 200 : 404, reference.Status);
         Assert.Equal(shape.Qido ? "[]" : string.Empty, reference.Body);
 
@@ -74,10 +81,16 @@ public sealed partial class ConsentMatrixTests
             refusals.Add((new Situation("instance embargoed", W.Linked, W.A.Id, W.A), study, study.Embargoed));
         }
 
+        if (shape.Template.Contains("{patient}", StringComparison.Ordinal) && shape.Template.Contains("{study}", StringComparison.Ordinal))
+        {
+            // The workspace's base names a patient the physician may see, the rest of the URL another patient's study.
+            refusals.Add((new Situation("another patient's study under a linked patient's base", W.Linked, W.A.Id, W.A), study.OfC, study.OfC.Visible));
+        }
+
         Assert.True(refusals.Count >= 8);
         foreach (var (situation, target, sop) in refusals)
         {
-            var answer = await GetAsync(situation, Fill(shape.Template, target, sop));
+            var answer = await GetAsync(situation, Fill(shape.Template, situation.PatientId, target, sop));
             Assert.True(answer.Status == reference.Status, $"{situation}: {answer.Status}");
             Assert.True(answer.Body == reference.Body, $"{situation}: {answer.Body}");
             Assert.True(answer.Headers == reference.Headers, $"{situation}: headers differ:\n{answer.Headers}\n---\n{reference.Headers}");
@@ -92,7 +105,7 @@ public sealed partial class ConsentMatrixTests
         var shape = DicomWebShapes.Single(s => s.Name == route);
         foreach (var user in new[] { W.Linked, W.EmergencyActive })
         {
-            var answer = await GetAsync(new Situation("linked", user, W.A.Id, W.A), Fill(shape.Template, study, study.Visible));
+            var answer = await GetAsync(new Situation("linked", user, W.A.Id, W.A), Fill(shape.Template, W.A.Id, study, study.Visible));
             Assert.True(answer.Status == 200, $"{route}: {answer.Status}");
             Assert.Contains("no-store", answer.CacheControl ?? string.Empty, StringComparison.Ordinal);
             Assert.DoesNotContain(study.Masked, answer.Body, StringComparison.Ordinal);
@@ -130,15 +143,18 @@ public sealed partial class ConsentMatrixTests
         var routes = factory.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
             .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
             .Select(r => r.RoutePattern.RawText?.Trim('/') ?? string.Empty)
-            .Where(r => r.StartsWith("dicomweb", StringComparison.Ordinal))
+            .Where(r => r.StartsWith("dicomweb", StringComparison.Ordinal) || r.Contains("/dicomweb", StringComparison.Ordinal))
             .ToHashSet();
         var covered = DicomWebShapes.Select(s => s.Template.Split('?')[0].Trim('/')
-            .Replace("{sop}", "{instance}", StringComparison.Ordinal).Replace("frames/1", "frames/{frames}", StringComparison.Ordinal)).ToHashSet();
-        covered.UnionWith(["dicomweb/studies", "dicomweb/series", "dicomweb/instances"]);
+            .Replace("{sop}", "{instance}", StringComparison.Ordinal).Replace("frames/1", "frames/{frames}", StringComparison.Ordinal)
+            .Replace("{patient}", "{patientId:guid}", StringComparison.Ordinal)).ToHashSet();
+        covered.UnionWith(["dicomweb/studies", "dicomweb/series", "dicomweb/instances", "patients/{patientId:guid}/dicomweb/studies", "patients/{patientId:guid}/dicomweb/series", "patients/{patientId:guid}/dicomweb/instances"]);
+        Assert.Contains("patients/{patientId:guid}/dicomweb/studies/{study}/series", routes);
         Assert.Empty(routes.Except(covered));
     }
 
-    private static string Fill(string template, ImagingStudy s, string sop) => template
+    private static string Fill(string template, Guid patient, ImagingStudy s, string sop) => template
+        .Replace("{patient}", patient.ToString(), StringComparison.Ordinal)
         .Replace("{study}", s.Study, StringComparison.Ordinal)
         .Replace("{series}", s.Series, StringComparison.Ordinal)
         .Replace("{sop}", sop, StringComparison.Ordinal);

@@ -36,8 +36,12 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
 
     private async Task<IReadOnlyList<ImagingInstance>> ReadIndexedAsync(Guid patientId, string? viewerInami, string? studyUid, string? seriesUid, string? sopUid, CancellationToken cancellationToken)
     {
+        // One instance per SOP Instance UID: an instance the hospital sent again in another encoding is another stored
+        // document, but the same image. Listed twice, a viewer's stack showed it twice, and the second slot's metadata
+        // (the other encoding) described pixels the frame route serves from the first. The one kept is the oldest visible
+        // document, the one the frame routes serve (UidResolver: oldest first, the first the guard allows).
         var sql = new StringBuilder($"""
-            SELECT {Prefixed("d")}, i.metadata FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.sha256 = d.sha256
+            SELECT DISTINCT ON (COALESCE(d.instance_uid, d.id::text)) {Prefixed("d")}, i.metadata FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.sha256 = d.sha256
             WHERE d.patient_id = @p AND d.study_uid IS NOT NULL AND i.metadata IS NOT NULL AND {DocumentVisibility.Sql("d")}
             """);
         await using var command = database.DataSource.CreateCommand();
@@ -60,6 +64,7 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
             command.Parameters.AddWithValue("i", sopUid);
         }
 
+        sql.Append(" ORDER BY COALESCE(d.instance_uid, d.id::text), d.ingested_at, d.id");
         command.CommandText = sql.ToString();
         DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
         var list = new List<ImagingInstance>();

@@ -21,9 +21,26 @@ internal static class DicomWebEndpoints
     private const string Series = Study + "/series/{series}";
     private const string Instance = Series + "/instances/{instance}";
 
+    /// <summary>The route value naming the patient on the workspace's own base (<c>/patients/{patientId}/dicomweb</c>).</summary>
+    private const string PatientRoute = "patientId";
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var web = endpoints.MapGroup("/dicomweb").AcceptAccessTokens().RequireAuthorization().ExcludeFromDescription();
+        // The standard base, UID-addressed, for desktop viewers and other DICOMweb clients.
+        MapRoutes(endpoints.MapGroup("/dicomweb").AcceptAccessTokens().RequireAuthorization().ExcludeFromDescription());
+
+        // The same resources within one patient, for the workspace under that patient's banner. A Study Instance UID is
+        // not unique across patients in real archives (a modality's UID root reused, a study split between two records):
+        // on the standard base such a study answers with every visible patient's instances, so a workspace built on it
+        // showed another patient's series and counts under this patient's name.
+        MapRoutes(endpoints.MapGroup("/patients/{" + PatientRoute + ":guid}/dicomweb").AcceptAccessTokens().RequireAuthorization().ExcludeFromDescription());
+    }
+
+    /// <summary>The workspace's base of one patient's DICOMweb resources.</summary>
+    public static string PatientBase(Guid patientId) => $"/patients/{patientId}/dicomweb";
+
+    private static void MapRoutes(RouteGroupBuilder web)
+    {
         web.MapGet("/studies", (HttpContext http) => SearchAsync(http, QidoLevel.Studies, null, null));
         web.MapGet("/series", (HttpContext http) => SearchAsync(http, QidoLevel.Series, null, null));
         web.MapGet("/instances", (HttpContext http) => SearchAsync(http, QidoLevel.Instances, null, null));
@@ -72,7 +89,9 @@ internal static class DicomWebEndpoints
         var mediator = services.GetRequiredService<IMediator>();
         var studyUid = query.Value("0020000D") is { } s && !s.Contains(',', StringComparison.Ordinal) && !s.Contains('\\', StringComparison.Ordinal) && !s.Contains('*', StringComparison.Ordinal) ? s : null;
         // Candidates only: the guard decides for each, and a refused patient adds nothing (not even to the count).
-        IReadOnlyList<Guid> patients = studyUid is not null
+        IReadOnlyList<Guid> patients = ScopedPatient(http) is { } scoped
+            ? [scoped]
+            : studyUid is not null
             ? await services.GetRequiredService<UidResolver>().PatientsOfStudyAsync(studyUid, http.RequestAborted)
             : await mediator.Send(new GetAccessiblePatients(services.GetRequiredService<ICurrentUser>().UserId), http.RequestAborted);
         var instances = new List<ImagingInstance>();
@@ -127,8 +146,11 @@ internal static class DicomWebEndpoints
         }
 
         var resolver = services.GetRequiredService<UidResolver>();
+        var scoped = ScopedPatient(http);
         IReadOnlyList<(Guid Patient, Guid? Document)> candidates = target.SopUid is { } sop
-            ? [.. (await resolver.DocumentsOfInstanceAsync(target.StudyUid, target.SeriesUid!, sop, http.RequestAborted)).Select(d => (d.PatientId, (Guid?)d.DocumentId))]
+            ? [.. (await resolver.DocumentsOfInstanceAsync(target.StudyUid, target.SeriesUid!, sop, scoped, http.RequestAborted)).Select(d => (d.PatientId, (Guid?)d.DocumentId))]
+            : scoped is { } only
+            ? [(only, null)]
             : [.. (await resolver.PatientsOfStudyAsync(target.StudyUid, http.RequestAborted)).Select(p => (p, (Guid?)null))];
         if (candidates.Count == 0)
         {
@@ -157,6 +179,9 @@ internal static class DicomWebEndpoints
         http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
         http.Response.StatusCode = StatusCodes.Status404NotFound;
     }
+
+    /// <summary>The patient named by the workspace's base; null on the standard base.</summary>
+    private static Guid? ScopedPatient(HttpContext http) => http.GetRouteValue(PatientRoute) is string value && Guid.TryParse(value, out var id) ? id : null;
 
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "private, no-store";
 

@@ -82,7 +82,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
                 : null;
     }
 
-    public static string InstanceUrl(ImagingInstance i) => $"/dicomweb/studies/{i.StudyUid}/series/{i.SeriesUid}/instances/{i.SopUid}";
+    public static string InstanceUrl(ImagingInstance i, string web = "/dicomweb") => $"{web}/studies/{i.StudyUid}/series/{i.SeriesUid}/instances/{i.SopUid}";
 
     private static string MetadataOf(ImagingInstance i) => i.MetadataJson.Replace("{instance}", InstanceUrl(i), StringComparison.Ordinal);
 

@@ -33,21 +33,24 @@ internal sealed class UidResolver(RecordsDatabase database, TimeProvider time)
         return list;
     }
 
-    /// <summary>The documents holding this instance (one per patient at most is expected; a re-ingestion adds none).</summary>
-    public async Task<IReadOnlyList<(Guid PatientId, Guid DocumentId)>> DocumentsOfInstanceAsync(string studyUid, string seriesUid, string sopUid, CancellationToken cancellationToken)
+    /// <summary>
+    /// The documents holding this instance, oldest first (one per patient is usual; an instance sent again in another
+    /// encoding adds one), of one patient only when <paramref name="patientId"/> is given (the workspace's own routes).
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid PatientId, Guid DocumentId)>> DocumentsOfInstanceAsync(string studyUid, string seriesUid, string sopUid, Guid? patientId, CancellationToken cancellationToken)
     {
         var key = (studyUid, seriesUid);
         var now = time.GetUtcNow();
         if (series.TryGetValue(key, out var kept) && now < kept.Until && kept.Instances.Contains(sopUid))
         {
-            return [.. kept.Instances[sopUid]];
+            return [.. kept.Instances[sopUid].Where(d => patientId is null || d.PatientId == patientId)];
         }
 
         var rows = await ReadSeriesAsync(studyUid, seriesUid, cancellationToken);
         if (rows.Count > LargestSeriesKept)
         {
             // A series too large to keep (and to have been read whole): this instance alone.
-            return await ReadInstanceAsync(studyUid, seriesUid, sopUid, cancellationToken);
+            return [.. (await ReadInstanceAsync(studyUid, seriesUid, sopUid, cancellationToken)).Where(d => patientId is null || d.PatientId == patientId)];
         }
 
         var instances = rows.ToLookup(r => r.Sop, r => (r.PatientId, r.DocumentId), StringComparer.Ordinal);
@@ -61,7 +64,7 @@ internal sealed class UidResolver(RecordsDatabase database, TimeProvider time)
             series[key] = (now + Kept, instances);
         }
 
-        return [.. instances[sopUid].Take(10)];
+        return [.. instances[sopUid].Where(d => patientId is null || d.PatientId == patientId).Take(10)];
     }
 
     private async Task<List<(string Sop, Guid PatientId, Guid DocumentId)>> ReadSeriesAsync(string studyUid, string seriesUid, CancellationToken cancellationToken)

@@ -39,7 +39,8 @@
   const frameAccept = 'multipart/related; type=application/octet-stream; transfer-syntax=*';
   const parallel = 4;
   const budget = 256 * 1024 * 1024;
-  const base = `/dicomweb/studies/${study}/series`;
+  // This patient's DICOMweb base: a study UID another record shares never brings that record's series in here.
+  const base = `${root.dataset.dicomweb}/studies/${study}/series`;
 
   /** Frames asked one by one, a few at a time, in viewing order. */
   const oneByOne = (items, urls) => {

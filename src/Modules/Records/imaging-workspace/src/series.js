@@ -20,10 +20,14 @@ export const text = (item, tag) => {
   return v == null ? '' : typeof v === 'object' ? (v.Alphabetic ?? '') : String(v);
 };
 
-export const seriesUrl = (study, series) => `/dicomweb/studies/${study}/series/${series}`;
+// The patient's own DICOMweb base (/patients/{id}/dicomweb): the standard base answers a study UID with every record
+// that shares it, and the workspace shows one patient under one banner.
+const web = () => document.getElementById('imaging-workspace')?.dataset.dicomweb ?? '/dicomweb';
+
+export const seriesUrl = (study, series) => `${web()}/studies/${study}/series/${series}`;
 
 export function listSeries(study) {
-  return json(`/dicomweb/studies/${study}/series`);
+  return json(`${web()}/studies/${study}/series`);
 }
 
 // Cornerstone's WADO-RS metadata reader takes a palette's lookup tables only as a Value array of numbers, but DICOM JSON

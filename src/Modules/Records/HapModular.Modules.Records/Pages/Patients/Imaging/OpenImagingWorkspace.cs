@@ -20,8 +20,11 @@ internal sealed record OpenImagingWorkspace(Guid PatientId, string? StudyUid) : 
 /// <summary>One study of the list: newest first, studies without a readable date last.</summary>
 internal sealed record WorkspaceStudy(string StudyUid, DateOnly? Date, string Modalities, string Description, int Series, int Images);
 
-internal sealed record ImagingWorkspace(CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies, IReadOnlyList<ImagingInstance> Instances)
+internal sealed record ImagingWorkspace(Guid PatientId, CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies, IReadOnlyList<ImagingInstance> Instances)
 {
+    /// <summary>The DICOMweb base the workspace reads from: this patient's instances only, whatever UIDs other records share.</summary>
+    public string DicomWebBase => DicomWebEndpoints.PatientBase(PatientId);
+
     /// <summary>
     /// The image the workspace shows first in a study — the first series in QIDO order, or the one named; its lowest
     /// instance number (the order the workspace sorts by) — as the portal's rendered resource; null when there is none.
@@ -31,7 +34,7 @@ internal sealed record ImagingWorkspace(CachedPatient Patient, IReadOnlyList<Wor
         var inStudy = Instances.Where(i => i.StudyUid == study).ToList();
         series ??= inStudy.OrderBy(i => i.Number("00200011")).ThenBy(i => i.SeriesUid, StringComparer.Ordinal).FirstOrDefault()?.SeriesUid;
         var first = Qido.Ordered(inStudy.Where(i => i.SeriesUid == series)).OrderBy(i => i.Number("00200013")).FirstOrDefault();
-        return first is null ? null : ImagingHandlers.InstanceUrl(first) + "/rendered";
+        return first is null ? null : ImagingHandlers.InstanceUrl(first, DicomWebBase) + "/rendered";
     }
 }
 
@@ -57,6 +60,6 @@ internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, Pati
             })
             .OrderBy(s => s.Date is null).ThenByDescending(s => s.Date).ThenBy(s => s.StudyUid, StringComparer.Ordinal)
             .ToList();
-        return new ImagingWorkspace(patient, studies, instances);
+        return new ImagingWorkspace(request.PatientId, patient, studies, instances);
     }
 }
