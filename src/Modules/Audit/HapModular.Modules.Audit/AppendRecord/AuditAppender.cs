@@ -28,6 +28,9 @@ internal sealed partial class AuditAppender : IAsyncDisposable
 
     private AuditReceipt? head;
 
+    // Batches left that read the chain's head before writing (after another host was found to have appended).
+    private int readHeadFirst;
+
     public AuditAppender(AuditDatabase database, AuditKeys keys, AuditCheckpoints checkpoints, TimeProvider time, ILogger<AuditAppender> logger)
     {
         this.database = database;
@@ -112,20 +115,61 @@ internal sealed partial class AuditAppender : IAsyncDisposable
         }
     }
 
-    // Two round trips per batch instead of three: BEGIN, the chain's lock and its head in the first; the rows and
-    // COMMIT in the second (a failing INSERT makes PostgreSQL skip the COMMIT that follows it, and the caller rolls
-    // back). The lock is held from the head's read to the commit, as before: one serialised chain across hosts.
+    // One round trip per batch when this host wrote the chain's head last (the usual case): BEGIN, the chain's lock,
+    // each row inserted only if the head is still the record it links to (checked by the database under the lock, not
+    // trusted from memory), and COMMIT. If another host appended meanwhile no row goes in, and the batch is written
+    // again from the real head below. After such a miss the next batches read the head first for a while: with several
+    // busy hosts appending in turn, guessing would mostly cost a round trip more.
     private async Task<List<AuditReceipt>> WriteAsync(NpgsqlConnection connection, List<Pending> batch)
+    {
+        if (head is { } known && readHeadFirst == 0)
+        {
+            var receipts = Rows(batch, known.Sequence, known.Hash, out var rows, ifHead: true);
+            await using var guessed = new NpgsqlBatch(connection);
+            guessed.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"));
+            guessed.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } });
+            foreach (var row in rows)
+            {
+                guessed.BatchCommands.Add(row);
+            }
+
+            guessed.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            await guessed.ExecuteNonQueryAsync();
+            // All or nothing: the first row goes in only on the right head, each next one only after its predecessor.
+            if (rows.TrueForAll(r => r.RecordsAffected == 1))
+            {
+                return receipts;
+            }
+
+            if (rows.Exists(r => r.RecordsAffected == 1))
+            {
+                throw new InvalidOperationException("The audit chain's head moved inside a locked append.");
+            }
+
+            readHeadFirst = 64;
+        }
+        else if (readHeadFirst > 0)
+        {
+            readHeadFirst--;
+        }
+
+        return await WriteFromHeadAsync(connection, batch);
+    }
+
+    // Two round trips: BEGIN, the chain's lock and its head in the first; the rows and COMMIT in the second (a failing
+    // INSERT makes PostgreSQL skip the COMMIT that follows it, and the caller rolls back). The lock is held from the
+    // head's read to the commit: one serialised chain across hosts.
+    private async Task<List<AuditReceipt>> WriteFromHeadAsync(NpgsqlConnection connection, List<Pending> batch)
     {
         long last = 0;
         var previous = AuditHash.Genesis;
-        await using (var head = new NpgsqlBatch(connection))
+        await using (var headRead = new NpgsqlBatch(connection))
         {
-            head.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"));
-            head.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } });
-            head.BatchCommands.Add(new NpgsqlBatchCommand("SELECT seq, hash FROM audit.records ORDER BY seq DESC LIMIT 1"));
+            headRead.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"));
+            headRead.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } });
+            headRead.BatchCommands.Add(new NpgsqlBatchCommand("SELECT seq, hash FROM audit.records ORDER BY seq DESC LIMIT 1"));
             // The reader starts at the first statement that returns rows (the lock's): BEGIN returns none.
-            await using var reader = await head.ExecuteReaderAsync();
+            await using var reader = await headRead.ExecuteReaderAsync();
             await reader.NextResultAsync();
             if (await reader.ReadAsync())
             {
@@ -134,25 +178,38 @@ internal sealed partial class AuditAppender : IAsyncDisposable
             }
         }
 
-        // PostgreSQL keeps microseconds: truncate now so the hash is computed over what is stored.
-        var now = time.GetUtcNow();
-        now = new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
-        var receipts = new List<AuditReceipt>(batch.Count);
+        var receipts = Rows(batch, last, previous, out var rows, ifHead: false);
         await using (var insert = new NpgsqlBatch(connection))
         {
-            foreach (var p in batch)
+            foreach (var row in rows)
             {
-                var r = p.Request;
-                var row = new AuditRow(++last, now, r.Action, r.Outcome.ToString(), r.ActorUserId, r.ActorName, r.ActorInami,
-                    r.ClientAddress, r.PatientId, r.DocumentId, r.DocumentTitle, r.Purpose, r.Reason, r.LinkOrGrantId);
-                var hash = AuditHash.Compute(keys.Current, previous, row);
-                insert.BatchCommands.Add(AuditRowWriter.Command(row, previous, hash, keys.CurrentId));
-                receipts.Add(new AuditReceipt(row.Sequence, hash));
-                previous = hash;
+                insert.BatchCommands.Add(row);
             }
 
             insert.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await insert.ExecuteNonQueryAsync();
+        }
+
+        return receipts;
+    }
+
+    /// <summary>The batch's rows linked after (<paramref name="last"/>, <paramref name="previous"/>), and their receipts.</summary>
+    private List<AuditReceipt> Rows(List<Pending> batch, long last, string previous, out List<NpgsqlBatchCommand> rows, bool ifHead)
+    {
+        // PostgreSQL keeps microseconds: truncate now so the hash is computed over what is stored.
+        var now = time.GetUtcNow();
+        now = new DateTimeOffset(now.Ticks - (now.Ticks % 10), TimeSpan.Zero);
+        var receipts = new List<AuditReceipt>(batch.Count);
+        rows = new List<NpgsqlBatchCommand>(batch.Count);
+        foreach (var p in batch)
+        {
+            var r = p.Request;
+            var row = new AuditRow(++last, now, r.Action, r.Outcome.ToString(), r.ActorUserId, r.ActorName, r.ActorInami,
+                r.ClientAddress, r.PatientId, r.DocumentId, r.DocumentTitle, r.Purpose, r.Reason, r.LinkOrGrantId);
+            var hash = AuditHash.Compute(keys.Current, previous, row);
+            rows.Add(AuditRowWriter.Command(row, previous, hash, keys.CurrentId, ifHead));
+            receipts.Add(new AuditReceipt(row.Sequence, hash));
+            previous = hash;
         }
 
         return receipts;

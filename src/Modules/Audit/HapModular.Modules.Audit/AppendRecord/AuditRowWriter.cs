@@ -16,9 +16,19 @@ internal static class AuditRowWriter
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
         """;
 
-    public static NpgsqlBatchCommand Command(AuditRow row, string previousHash, string hash, string keyId)
+    // The same row, inserted only if the chain's head is still the record it links to ($15, its previous hash): when
+    // another host appended meanwhile nothing is inserted (0 rows), and the appender starts over from the real head.
+    private const string InsertAfterHead = """
+        INSERT INTO audit.records (seq, at, action, outcome, actor_user_id, actor_name, actor_inami, client_address,
+            patient_id, document_id, document_title, purpose, reason, link_or_grant_id, prev_hash, hash, key_id)
+        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
+        WHERE (SELECT h.hash FROM audit.records h ORDER BY h.seq DESC LIMIT 1) = $15
+        """;
+
+    /// <summary>The INSERT of <paramref name="row"/>; <paramref name="ifHead"/>: only while <paramref name="previousHash"/> is the chain's head.</summary>
+    public static NpgsqlBatchCommand Command(AuditRow row, string previousHash, string hash, string keyId, bool ifHead = false)
     {
-        var insert = new NpgsqlBatchCommand(Insert);
+        var insert = new NpgsqlBatchCommand(ifHead ? InsertAfterHead : Insert);
         var p = insert.Parameters;
         p.Add(new NpgsqlParameter<long> { TypedValue = row.Sequence });
         p.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = row.At });

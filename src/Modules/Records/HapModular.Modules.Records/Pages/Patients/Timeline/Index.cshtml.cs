@@ -32,8 +32,6 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
     public TimelinePage? Timeline { get; private set; }
 
-    public List<TimelineDay> Days { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(Guid patientId, CancellationToken cancellationToken)
     {
         if (User.Identity?.IsAuthenticated != true)
@@ -47,7 +45,6 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         {
             var filter = new TimelineFilter(Kind, string.IsNullOrWhiteSpace(Department) ? null : Department, From, To, string.IsNullOrWhiteSpace(Q) ? null : Q.Trim());
             Timeline = await mediator.Send(new GetTimeline(patientId, filter, After), cancellationToken);
-            Days = TimelineLayout.Arrange(Timeline.Documents);
         }
         catch (PatientAccessDeniedException)
         {
@@ -56,9 +53,6 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
         return Page();
     }
-
-    /// <summary>"/patients/{id}/documents/": a document's page is this followed by its id.</summary>
-    public string DocumentsPath => $"/patients/{PatientId}/documents/";
 
     public string DocumentUrl(Guid documentId) => $"/patients/{PatientId}/documents/{documentId}";
 
@@ -70,7 +64,12 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
     /// <summary>The same filters with another kind. Built by hand: route-based link generation for the seven kind
     /// links was a measurable share of the page's CPU.</summary>
-    public string KindUrl(string? kind)
+    public string KindUrl(string? kind) => Link(kind, null);
+
+    /// <summary>The next page: the same filters after the cursor (by hand too, for the same reason).</summary>
+    public string NextUrl(string after) => Link(Kind, after);
+
+    private string Link(string? kind, string? after)
     {
         var query = QueryString.Create(new KeyValuePair<string, string?>[]
         {
@@ -79,6 +78,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
             new("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             new("q", Q),
+            new("after", after),
         }.Where(p => !string.IsNullOrEmpty(p.Value)));
         return "/patients/" + PatientId + query;
     }
