@@ -67,7 +67,7 @@ public sealed partial class TimelineHtmlTests
 
     private static TimelineItem Item(string title, string kind, DateTimeOffset date, string department = "Cardiologie", string? author = "Dr A", bool thumbnail = false,
         string? study = null, string? series = null, string? modality = null, int count = 1) =>
-        new(Guid.NewGuid(), title, kind, date, department, author, "application/pdf", null, null, thumbnail, study, series, modality, null, count);
+        new(Guid.NewGuid(), title, kind, date, department, author, "application/pdf", null, null, thumbnail, study, series, modality, null, count) { SeriesImages = count };
 
     /// <summary>Texts as their keys (formats show their argument), so the test reads the markup, not a language.</summary>
     private sealed class Keys : IStringLocalizer

@@ -24,4 +24,10 @@ internal sealed record TimelineItem(
 {
     /// <summary>False when the content gave no date: <see cref="ClinicalDate"/> is then the day it was received.</summary>
     public bool ClinicalDateKnown { get; init; } = true;
+
+    /// <summary>
+    /// The series' distinct images (SOP Instance UIDs): an instance the hospital sent again in another encoding is one
+    /// more stored object (<see cref="SeriesCount"/>, each listed) but the same image, as the imaging workspace counts it.
+    /// </summary>
+    public int SeriesImages { get; init; } = 1;
 }

@@ -86,7 +86,8 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         var cursor = after is null ? string.Empty : $" AND (d.clinical_date, d.id) < (${next++}, ${next++})";
         return $"""
             SELECT {PageColumns},
-                   CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(*)::int FROM records.documents s WHERE {sameSeries}) END AS series_count
+                   CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(*)::int FROM records.documents s WHERE {sameSeries}) END AS series_count,
+                   CASE WHEN d.series_uid IS NULL THEN 1 ELSE (SELECT count(DISTINCT COALESCE(s.instance_uid, s.id::text))::int FROM records.documents s WHERE {sameSeries}) END AS series_images
             FROM records.documents d
             WHERE {Where("d", filter)}{cursor}
               AND (d.series_uid IS NULL OR NOT EXISTS (
@@ -114,6 +115,7 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         r.GetInt32(15))
     {
         ClinicalDateKnown = r.GetBoolean(14),
+        SeriesImages = r.GetInt32(16),
     };
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

@@ -186,7 +186,7 @@ internal sealed class TimelineHtml(
             w.Write(' ');
             e.Encode(w, s.SeriesDescription ?? s.Title);
             w.Write("</span></a>\n<span class=\"meta\">");
-            e.Encode(w, string.Format(records["Images"].Value, s.SeriesCount));
+            e.Encode(w, string.Format(records["Images"].Value, s.SeriesImages));
             w.Write(" · ");
             e.Encode(w, s.Department);
             w.Write("</span>\n");
