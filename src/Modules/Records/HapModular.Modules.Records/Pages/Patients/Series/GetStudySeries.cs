@@ -15,7 +15,7 @@ internal sealed record GetStudySeries(Guid PatientId, Guid DocumentId) : IReques
     public string AuditAction => PatientScopedActions.Read;
 }
 
-/// <summary>One series: the document the timeline also links to (newest instance) and the number of instances.</summary>
+/// <summary>One series: the document the timeline also links to (newest instance) and its number of distinct images.</summary>
 internal sealed record StudySeries(StoredDocument First, int Count);
 
 /// <summary>
@@ -36,9 +36,15 @@ internal sealed class GetStudySeriesHandler(RecordsDatabase database, PatientAcc
             return [];
         }
 
+        // The count is of distinct SOP Instance UIDs, as on the timeline and in the imaging workspace: the same image
+        // sent again (another encoding, a re-send from the modality) is stored as another document but is one image.
         await using var command = database.DataSource.CreateCommand($"""
-            SELECT DISTINCT ON (COALESCE(series_uid, id::text)) {DocumentRows.Columns}, count(*) OVER (PARTITION BY COALESCE(series_uid, id::text))::int
+            SELECT DISTINCT ON (COALESCE(series_uid, id::text)) {DocumentRows.Columns}, images.n
             FROM records.documents d
+            JOIN (SELECT COALESCE(v.series_uid, v.id::text) AS series_key, count(DISTINCT COALESCE(v.instance_uid, v.id::text))::int AS n
+                  FROM records.documents v
+                  WHERE v.patient_id = @p AND v.study_uid = @s AND {DocumentVisibility.Sql("v")}
+                  GROUP BY 1) images ON images.series_key = COALESCE(d.series_uid, d.id::text)
             WHERE patient_id = @p AND study_uid = @s AND {DocumentVisibility.Sql("d")}
             ORDER BY COALESCE(series_uid, id::text), clinical_date DESC, id DESC
             LIMIT @n
