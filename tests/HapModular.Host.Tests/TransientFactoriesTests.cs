@@ -1,5 +1,8 @@
+using System.Reflection;
 using Autofac;
 using HapModular.Host.Composition;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HapModular.Host.Tests;
@@ -78,6 +81,30 @@ public sealed class TransientFactoriesTests
         await using var other = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
         Assert.NotNull(other.ServiceProvider.GetRequiredService<TwoConstructors>().Clock);
         Assert.ThrowsAny<Exception>(() => other.ServiceProvider.GetRequiredService<NeedsMissing>());
+    }
+
+    [Fact]
+    public async Task ASP_NET_Core_s_authentication_handlers_are_built_with_the_constructor_Autofac_chooses()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAuthentication().AddPolicyScheme("either", "either", o => o.ForwardDefault = "cookie").AddCookie("cookie");
+        var builder = new ContainerBuilder();
+        Autofac.Extensions.DependencyInjection.AutofacRegistration.Populate(builder, services);
+        ScopeServicesFactory.Register(builder);
+        await using var container = builder.Build();
+        var lifetimes = container.Resolve<ServiceLifetimes>();
+        Assert.Equal(ServiceLifetimes.Kind.Built, lifetimes.Of(typeof(CookieAuthenticationHandler)));
+        Assert.Equal(ServiceLifetimes.Kind.Built, lifetimes.Of(typeof(PolicySchemeHandler)));
+
+        await using var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var built = scope.ServiceProvider.GetRequiredService<CookieAuthenticationHandler>();
+        var autofac = ((ScopeServices)scope.ServiceProvider).FromAutofac(typeof(CookieAuthenticationHandler));
+        Assert.NotSame(built, scope.ServiceProvider.GetRequiredService<CookieAuthenticationHandler>());
+        // Autofac takes the constructor with the most parameters it can fill (the one with ISystemClock): so does the call.
+        var clock = typeof(AuthenticationHandler<CookieAuthenticationOptions>).GetProperty("Clock", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        Assert.NotNull(clock.GetValue(autofac));
+        Assert.Same(clock.GetValue(autofac), clock.GetValue(built));
     }
 
     private static IContainer Build()
