@@ -107,9 +107,33 @@ public sealed class TransientFactoriesTests
         Assert.Same(clock.GetValue(autofac), clock.GetValue(built));
     }
 
-    private static IContainer Build()
+    [Fact]
+    public async Task Whether_a_type_is_a_service_is_answered_by_the_scope_s_own_provider_as_Autofac_answers_it()
+    {
+        await using var container = Build(populate: true);
+        await using var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var answer = scope.ServiceProvider.GetRequiredService<IServiceProviderIsService>();
+        var autofac = (IServiceProviderIsService)((ScopeServices)scope.ServiceProvider).FromAutofac(typeof(IServiceProviderIsService));
+
+        Assert.Same(answer, scope.ServiceProvider.GetRequiredService<IServiceProviderIsService>());
+        Assert.Same(answer, scope.ServiceProvider.GetRequiredService<IServiceProviderIsKeyedService>());
+        foreach (var type in new[] { typeof(Clock), typeof(Unit), typeof(Handler), typeof(IEnumerable<IStage>), typeof(Missing) })
+        {
+            Assert.Equal(autofac.IsService(type), answer.IsService(type));
+        }
+
+        Assert.False(answer.IsService(typeof(Missing)));
+    }
+
+    private static IContainer Build(bool populate = false)
     {
         var builder = new ContainerBuilder();
+        if (populate)
+        {
+            // As the host's container: Microsoft's registrations first (among them IServiceProviderIsService).
+            Autofac.Extensions.DependencyInjection.AutofacRegistration.Populate(builder, new ServiceCollection());
+        }
+
         builder.RegisterType<Clock>().SingleInstance();
         builder.RegisterType<Unit>().InstancePerLifetimeScope();
         builder.RegisterType<Step>().InstancePerDependency();
