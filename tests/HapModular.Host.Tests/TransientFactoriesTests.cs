@@ -1,5 +1,8 @@
+using System.Reflection;
 using Autofac;
 using HapModular.Host.Composition;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HapModular.Host.Tests;
@@ -80,9 +83,57 @@ public sealed class TransientFactoriesTests
         Assert.ThrowsAny<Exception>(() => other.ServiceProvider.GetRequiredService<NeedsMissing>());
     }
 
-    private static IContainer Build()
+    [Fact]
+    public async Task ASP_NET_Core_s_authentication_handlers_are_built_with_the_constructor_Autofac_chooses()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAuthentication().AddPolicyScheme("either", "either", o => o.ForwardDefault = "cookie").AddCookie("cookie");
+        var builder = new ContainerBuilder();
+        Autofac.Extensions.DependencyInjection.AutofacRegistration.Populate(builder, services);
+        ScopeServicesFactory.Register(builder);
+        await using var container = builder.Build();
+        var lifetimes = container.Resolve<ServiceLifetimes>();
+        Assert.Equal(ServiceLifetimes.Kind.Built, lifetimes.Of(typeof(CookieAuthenticationHandler)));
+        Assert.Equal(ServiceLifetimes.Kind.Built, lifetimes.Of(typeof(PolicySchemeHandler)));
+
+        await using var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var built = scope.ServiceProvider.GetRequiredService<CookieAuthenticationHandler>();
+        var autofac = ((ScopeServices)scope.ServiceProvider).FromAutofac(typeof(CookieAuthenticationHandler));
+        Assert.NotSame(built, scope.ServiceProvider.GetRequiredService<CookieAuthenticationHandler>());
+        // Autofac takes the constructor with the most parameters it can fill (the one with ISystemClock): so does the call.
+        var clock = typeof(AuthenticationHandler<CookieAuthenticationOptions>).GetProperty("Clock", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        Assert.NotNull(clock.GetValue(autofac));
+        Assert.Same(clock.GetValue(autofac), clock.GetValue(built));
+    }
+
+    [Fact]
+    public async Task Whether_a_type_is_a_service_is_answered_by_the_scope_s_own_provider_as_Autofac_answers_it()
+    {
+        await using var container = Build(populate: true);
+        await using var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var answer = scope.ServiceProvider.GetRequiredService<IServiceProviderIsService>();
+        var autofac = (IServiceProviderIsService)((ScopeServices)scope.ServiceProvider).FromAutofac(typeof(IServiceProviderIsService));
+
+        Assert.Same(answer, scope.ServiceProvider.GetRequiredService<IServiceProviderIsService>());
+        Assert.Same(answer, scope.ServiceProvider.GetRequiredService<IServiceProviderIsKeyedService>());
+        foreach (var type in new[] { typeof(Clock), typeof(Unit), typeof(Handler), typeof(IEnumerable<IStage>), typeof(Missing) })
+        {
+            Assert.Equal(autofac.IsService(type), answer.IsService(type));
+        }
+
+        Assert.False(answer.IsService(typeof(Missing)));
+    }
+
+    private static IContainer Build(bool populate = false)
     {
         var builder = new ContainerBuilder();
+        if (populate)
+        {
+            // As the host's container: Microsoft's registrations first (among them IServiceProviderIsService).
+            Autofac.Extensions.DependencyInjection.AutofacRegistration.Populate(builder, new ServiceCollection());
+        }
+
         builder.RegisterType<Clock>().SingleInstance();
         builder.RegisterType<Unit>().InstancePerLifetimeScope();
         builder.RegisterType<Step>().InstancePerDependency();

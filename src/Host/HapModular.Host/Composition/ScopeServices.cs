@@ -43,6 +43,14 @@ internal sealed class ScopeServices(ILifetimeScope scope, ServiceLifetimes lifet
             return this;
         }
 
+        if (type == typeof(IServiceProviderIsService) || type == typeof(IServiceProviderIsKeyedService))
+        {
+            // Autofac answers a new AutofacServiceProvider over this same scope each time (a whole resolve operation,
+            // asked by every ActivatorUtilities.CreateInstance: an authentication handler on each request); its answers
+            // come from the container's registrations, so this scope's one AutofacServiceProvider answers the same.
+            return Keyed;
+        }
+
         switch (lifetimes.Of(type))
         {
             case ServiceLifetimes.Kind.Singleton:

@@ -15,9 +15,11 @@ namespace HapModular.Host.Composition;
 /// instance is still new, nothing a request reads is remembered.
 /// Compiled only where the call is certainly what Autofac would do: the project's own types (its modules register
 /// them with <c>RegisterType</c>, <c>RegisterAssemblyTypes</c> or <c>RegisterGeneric</c>, never with parameters,
-/// properties or activation handlers — <c>ArchitectureTests</c> keeps it so), Autofac's reflection activator with its
-/// default constructor choice, one public constructor whose every parameter the container provides, no required
-/// members, and nothing disposable (Autofac would track it for the scope's disposal). Anything else stays Autofac's.
+/// properties or activation handlers — <c>ArchitectureTests</c> keeps it so) with one public constructor, and ASP.NET
+/// Core's authentication handlers (<see cref="IsFrameworkAuthenticationHandler"/>) with Autofac's own constructor choice;
+/// Autofac's reflection activator with its default constructor finder and selector, every constructor parameter one the
+/// container provides, no required members, and nothing disposable (Autofac would track it for the scope's disposal).
+/// Anything else stays Autofac's.
 /// </summary>
 internal static class TransientFactories
 {
@@ -45,31 +47,79 @@ internal static class TransientFactories
         }
 
         var type = activator.LimitType;
-        if (type.Assembly.GetName().Name?.StartsWith("HapModular.", StringComparison.Ordinal) != true
+        var own = type.Assembly.GetName().Name?.StartsWith("HapModular.", StringComparison.Ordinal) == true;
+        if ((!own && !IsFrameworkAuthenticationHandler(type))
             || type.IsAbstract
             || typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type)
             || type.IsDefined(typeof(RequiredMemberAttribute), inherit: true)
-            || type.GetConstructors() is not [var constructor])
+            || Choose(type.GetConstructors(), allowChoice: !own, kindOf) is not { } constructor)
         {
             return null;
         }
 
         var services = Expression.Parameter(typeof(ScopeServices), "services");
-        var arguments = new List<Expression>();
-        foreach (var parameter in constructor.GetParameters())
+        var arguments = constructor.GetParameters()
+            .Select(p => (Expression)Expression.Convert(Expression.Call(services, Required, Expression.Constant(p.ParameterType)), p.ParameterType));
+        return Expression.Lambda<Func<ScopeServices, object>>(Expression.New(constructor, arguments), services).Compile();
+    }
+
+    /// <summary>
+    /// ASP.NET Core's own authentication handlers (the cookie and policy-scheme handlers): registered transient by
+    /// <c>AddAuthentication</c>, two of them built on every request (profiled: ~9 KiB of Autofac resolve operations per
+    /// request). Constructor injection only, nothing disposable; the only choice is between their constructors, made
+    /// below exactly as Autofac makes it.
+    /// </summary>
+    private static bool IsFrameworkAuthenticationHandler(Type type) =>
+        typeof(Microsoft.AspNetCore.Authentication.IAuthenticationHandler).IsAssignableFrom(type)
+        && type.Assembly.GetName().Name?.StartsWith("Microsoft.AspNetCore.Authentication", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// The constructor Autofac's default selector takes: the one with the most parameters among those whose every
+    /// parameter the container provides; null (Autofac's own answer, or its error) when that is not certain — a keyed or
+    /// attributed parameter, a by-ref or pointer type, a tie, or a choice among several where none was allowed.
+    /// </summary>
+    private static ConstructorInfo? Choose(ConstructorInfo[] constructors, bool allowChoice, Func<Type, ServiceLifetimes.Kind> kindOf)
+    {
+        if (constructors.Length == 0 || (!allowChoice && constructors.Length != 1))
         {
-            // Keyed or otherwise attributed parameters (the compiler's own nullability marks aside), by-ref and pointer
-            // types: Autofac's own binding.
-            if (parameter.GetCustomAttributesData().Any(a => a.AttributeType.Namespace != "System.Runtime.CompilerServices")
-                || parameter.ParameterType.IsByRef || parameter.ParameterType.IsPointer
-                || kindOf(parameter.ParameterType) == ServiceLifetimes.Kind.Absent)
+            return null;
+        }
+
+        ConstructorInfo? chosen = null;
+        var tie = false;
+        foreach (var constructor in constructors)
+        {
+            var parameters = constructor.GetParameters();
+            if (parameters.Any(p => p.GetCustomAttributesData().Any(a => a.AttributeType.Namespace != "System.Runtime.CompilerServices")
+                || p.ParameterType.IsByRef || p.ParameterType.IsPointer))
             {
+                // Keyed or otherwise attributed parameters (the compiler's own nullability marks aside): Autofac's binding.
                 return null;
             }
 
-            arguments.Add(Expression.Convert(Expression.Call(services, Required, Expression.Constant(parameter.ParameterType)), parameter.ParameterType));
+            if (parameters.Any(p => kindOf(p.ParameterType) == ServiceLifetimes.Kind.Absent))
+            {
+                if (parameters.Any(p => p.HasDefaultValue))
+                {
+                    // Autofac would fill an optional parameter with its default: not reproduced here.
+                    return null;
+                }
+
+                continue;
+            }
+
+            var count = parameters.Length;
+            var best = chosen?.GetParameters().Length ?? -1;
+            if (count > best)
+            {
+                (chosen, tie) = (constructor, false);
+            }
+            else if (count == best)
+            {
+                tie = true;
+            }
         }
 
-        return Expression.Lambda<Func<ScopeServices, object>>(Expression.New(constructor, arguments), services).Compile();
+        return tie ? null : chosen;
     }
 }

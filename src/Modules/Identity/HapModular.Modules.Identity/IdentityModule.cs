@@ -68,7 +68,8 @@ public sealed class IdentityModule : IModule
         builder.RegisterType<SignInGuard>().InstancePerLifetimeScope();
         builder.RegisterType<CheckPassword>().InstancePerLifetimeScope();
         builder.RegisterType<CheckCode>().InstancePerLifetimeScope();
-        builder.RegisterType<SessionValidator>().InstancePerLifetimeScope();
+        // Stateless, asked once per request: built by a compiled constructor call (TransientFactories), not an Autofac resolve.
+        builder.RegisterType<SessionValidator>().InstancePerDependency();
         builder.RegisterType<VerifiedAccount>().InstancePerLifetimeScope();
         builder.RegisterType<ListAccessTokens>().InstancePerLifetimeScope();
         builder.RegisterType<CreateAccessToken>().InstancePerLifetimeScope();

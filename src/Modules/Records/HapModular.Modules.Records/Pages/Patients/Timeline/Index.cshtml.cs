@@ -10,6 +10,9 @@ namespace HapModular.Modules.Records.Pages.Patients.Timeline;
 /// <summary>A patient's timeline (J3): header, filters, counts per kind, documents newest first.</summary>
 internal sealed class IndexModel(IMediator mediator) : PageModel
 {
+    // This patient's timeline path, made once for the page's links.
+    private string? self;
+
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
 
@@ -71,6 +74,13 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
     private string Link(string? kind, string? after)
     {
+        var path = self ??= "/patients/" + PatientId;
+        if (string.IsNullOrEmpty(Department) && From is null && To is null && string.IsNullOrEmpty(Q) && after is null)
+        {
+            // The page as first opened (its seven kind links): one string per link, the same text QueryString writes.
+            return string.IsNullOrEmpty(kind) ? path : path + "?kind=" + System.Text.Encodings.Web.UrlEncoder.Default.Encode(kind);
+        }
+
         var query = QueryString.Create(new KeyValuePair<string, string?>[]
         {
             new("kind", kind),
@@ -80,6 +90,6 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
             new("q", Q),
             new("after", after),
         }.Where(p => !string.IsNullOrEmpty(p.Value)));
-        return "/patients/" + PatientId + query;
+        return path + query;
     }
 }
