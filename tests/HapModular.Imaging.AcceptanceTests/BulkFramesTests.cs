@@ -39,18 +39,30 @@ public sealed class BulkFramesTests(ImagingPortal portal)
     }
 
     [Fact]
-    public async Task On_a_patients_base_each_bulk_frame_is_located_on_that_base()
+    public async Task On_a_patients_base_each_bulk_frame_is_located_on_that_base_and_answers_there()
     {
         // The workspace matches the bulk answer's parts to the frame URLs it would ask, by their Content-Location.
         using var http = await ClientAsync();
         var web = $"/patients/{portal.Marie}/dicomweb";
         using var response = await GetAsync(http, $"{web}/studies/{portal.Linked.StudyUid}/series/{portal.Linked.SeriesUid}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await response.Content.LoadIntoBufferAsync();
         var text = System.Text.Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync());
         var locations = System.Text.RegularExpressions.Regex.Matches(text, "Content-Location: ([^\r\n]+)").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(
             portal.Linked.Files.Keys.Select(sop => $"{web}/studies/{portal.Linked.StudyUid}/series/{portal.Linked.SeriesUid}/instances/{sop}/frames/1").Order(StringComparer.Ordinal),
             locations.Order(StringComparer.Ordinal));
+        // Built on that base where the frames are read (not rewritten afterwards): each location answers that frame's bytes.
+        var bulk = await Multipart.ReadAsync(response);
+        var byLocation = new List<byte[]>();
+        foreach (var location in locations)
+        {
+            using var frame = await GetAsync(http, location);
+            Assert.Equal(HttpStatusCode.OK, frame.StatusCode);
+            byLocation.Add(Assert.Single(await Multipart.ReadAsync(frame)).Body);
+        }
+
+        Assert.Equal(Sorted(bulk.Select(p => p.Body)), Sorted(byLocation));
     }
 
     [Fact]

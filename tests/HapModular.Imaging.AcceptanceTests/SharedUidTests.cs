@@ -81,6 +81,102 @@ public sealed class SharedUidTests(ImagingPortal portal)
         Assert.Equal(64 * 64 * 2, part.Body.Length);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Every_url_the_server_writes_is_on_the_base_asked_through_and_answers_there(bool patientBase)
+    {
+        // A client on a patient's base that followed a standard-base URL left that patient's scope (a shared Study UID then
+        // answers with other records), and the workspace, matching bulk frames by their location, found none (#16).
+        // The corpus MR holds every kind of bulk data: Pixel Data, an overlay, a private OB and an icon's Pixel Data.
+        var jean = await PatientAsync("Lambert Jean");
+        var study = await portal.IngestCorpusAsync(jean, "dicom/mr_overlay_icon_two_windows.dcm");
+        var sop = Assert.Single(study.Files.Keys);
+        using var http = await ClientAsync();
+        var web = patientBase ? $"/patients/{jean}/dicomweb" : "/dicomweb";
+        var instance = $"{web}/studies/{study.StudyUid}/series/{study.SeriesUid}/instances/{sop}";
+
+        // QIDO: each level's RetrieveURL.
+        var retrieve = new List<string>();
+        foreach (var search in new[] { $"{web}/studies?StudyInstanceUID={study.StudyUid}", $"{web}/studies/{study.StudyUid}/series", $"{web}/studies/{study.StudyUid}/instances" })
+        {
+            retrieve.AddRange((await JsonAsync(http, search)).EnumerateArray().Select(r => r.GetProperty("00081190").GetProperty("Value")[0].GetString()!));
+        }
+
+        Assert.Contains($"{web}/studies/{study.StudyUid}", retrieve);
+        Assert.Contains($"{web}/studies/{study.StudyUid}/series/{study.SeriesUid}", retrieve);
+        Assert.Contains(instance, retrieve);
+
+        // Metadata: every BulkDataURI, nested ones included.
+        var bulk = BulkDataUris(await JsonAsync(http, $"{web}/studies/{study.StudyUid}/metadata")).ToList();
+        Assert.Equal(
+            new[] { "00291110", "00880200/0/7fe00010", "60003000", "7fe00010" }.Select(p => $"{instance}/bulkdata/{p}"),
+            bulk.Order(StringComparer.Ordinal));
+
+        // Multipart: the study's instances, the instance's frames, each bulk data answer — every part's Content-Location.
+        var located = new List<string>();
+        foreach (var url in new[] { $"{web}/studies/{study.StudyUid}", $"{instance}/frames/1" }.Concat(bulk))
+        {
+            using var response = await GetAsync(http, url, url.Contains("/frames/", StringComparison.Ordinal) || url.Contains("/bulkdata/", StringComparison.Ordinal));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+            located.AddRange(Locations(await response.Content.ReadAsByteArrayAsync()));
+        }
+
+        Assert.Contains(instance, located);
+        Assert.Contains($"{instance}/frames/1", located);
+        Assert.Superset(bulk.Where(b => !b.EndsWith("/bulkdata/7fe00010", StringComparison.Ordinal)).ToHashSet(), located.ToHashSet());
+
+        // Every one of them on the base asked through, and each answers there.
+        var all = retrieve.Concat(bulk).Concat(located).Distinct().ToList();
+        Assert.All(all, url => Assert.StartsWith(web + "/studies/", url, StringComparison.Ordinal));
+        foreach (var url in all)
+        {
+            using var response = await GetAsync(http, url, url.Contains("/frames/", StringComparison.Ordinal) || url.Contains("/bulkdata/", StringComparison.Ordinal));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode}");
+        }
+
+        // The bulk data are the elements' values (lengths as dcmdump gives them); Pixel Data is the frame.
+        async Task<int> LengthAsync(string path)
+        {
+            using var response = await GetAsync(http, $"{instance}/bulkdata/{path}", true);
+            return Assert.Single(await Multipart.ReadAsync(response)).Body.Length;
+        }
+
+        Assert.Equal(5342, await LengthAsync("00291110"));
+        Assert.Equal(4096, await LengthAsync("00880200/0/7fe00010"));
+        Assert.Equal(18150, await LengthAsync("60003000"));
+        Assert.Equal(300 * 484 * 2, await LengthAsync("7fe00010"));
+    }
+
+    private static IEnumerable<string> BulkDataUris(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            return e.EnumerateArray().SelectMany(BulkDataUris);
+        }
+
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            return [];
+        }
+
+        return e.EnumerateObject().SelectMany(p => p.Name == "BulkDataURI" ? [p.Value.GetString()!] : BulkDataUris(p.Value));
+    }
+
+    private static IEnumerable<string> Locations(byte[] multipart) =>
+        System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(multipart), "\r\nContent-Location: ([^\r\n]+)").Select(m => m.Groups[1].Value);
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient http, string url, bool octets)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (octets)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*");
+        }
+
+        return await http.SendAsync(request);
+    }
+
     private async Task<Guid> PatientAsync(string name)
     {
         await using var scope = portal.Services.CreateAsyncScope();

@@ -7,7 +7,7 @@ namespace HapModular.Modules.Records.Tests.Matrix;
 
 /// <summary>
 /// The DICOMweb server in the matrix: every route shape (QIDO studies/series/instances, WADO instances, metadata,
-/// frames, rendered, thumbnail) answers every refusal exactly as it answers an unknown UID, byte for byte and header
+/// frames, rendered, thumbnail, bulk data) answers every refusal exactly as it answers an unknown UID, byte for byte and header
 /// for header — QIDO with the same empty list; a masked or embargoed instance is absent from every answer, counts
 /// included. A synthetic study of patient A holds one visible, one patient-masked and one embargoed CT slice.
 /// </summary>
@@ -42,6 +42,7 @@ public sealed partial class ConsentMatrixTests
         ("frames", "/dicomweb/studies/{study}/series/{series}/instances/{sop}/frames/1", false),
         ("frame rendered", "/dicomweb/studies/{study}/series/{series}/instances/{sop}/frames/1/rendered", false),
         ("frame thumbnail", "/dicomweb/studies/{study}/series/{series}/instances/{sop}/frames/1/thumbnail", false),
+        ("bulk data: pixel data", "/dicomweb/studies/{study}/series/{series}/instances/{sop}/bulkdata/7fe00010", false),
     ];
 
     // Every shape on the standard base and on the workspace's base of one patient (/patients/{patient}/dicomweb).
@@ -147,6 +148,7 @@ public sealed partial class ConsentMatrixTests
             .ToHashSet();
         var covered = DicomWebShapes.Select(s => s.Template.Split('?')[0].Trim('/')
             .Replace("{sop}", "{instance}", StringComparison.Ordinal).Replace("frames/1", "frames/{frames}", StringComparison.Ordinal)
+            .Replace("bulkdata/7fe00010", "bulkdata/{**path}", StringComparison.Ordinal)
             .Replace("{patient}", "{patientId:guid}", StringComparison.Ordinal)).ToHashSet();
         covered.UnionWith(["dicomweb/studies", "dicomweb/series", "dicomweb/instances", "patients/{patientId:guid}/dicomweb/studies", "patients/{patientId:guid}/dicomweb/series", "patients/{patientId:guid}/dicomweb/instances"]);
         Assert.Contains("patients/{patientId:guid}/dicomweb/studies/{study}/series", routes);

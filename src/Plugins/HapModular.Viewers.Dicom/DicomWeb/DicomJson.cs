@@ -36,14 +36,16 @@ internal static class DicomJson
                 json.WriteEndObject();
             }
 
-            WriteElements(json, file.Dataset);
+            WriteElements(json, file.Dataset, string.Empty);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteElements(Utf8JsonWriter json, DicomDataset ds)
+    // path: where this data set sits ("" at the top, "{sequence tag}/{item index}/" inside a sequence), so that a bulk data
+    // URI names its element exactly (a tag alone was ambiguous inside sequences, e.g. an icon's Pixel Data).
+    private static void WriteElements(Utf8JsonWriter json, DicomDataset ds, string path)
     {
         var seen = new HashSet<uint>();
         foreach (var e in ds.Elements.OrderBy(e => e.Tag.Value))
@@ -57,20 +59,20 @@ internal static class DicomJson
             json.WritePropertyName(e.Tag.Value.ToString("X8", CultureInfo.InvariantCulture));
             json.WriteStartObject();
             json.WriteString("vr", e.VR.ToString());
-            WriteValue(json, ds, e);
+            WriteValue(json, ds, e, path);
             json.WriteEndObject();
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter json, DicomDataset ds, DicomElement e)
+    private static void WriteValue(Utf8JsonWriter json, DicomDataset ds, DicomElement e, string path)
     {
         if (e.IsSequence)
         {
             json.WriteStartArray("Value");
-            foreach (var item in e.Items)
+            for (var index = 0; index < e.Items.Count; index++)
             {
                 json.WriteStartObject();
-                WriteElements(json, item);
+                WriteElements(json, e.Items[index], $"{path}{e.Tag.Value:x8}/{index.ToString(CultureInfo.InvariantCulture)}/");
                 json.WriteEndObject();
             }
 
@@ -80,7 +82,7 @@ internal static class DicomJson
 
         if (e.Tag == DicomTags.PixelData || e.Fragments is not null || IsBinary(e.VR) && e.RawValue.Length > InlineLimit)
         {
-            json.WriteString("BulkDataURI", $"{BulkPlaceholder}/bulkdata/{e.Tag.Value:x8}");
+            json.WriteString("BulkDataURI", $"{BulkPlaceholder}/bulkdata/{path}{e.Tag.Value:x8}");
             return;
         }
 

@@ -15,16 +15,22 @@ internal static class DicomWebTargets
     public const string Frame = "dicomweb-frame";
     public const string Rendered = "dicomweb-rendered";
     public const string Dictionary = "dicomweb-dictionary";
+    public const string BulkData = "dicomweb-bulkdata";
 
     private const string ExplicitLittle = TransferSyntax.ExplicitVRLittleEndianUid;
 
-    public static bool Handles(string target) => target is Metadata or Frame or Rendered;
+    public static bool Handles(string target) => target is Metadata or Frame or Rendered or BulkData;
 
     public static RenderResult Render(DicomFile file, RenderRequest request, CancellationToken cancellationToken)
     {
         if (request.Target == Metadata)
         {
             return RenderResult.Json(DicomJson.Write(file));
+        }
+
+        if (request.Target == BulkData)
+        {
+            return BulkValue(file, request.Parameters.GetValueOrDefault("path") ?? string.Empty);
         }
 
         if (!file.Dataset.Contains(DicomTags.PixelData))
@@ -80,6 +86,52 @@ internal static class DicomWebTargets
         }
 
         return RenderResult.Binary(packed, $"application/octet-stream; transfer-syntax={ExplicitLittle}");
+    }
+
+    /// <summary>
+    /// The value of the element a BulkDataURI names (<see cref="DicomJson"/>: "tag" or "sequence tag/item index/tag…"),
+    /// little endian as PS3.18 §8.7.4 sends bulk data; encapsulated values as their fragments in order.
+    /// </summary>
+    private static RenderResult BulkValue(DicomFile file, string path)
+    {
+        var steps = path.Split('/');
+        var ds = file.Dataset;
+        DicomElement? element = null;
+        for (var i = 0; i < steps.Length; i += 2)
+        {
+            if (!uint.TryParse(steps[i], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var tag) || ds[new DicomTag(tag)] is not { } e)
+            {
+                return RenderResult.CannotDisplay("No such bulk data.");
+            }
+
+            if (i + 1 == steps.Length)
+            {
+                element = e;
+                break;
+            }
+
+            if (!int.TryParse(steps[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= e.Items.Count)
+            {
+                return RenderResult.CannotDisplay("No such bulk data.");
+            }
+
+            ds = e.Items[index];
+        }
+
+        if (element is null || element.IsSequence)
+        {
+            return RenderResult.CannotDisplay("No such bulk data.");
+        }
+
+        var bytes = element.Fragments is { } fragments
+            ? [.. fragments.Fragments.SelectMany(f => f.ToArray())]
+            : element.RawValue.ToArray();
+        if (element.BigEndian && element.VR != DicomVR.OB && DicomVRInfo.BinarySize(element.VR) is var size and > 1)
+        {
+            SwapToLittleEndian(bytes, size);
+        }
+
+        return RenderResult.Binary(bytes, "application/octet-stream");
     }
 
     private static void SwapToLittleEndian(byte[] bytes, int size)

@@ -15,7 +15,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// (personal access token, read-only). Every answer comes from a patient-scoped request through the one guard; a
 /// refusal, an unknown UID, a masked or embargoed instance all get the same bare 404.
 /// </summary>
-internal static class DicomWebEndpoints
+internal static partial class DicomWebEndpoints
 {
     private const string Study = "/studies/{study}";
     private const string Series = Study + "/series/{series}";
@@ -27,7 +27,7 @@ internal static class DicomWebEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         // The standard base, UID-addressed, for desktop viewers and other DICOMweb clients.
-        MapRoutes(endpoints.MapGroup("/dicomweb").AcceptAccessTokens().RequireAuthorization().ExcludeFromDescription());
+        MapRoutes(endpoints.MapGroup(StandardBase).AcceptAccessTokens().RequireAuthorization().ExcludeFromDescription());
 
         // The same resources within one patient, for the workspace under that patient's banner. A Study Instance UID is
         // not unique across patients in real archives (a modality's UID root reused, a study split between two records):
@@ -36,8 +36,18 @@ internal static class DicomWebEndpoints
         MapRoutes(endpoints.MapGroup("/patients/{" + PatientRoute + ":guid}/dicomweb").AcceptAccessTokens().RequireAuthorization().ExcludeFromDescription());
     }
 
+    /// <summary>The standard base, UID-addressed.</summary>
+    public const string StandardBase = "/dicomweb";
+
     /// <summary>The workspace's base of one patient's DICOMweb resources.</summary>
     public static string PatientBase(Guid patientId) => $"/patients/{patientId}/dicomweb";
+
+    /// <summary>
+    /// The base this request came through: every URL an answer names (RetrieveURL, BulkDataURI, Content-Location) is built
+    /// on it. A client on a patient's base that followed a standard-base URL would leave that patient's scope (a shared
+    /// Study UID then answers with other records), and the workspace, which matches bulk frames by their location, found none.
+    /// </summary>
+    private static string WebBase(HttpContext http) => ScopedPatient(http) is { } patient ? PatientBase(patient) : StandardBase;
 
     private static void MapRoutes(RouteGroupBuilder web)
     {
@@ -58,6 +68,7 @@ internal static class DicomWebEndpoints
         web.MapGet(Instance + "/frames/{frames}", (string study, string series, string instance, string frames, HttpContext http) => FramesAsync(http, study, series, instance, frames, ImagingResource.Frames));
         web.MapGet(Instance + "/frames/{frames}/rendered", (string study, string series, string instance, string frames, HttpContext http) => FramesAsync(http, study, series, instance, frames, ImagingResource.Rendered));
         web.MapGet(Instance + "/frames/{frames}/thumbnail", (string study, string series, string instance, string frames, HttpContext http) => FramesAsync(http, study, series, instance, frames, ImagingResource.Thumbnail));
+        web.MapGet(Instance + "/bulkdata/{**path}", (string study, string series, string instance, string path, HttpContext http) => BulkDataAsync(http, study, series, instance, path));
     }
 
     public static string ChannelOf(HttpContext http) =>
@@ -109,9 +120,9 @@ internal static class DicomWebEndpoints
 
         var json = level switch
         {
-            QidoLevel.Studies => Qido.Studies(instances, query),
-            QidoLevel.Series => Qido.Series(instances, query),
-            _ => Qido.Instances(instances, query),
+            QidoLevel.Studies => Qido.Studies(instances, query, WebBase(http)),
+            QidoLevel.Series => Qido.Series(instances, query, WebBase(http)),
+            _ => Qido.Instances(instances, query, WebBase(http)),
         };
         http.Response.ContentType = "application/dicom+json";
         await http.Response.WriteAsync(json, http.RequestAborted);
@@ -133,6 +144,21 @@ internal static class DicomWebEndpoints
 
         return RetrieveAsync(http, new ImagingTarget(study, series, instance, list), resource);
     }
+
+    /// <summary>A BulkDataURI of the metadata: tag, or sequence tag / item index / tag …, as the DICOM plugin writes them.</summary>
+    private static Task BulkDataAsync(HttpContext http, string study, string series, string instance, string path)
+    {
+        if (!BulkPath().IsMatch(path))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        }
+
+        return RetrieveAsync(http, new ImagingTarget(study, series, instance, BulkPath: path.ToLowerInvariant()), ImagingResource.BulkData);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9A-Fa-f]{8}(/[0-9]{1,5}/[0-9A-Fa-f]{8}){0,8}$")]
+    private static partial System.Text.RegularExpressions.Regex BulkPath();
 
     private static async Task RetrieveAsync(HttpContext http, ImagingTarget target, ImagingResource resource)
     {
@@ -164,7 +190,7 @@ internal static class DicomWebEndpoints
             ImagingResult result;
             try
             {
-                result = await mediator.Send(new RetrieveImaging(patient, document, target, resource, parameters, ChannelOf(http)), http.RequestAborted);
+                result = await mediator.Send(new RetrieveImaging(patient, document, target, resource, parameters, ChannelOf(http), WebBase(http)), http.RequestAborted);
             }
             catch (PatientAccessDeniedException)
             {

@@ -13,7 +13,7 @@ internal static class DicomWebResponses
         var p = new Dictionary<string, string>(StringComparer.Ordinal);
         var accept = string.Join(",", http.Request.Headers.Accept.ToArray()) + "," + http.Request.Query["accept"];
         // Frames, or a study's/series'/instance's bulk frames (type application/octet-stream instead of application/dicom).
-        if (resource == ImagingResource.Frames || resource == ImagingResource.Instances && accept.Contains("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+        if (resource is ImagingResource.Frames or ImagingResource.BulkData || resource == ImagingResource.Instances && accept.Contains("application/octet-stream", StringComparison.OrdinalIgnoreCase))
         {
             // transfer-syntax=* (or a compressed type) asks for the frame as stored: the browser decodes it itself.
             var original = accept.Contains("transfer-syntax=*", StringComparison.OrdinalIgnoreCase)
@@ -139,23 +139,9 @@ internal static class DicomWebResponses
         await http.Response.Body.WriteAsync(Encoding.ASCII.GetBytes($"--{boundary}--\r\n"), http.RequestAborted);
     }
 
-    /// <summary>
-    /// A part's location on the base the client asked through: the handlers name parts on the standard base
-    /// (<c>/dicomweb/…</c>); asked on a patient's base (<c>/patients/{id}/dicomweb/…</c>, the workspace), the same resource
-    /// there — the workspace matches a series' bulk frames to the frame URLs it would ask by their Content-Location, and
-    /// on the standard base none matched (every frame then asked again, one by one).
-    /// </summary>
-    private static string AtRequestBase(HttpContext http, string location)
-    {
-        var path = http.Request.Path.Value ?? string.Empty;
-        var at = path.IndexOf("/dicomweb/", StringComparison.Ordinal);
-        return at > 0 && location.StartsWith("/dicomweb/", StringComparison.Ordinal) ? path[..at] + location : location;
-    }
-
     private static async Task WritePartAsync(HttpContext http, string boundary, ImagingPart part)
     {
-        var location = part.Location is { } l ? AtRequestBase(http, l) : null;
-        var header = $"--{boundary}\r\nContent-Type: {part.ContentType}\r\n" + (location is null ? string.Empty : $"Content-Location: {location}\r\n") + $"Content-Length: {part.Content.Length}\r\n\r\n";
+        var header = $"--{boundary}\r\nContent-Type: {part.ContentType}\r\n" + (part.Location is null ? string.Empty : $"Content-Location: {part.Location}\r\n") + $"Content-Length: {part.Content.Length}\r\n\r\n";
         await http.Response.Body.WriteAsync(Encoding.ASCII.GetBytes(header), http.RequestAborted);
         await http.Response.Body.WriteAsync(part.Content, http.RequestAborted);
         await http.Response.Body.WriteAsync("\r\n"u8.ToArray(), http.RequestAborted);

@@ -28,13 +28,14 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
     {
         ArgumentNullException.ThrowIfNull(request);
         var t = request.Target;
+        var web = request.Web;
         if (request.Resource is ImagingResource.Rendered or ImagingResource.Thumbnail or ImagingResource.Frames && CheckedInstance(request) is { } named)
         {
             // One named instance (every frame a viewer pulls): the guard's document check has just read and allowed its
             // row (R6), so the pixels come from it without reading that row again. Whatever does not render (an object
             // without pixels, a missing frame) takes the indexed read below, which answers exactly as before.
             var direct = request.Resource == ImagingResource.Frames
-                ? await FramesAsync(named, t.Frames ?? [1], request.Parameters, cancellationToken)
+                ? await FramesAsync(named, t.Frames ?? [1], request.Parameters, web, cancellationToken)
                 : await RenderedAsync(request, [named], cancellationToken);
             if (direct.Status == 200)
             {
@@ -52,21 +53,23 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
         switch (request.Resource)
         {
             case ImagingResource.Metadata:
-                return new ImagingResult([], "[" + string.Join(",", ordered.Select(MetadataOf)) + "]");
+                return new ImagingResult([], "[" + string.Join(",", ordered.Select(i => MetadataOf(i, web))) + "]");
             case ImagingResource.Instances when request.Parameters.ContainsKey("syntax"):
                 // Bulk data (PS3.18 §8.7.4: Accept multipart/related; type="application/octet-stream"): every frame of
                 // every visible instance in one answer — a viewer opening a series asks once instead of once per frame.
-                return new ImagingResult([]) { Streamed = BulkFramesAsync(ordered, request.Parameters, cancellationToken) };
+                return new ImagingResult([]) { Streamed = BulkFramesAsync(ordered, request.Parameters, web, cancellationToken) };
             case ImagingResource.Instances:
                 var parts = new List<ImagingPart>(ordered.Count);
                 foreach (var i in ordered)
                 {
-                    parts.Add(new ImagingPart(await blobs.GetAsync(i.Document.Sha256, cancellationToken), i.Text("00020010") is { Length: > 0 } ts ? "application/dicom; transfer-syntax=" + ts : "application/dicom", InstanceUrl(i)));
+                    parts.Add(new ImagingPart(await blobs.GetAsync(i.Document.Sha256, cancellationToken), i.Text("00020010") is { Length: > 0 } ts ? "application/dicom; transfer-syntax=" + ts : "application/dicom", InstanceUrl(i, web)));
                 }
 
                 return new ImagingResult(parts);
             case ImagingResource.Frames:
-                return await FramesAsync(ordered[0], t.Frames ?? [1], request.Parameters, cancellationToken);
+                return await FramesAsync(ordered[0], t.Frames ?? [1], request.Parameters, web, cancellationToken);
+            case ImagingResource.BulkData:
+                return await BulkDataAsync(ordered[0], t.BulkPath!, request.Parameters, web, cancellationToken);
             default:
                 return await RenderedAsync(request, ordered, cancellationToken);
         }
@@ -82,11 +85,34 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
                 : null;
     }
 
-    public static string InstanceUrl(ImagingInstance i, string web = "/dicomweb") => $"{web}/studies/{i.StudyUid}/series/{i.SeriesUid}/instances/{i.SopUid}";
+    /// <summary>The instance's URL on a DICOMweb base (the one the client asked through: see <see cref="RetrieveImaging.Web"/>).</summary>
+    public static string InstanceUrl(ImagingInstance i, string web) => $"{web}/studies/{i.StudyUid}/series/{i.SeriesUid}/instances/{i.SopUid}";
 
-    private static string MetadataOf(ImagingInstance i) => i.MetadataJson.Replace("{instance}", InstanceUrl(i), StringComparison.Ordinal);
+    // The stored metadata names its bulk data relative to the instance ("{instance}/bulkdata/…"): placed on the asked base here.
+    private static string MetadataOf(ImagingInstance i, string web) => i.MetadataJson.Replace("{instance}", InstanceUrl(i, web), StringComparison.Ordinal);
 
-    private async Task<ImagingResult> FramesAsync(ImagingInstance instance, IReadOnlyList<int> frames, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    /// <summary>
+    /// One bulk data element, as the metadata's BulkDataURI names it. Pixel Data (top level) is the instance's frames, one
+    /// part each in the syntax asked (PS3.18 §8.7.4: a client follows it to the pixels, compressed or not); any other
+    /// element is its value, from the DICOM plugin.
+    /// </summary>
+    private async Task<ImagingResult> BulkDataAsync(ImagingInstance instance, string path, IReadOnlyDictionary<string, string> parameters, string web, CancellationToken cancellationToken)
+    {
+        if (path == PixelDataPath)
+        {
+            return await FramesAsync(instance, [.. Enumerable.Range(1, instance.Frames)], parameters, web, cancellationToken);
+        }
+
+        var content = await recent.GetAsync(instance.Document.Sha256, cancellationToken);
+        var p = new Dictionary<string, string>(parameters) { ["path"] = path };
+        return await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-bulkdata", p, cancellationToken) is RenderResult.BinaryContent binary
+            ? new ImagingResult([new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance, web)}/bulkdata/{path}")])
+            : ImagingResult.Failure(404, "no such bulk data");
+    }
+
+    private const string PixelDataPath = "7fe00010";
+
+    private async Task<ImagingResult> FramesAsync(ImagingInstance instance, IReadOnlyList<int> frames, IReadOnlyDictionary<string, string> parameters, string web, CancellationToken cancellationToken)
     {
         var content = await recent.GetAsync(instance.Document.Sha256, cancellationToken);
         var parts = new List<ImagingPart>(frames.Count);
@@ -99,13 +125,13 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
                 return ImagingResult.Failure(frame > instance.Frames ? 404 : 422, (result as RenderResult.CannotDisplayResult)?.Reason ?? "no frame");
             }
 
-            parts.Add(new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance)}/frames/{frame}"));
+            parts.Add(new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance, web)}/frames/{frame}"));
         }
 
         return new ImagingResult(parts);
     }
 
-    private async IAsyncEnumerable<ImagingPart> BulkFramesAsync(List<ImagingInstance> ordered, IReadOnlyDictionary<string, string> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ImagingPart> BulkFramesAsync(List<ImagingInstance> ordered, IReadOnlyDictionary<string, string> parameters, string web, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var instance in ordered)
         {
@@ -119,7 +145,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
                     break;
                 }
 
-                yield return new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance)}/frames/{frame}");
+                yield return new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance, web)}/frames/{frame}");
             }
         }
     }
@@ -142,7 +168,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
             var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", p, cancellationToken);
             if (result is RenderResult.BinaryContent binary)
             {
-                parts.Add(new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance)));
+                parts.Add(new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance, request.Web)));
             }
             else if (targets.Count() == 1)
             {

@@ -17,19 +17,29 @@ internal enum ImagingResource
     Frames,
     Rendered,
     Thumbnail,
+    BulkData,
 }
 
-/// <summary>A study, series, instance or frames of one patient; DocumentId (on RetrieveImaging) is the instance's document when one is named.</summary>
-internal sealed record ImagingTarget(string StudyUid, string? SeriesUid = null, string? SopUid = null, IReadOnlyList<int>? Frames = null);
+/// <summary>
+/// A study, series, instance or frames of one patient; DocumentId (on RetrieveImaging) is the instance's document when one
+/// is named. BulkPath names one bulk data element of the instance as its metadata's BulkDataURI does (tag, or
+/// sequence tag / item index / tag …, 8 lower-case hex digits each).
+/// </summary>
+internal sealed record ImagingTarget(string StudyUid, string? SeriesUid = null, string? SopUid = null, IReadOnlyList<int>? Frames = null, string? BulkPath = null);
 
-/// <summary>WADO-RS (and the rendered resources) over one patient's study, series or instance.</summary>
+/// <summary>
+/// WADO-RS (and the rendered resources) over one patient's study, series or instance. Web is the DICOMweb base the
+/// client asked through (<c>/dicomweb</c>, or a patient's <c>/patients/{id}/dicomweb</c>): every URL the answer names
+/// (Content-Location, BulkDataURI) is built on it, so a client never leaves the base it chose.
+/// </summary>
 internal sealed record RetrieveImaging(
     Guid PatientId,
     Guid? DocumentId,
     ImagingTarget Target,
     ImagingResource Resource,
     IReadOnlyDictionary<string, string> Parameters,
-    string Channel) : IRequest<ImagingResult>, IImagingRequest
+    string Channel,
+    string Web) : IRequest<ImagingResult>, IImagingRequest
 {
     Guid? IPatientScoped.DocumentId => DocumentId;
 

@@ -21,7 +21,8 @@ internal static class Qido
         .OrderBy(i => i.Number("00200011")).ThenBy(i => i.SeriesUid, StringComparer.Ordinal)
         .ThenBy(i => i.Number("00200013")).ThenBy(i => i.SopUid, StringComparer.Ordinal);
 
-    public static string Studies(IEnumerable<ImagingInstance> instances, QidoQuery q) => Write(
+    /// <summary>Study results; each RetrieveURL (0008,1190) on <paramref name="web"/>, the base the client searched through.</summary>
+    public static string Studies(IEnumerable<ImagingInstance> instances, QidoQuery q, string web) => Write(
         instances.GroupBy(i => i.StudyUid)
             .Select(g => (Representative: Ordered(g).First(), Members: g.ToList()))
             .Where(s => Matches(s.Representative, q, StudyFields) && MatchesModalities(s.Members, q.Value("00080061")))
@@ -33,10 +34,10 @@ internal static class Qido
             Strings(json, "00080061", "CS", s.Members.Select(i => i.Text("00080060")).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal));
             Number(json, "00201206", "IS", s.Members.Select(i => i.SeriesUid).Distinct().Count());
             Number(json, "00201208", "IS", s.Members.Count);
-            Strings(json, "00081190", "UR", [$"/dicomweb/studies/{s.Representative.StudyUid}"]);
+            Strings(json, "00081190", "UR", [$"{web}/studies/{s.Representative.StudyUid}"]);
         });
 
-    public static string Series(IEnumerable<ImagingInstance> instances, QidoQuery q) => Write(
+    public static string Series(IEnumerable<ImagingInstance> instances, QidoQuery q, string web) => Write(
         instances.GroupBy(i => (i.StudyUid, i.SeriesUid))
             .Select(g => (Representative: Ordered(g).First(), Members: g.ToList()))
             .Where(s => Matches(s.Representative, q, [.. SeriesFields, .. StudyFields]))
@@ -46,17 +47,17 @@ internal static class Qido
         {
             Copy(json, s.Representative, ["0020000D", .. SeriesFields], q);
             Number(json, "00201209", "IS", s.Members.Count);
-            Strings(json, "00081190", "UR", [$"/dicomweb/studies/{s.Representative.StudyUid}/series/{s.Representative.SeriesUid}"]);
+            Strings(json, "00081190", "UR", [$"{web}/studies/{s.Representative.StudyUid}/series/{s.Representative.SeriesUid}"]);
         });
 
-    public static string Instances(IEnumerable<ImagingInstance> instances, QidoQuery q) => Write(
+    public static string Instances(IEnumerable<ImagingInstance> instances, QidoQuery q, string web) => Write(
         Ordered(instances).Select(i => (Representative: i, Members: new List<ImagingInstance> { i }))
             .Where(s => Matches(s.Representative, q, [.. InstanceFields, .. SeriesFields, .. StudyFields])),
         q,
         (json, s) =>
         {
             Copy(json, s.Representative, ["0020000D", "0020000E", .. InstanceFields], q);
-            Strings(json, "00081190", "UR", [ImagingHandlers.InstanceUrl(s.Representative)]);
+            Strings(json, "00081190", "UR", [ImagingHandlers.InstanceUrl(s.Representative, web)]);
         });
 
     private static string Write(IEnumerable<(ImagingInstance Representative, List<ImagingInstance> Members)> rows, QidoQuery q, Action<Utf8JsonWriter, (ImagingInstance Representative, List<ImagingInstance> Members)> write)

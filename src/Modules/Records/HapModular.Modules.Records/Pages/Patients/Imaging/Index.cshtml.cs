@@ -82,7 +82,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         try
         {
             var target = new ImagingTarget(first.StudyUid, first.SeriesUid, first.SopUid);
-            result = await mediator.Send(new RetrieveImaging(patientId, first.Document.Id, target, ImagingResource.Rendered, FirstImageParameters, ImagingChannels.Browser), cancellationToken);
+            result = await mediator.Send(new RetrieveImaging(patientId, first.Document.Id, target, ImagingResource.Rendered, FirstImageParameters, ImagingChannels.Browser, dicomWebBase), cancellationToken);
         }
         catch (PatientAccessDeniedException)
         {
