@@ -38,29 +38,50 @@ public static class SecretKeys
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(create);
         var path = Path.Combine(context.DataDirectory, "keys", fileName);
-        if (!File.Exists(path))
+        if (File.Exists(path))
         {
-            // Written aside then moved without overwriting: two processes starting on one data folder keep one key
-            // (the loser's draft is dropped and it reads the winner's file).
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var draft = path + "." + Guid.NewGuid().ToString("N");
-            File.WriteAllText(draft, create());
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(draft, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            return File.ReadAllText(path);
+        }
 
-            try
+        // Two processes (or threads) starting on one data folder must keep one key. A move "without overwriting" is not
+        // enough: on Linux .NET checks that the target is absent, then renames, and a rename replaces a file another
+        // caller moved there in between (CI saw two keys for 8 racing callers). So one caller at a time decides, under an
+        // exclusive lock on a lock file (flock on Unix: it holds across processes and between this process's threads),
+        // beside keys/ rather than in it, so that keys/ holds keys only.
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (ExclusiveLock(Path.Combine(context.DataDirectory, ".keys.lock")))
+        {
+            if (!File.Exists(path))
             {
+                // Written aside then moved: a reader never sees a half-written key.
+                var draft = path + "." + Guid.NewGuid().ToString("N");
+                File.WriteAllText(draft, create());
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(draft, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+
                 File.Move(draft, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(draft);
             }
         }
 
         return File.ReadAllText(path);
+    }
+
+    // Waits (at start-up only, for another starter's few milliseconds of writing) until this caller holds the lock file.
+    private static FileStream ExclusiveLock(string lockPath)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 500)
+            {
+                Thread.Sleep(20);
+            }
+        }
     }
 
     /// <summary>A short public id of a key (hex, 8 bytes of its SHA-256): what records say was used, never the key.</summary>
