@@ -17,12 +17,7 @@ public sealed partial class TimelineTests
     [Fact]
     public async Task An_image_sent_again_counts_once_and_every_stored_object_stays_listed()
     {
-        _ = factory.Server;
-        await using var scope = factory.Services.CreateAsyncScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var patient = await mediator.Send(new RegisterPatient(DemoNiss.For(new DateOnly(1961, 8, 9), 813), "Paul", "Resent", new DateOnly(1961, 8, 9), "M", "fr", ["C"], null, false));
-        var physician = GuardWorld.Physician();
-        factory.Decisions[(physician.UserId, patient)] = GuardFactory.Link(factory.Time.GetUtcNow().AddMonths(6));
+        var (patient, physician) = await LinkedPatientAsync(new DateOnly(1961, 8, 9), 813, "Paul", "Resent", "M");
         await using (var connection = new NpgsqlConnection(factory.ConnectionString))
         {
             await connection.OpenAsync();
@@ -54,12 +49,7 @@ public sealed partial class TimelineTests
     [Fact]
     public async Task The_series_strip_of_a_document_counts_an_image_sent_again_once()
     {
-        _ = factory.Server;
-        await using var scope = factory.Services.CreateAsyncScope();
-        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var patient = await mediator.Send(new RegisterPatient(DemoNiss.For(new DateOnly(1962, 3, 4), 815), "Anne", "Strip", new DateOnly(1962, 3, 4), "F", "fr", ["C"], null, false));
-        var physician = GuardWorld.Physician();
-        factory.Decisions[(physician.UserId, patient)] = GuardFactory.Link(factory.Time.GetUtcNow().AddMonths(6));
+        var (patient, physician) = await LinkedPatientAsync(new DateOnly(1962, 3, 4), 815, "Anne", "Strip", "F");
         var other = Guid.NewGuid();
         await using (var connection = new NpgsqlConnection(factory.ConnectionString))
         {
@@ -89,5 +79,17 @@ public sealed partial class TimelineTests
         Assert.Contains("3 image(s)", strip, StringComparison.Ordinal);
         Assert.Contains("1 image(s)", strip, StringComparison.Ordinal);
         Assert.DoesNotContain("5 image(s)", strip, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new patient and a physician with a link to him.</summary>
+    private async Task<(Guid Patient, TestUser Physician)> LinkedPatientAsync(DateOnly born, int sequence, string given, string family, string sex)
+    {
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var patient = await mediator.Send(new RegisterPatient(DemoNiss.For(born, sequence), given, family, born, sex, "fr", ["C"], null, false));
+        var physician = GuardWorld.Physician();
+        factory.Decisions[(physician.UserId, patient)] = GuardFactory.Link(factory.Time.GetUtcNow().AddMonths(6));
+        return (patient, physician);
     }
 }
