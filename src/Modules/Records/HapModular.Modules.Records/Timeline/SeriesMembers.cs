@@ -17,7 +17,7 @@ internal static class SeriesMembers
     public const int PerSeries = 50;
 
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>>> ReadAsync(
-        NpgsqlConnection connection, IReadOnlyList<TimelineItem> page, int shape, Func<string, string> where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+        NpgsqlConnection connection, bool utf8, IReadOnlyList<TimelineItem> page, int shape, Func<string, string> where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
     {
         var series = page.Where(i => i.SeriesUid is not null && i.SeriesCount > 1).Select(i => i.SeriesUid!).Distinct(StringComparer.Ordinal).ToArray();
         var result = new Dictionary<string, IReadOnlyList<SeriesMember>>(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ internal static class SeriesMembers
                 lists[uid] = list = [];
             }
 
-            list.Add(new SeriesMember(reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+            list.Add(new SeriesMember(reader.GetGuid(1), reader.GetString(2), RepeatedText.Read(reader, 3, utf8)!, reader.GetFieldValue<DateTimeOffset>(4), reader.GetBoolean(5), RepeatedText.Read(reader, 6, utf8)));
         }
 
         foreach (var (uid, list) in lists)

@@ -40,20 +40,20 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add(Read(reader));
+            rows.Add(Read(reader, database.TextIsUtf8));
         }
 
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var kind = reader.GetString(0);
+            var kind = RepeatedText.Read(reader, 0, database.TextIsUtf8)!;
             kinds[kind] = kinds.GetValueOrDefault(kind) + reader.GetInt32(2);
-            departments.Add(reader.GetString(1));
+            departments.Add(RepeatedText.Read(reader, 1, database.TextIsUtf8)!);
         }
 
         await reader.DisposeAsync();
         // Issue 11: no document hidden behind its series line; each line lists what it stands for.
-        var members = await SeriesMembers.ReadAsync(connection, rows, shape & ~AfterBit, m => Where(m, filter), p =>
+        var members = await SeriesMembers.ReadAsync(connection, database.TextIsUtf8, rows, shape & ~AfterBit, m => Where(m, filter), p =>
         {
             Bind(p, patientId, now, viewerInami);
             BindFilters(p, filter, null);
@@ -97,20 +97,22 @@ internal sealed class TimelineQuery(RecordsDatabase database)
             """;
     }
 
-    private static TimelineItem Read(NpgsqlDataReader r) => new(
+    // Kind, department, author, media type, SOP class and modality repeat from line to line: shared strings
+    // (RepeatedText). Title, file name, UIDs and series description are each line's own.
+    private static TimelineItem Read(NpgsqlDataReader r, bool utf8) => new(
         r.GetGuid(0),
         r.GetString(1),
-        r.GetString(2),
+        RepeatedText.Read(r, 2, utf8)!,
         r.GetFieldValue<DateTimeOffset>(3),
-        r.GetString(4),
-        Text(r, 5),
-        r.GetString(6),
+        RepeatedText.Read(r, 4, utf8)!,
+        RepeatedText.Read(r, 5, utf8),
+        RepeatedText.Read(r, 6, utf8)!,
         Text(r, 7),
-        Text(r, 8),
+        RepeatedText.Read(r, 8, utf8),
         r.GetBoolean(9),
         Text(r, 10),
         Text(r, 11),
-        Text(r, 12),
+        RepeatedText.Read(r, 12, utf8),
         Text(r, 13),
         r.GetInt32(15))
     {

@@ -61,7 +61,7 @@ internal sealed class TimelineHtml(
         w.Write("<li class=\"day\">\n<h2><time datetime=\"");
         w.Write(label.Iso);
         w.Write("\">");
-        e.Encode(w, label.Long);
+        Encoded(w, e, label.Long);
         w.Write("</time></h2>\n<ul class=\"entries\">\n");
         for (var i = start; i < end; i++)
         {
@@ -97,11 +97,11 @@ internal sealed class TimelineHtml(
     private void WriteSingle(TextWriter w, HtmlEncoder e, TimelineItem d)
     {
         w.Write("<li class=\"entry kind-");
-        e.Encode(w, d.Kind);
+        Encoded(w, e, d.Kind);
         w.Write("\" data-kind=\"");
-        e.Encode(w, d.Kind);
+        Encoded(w, e, d.Kind);
         w.Write("\" data-media-type=\"");
-        e.Encode(w, d.MediaType);
+        Encoded(w, e, d.MediaType);
         w.Write("\">\n<a href=\"");
         // Razor's writer keeps each string written by reference but copies a span into a new string: one id string.
         var id = d.Id.ToString();
@@ -118,26 +118,26 @@ internal sealed class TimelineHtml(
         else
         {
             w.Write("<span class=\"thumb icon icon-");
-            e.Encode(w, d.Kind);
+            Encoded(w, e, d.Kind);
             w.Write("\" aria-hidden=\"true\"></span>");
         }
 
         w.Write("<span class=\"doc-title\">");
-        e.Encode(w, d.Title);
+        Encoded(w, e, d.Title);
         w.Write("</span></a>\n<span class=\"meta\">");
-        e.Encode(w, KindLabel(d.Kind));
+        w.Write(KindLabelHtml(e, d.Kind));
         w.Write(" · ");
-        e.Encode(w, d.Department);
+        Encoded(w, e, d.Department);
         if (d.Author is not null)
         {
             w.Write(" · ");
-            e.Encode(w, d.Author);
+            Encoded(w, e, d.Author);
         }
 
         if (!d.ClinicalDateKnown)
         {
             w.Write(" · ");
-            e.Encode(w, fileFacts["DateUnknownShort"].Value);
+            Encoded(w, e, fileFacts["DateUnknownShort"].Value);
         }
 
         w.Write("</span>\n");
@@ -149,9 +149,9 @@ internal sealed class TimelineHtml(
     {
         var study = rows[first];
         w.Write("<li class=\"entry kind-imaging study\" data-kind=\"imaging\">\n<span class=\"doc-title\"><span class=\"icon icon-imaging\" aria-hidden=\"true\"></span> ");
-        e.Encode(w, records["Study"].Value);
+        Encoded(w, e, records["Study"].Value);
         w.Write(" — ");
-        e.Encode(w, study.Title);
+        Encoded(w, e, study.Title);
         w.Write("</span>\n<ul class=\"series\">\n");
         for (var i = first; i < end; i++)
         {
@@ -162,11 +162,11 @@ internal sealed class TimelineHtml(
             }
 
             w.Write("<li>\n<a href=\"");
-            e.Encode(w, seriesUrl(study.StudyUid!, s.SeriesUid, s.Modality, s.Id));
+            Encoded(w, e, seriesUrl(study.StudyUid!, s.SeriesUid, s.Modality, s.Id));
             w.Write("\" class=\"doc-link series-link\" data-modality=\"");
             if (s.Modality is not null)
             {
-                e.Encode(w, s.Modality);
+                Encoded(w, e, s.Modality);
             }
 
             w.Write("\">");
@@ -180,15 +180,15 @@ internal sealed class TimelineHtml(
             w.Write("<span>");
             if (s.Modality is not null)
             {
-                e.Encode(w, s.Modality);
+                Encoded(w, e, s.Modality);
             }
 
             w.Write(' ');
-            e.Encode(w, s.SeriesDescription ?? s.Title);
+            Encoded(w, e, s.SeriesDescription ?? s.Title);
             w.Write("</span></a>\n<span class=\"meta\">");
-            e.Encode(w, string.Format(records["Images"].Value, s.SeriesImages));
+            Encoded(w, e, string.Format(records["Images"].Value, s.SeriesImages));
             w.Write(" · ");
-            e.Encode(w, s.Department);
+            Encoded(w, e, s.Department);
             w.Write("</span>\n");
             WriteSeriesMembers(w, e, s);
             w.Write("</li>\n");
@@ -208,33 +208,37 @@ internal sealed class TimelineHtml(
         w.Write("<details class=\"series-members\" data-series-count=\"");
         w.Write(line.SeriesCount);
         w.Write("\">\n<summary>");
-        e.Encode(w, string.Format(fileFacts["SeriesObjects"].Value, line.SeriesCount));
+        Encoded(w, e, string.Format(fileFacts["SeriesObjects"].Value, line.SeriesCount));
         w.Write("</summary>\n<ul class=\"series-objects\" aria-label=\"");
-        e.Encode(w, fileFacts["SeriesList"].Value);
+        Encoded(w, e, fileFacts["SeriesList"].Value);
         w.Write("\">\n");
         foreach (var m in members.GetValueOrDefault(uid) ?? [])
         {
             w.Write("<li data-kind=\"");
-            e.Encode(w, m.Kind);
+            Encoded(w, e, m.Kind);
             w.Write("\"><a href=\"");
             WriteDocumentPath(w, m.Id);
             w.Write("\" class=\"series-object\">");
-            e.Encode(w, m.Title);
+            Encoded(w, e, m.Title);
             w.Write("</a>\n<span class=\"muted\">· ");
-            e.Encode(w, records["Kind." + m.Kind].Value);
+            Encoded(w, e, records["Kind." + m.Kind].Value);
             if (m.Modality is not null)
             {
                 w.Write(' ');
-                e.Encode(w, m.Modality);
+                Encoded(w, e, m.Modality);
             }
 
             w.Write(" · ");
-            e.Encode(w, m.ClinicalDateKnown ? m.ClinicalDate.ToString("g") : fileFacts["DateUnknownShort"].Value);
+            Encoded(w, e, m.ClinicalDateKnown ? m.ClinicalDate.ToString("g") : fileFacts["DateUnknownShort"].Value);
             w.Write("</span></li>\n");
         }
 
         w.Write("</ul>\n</details>\n");
     }
+
+    // Razor's writer keeps a string by reference but copies a span into a new string, and HtmlEncoder.Encode(TextWriter,
+    // string) writes spans; Encode(string) returns the value itself when nothing in it needs encoding, as Razor's @ does.
+    private static void Encoded(TextWriter w, HtmlEncoder e, string value) => w.Write(e.Encode(value));
 
     private void WriteDocumentPath(TextWriter w, Guid id)
     {
@@ -242,17 +246,17 @@ internal sealed class TimelineHtml(
         w.Write(id.ToString());
     }
 
-    /// <summary>A kind's label, looked up once per kind and page.</summary>
-    private string KindLabel(string kind)
+    /// <summary>A kind's label, HTML-encoded, looked up and encoded once per kind and page.</summary>
+    private string KindLabelHtml(HtmlEncoder e, string kind)
     {
         for (var i = 0; i < kindLabels.Length; i++)
         {
             if (string.Equals(DocumentKinds.All[i], kind, StringComparison.Ordinal))
             {
-                return kindLabels[i] ??= records[DocumentKinds.TextKey(kind)].Value;
+                return kindLabels[i] ??= e.Encode(records[DocumentKinds.TextKey(kind)].Value);
             }
         }
 
-        return records[DocumentKinds.TextKey(kind)].Value;
+        return e.Encode(records[DocumentKinds.TextKey(kind)].Value);
     }
 }
