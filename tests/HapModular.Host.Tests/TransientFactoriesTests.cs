@@ -108,6 +108,28 @@ public sealed class TransientFactoriesTests
     }
 
     [Fact]
+    public async Task A_request_scope_and_MediatR_s_service_factory_in_it_share_one_ScopeServices()
+    {
+        var builder = new ContainerBuilder();
+        builder.RegisterType<Unit>().InstancePerLifetimeScope();
+        builder.RegisterModule<MediatorRegistration>();
+        ScopeServicesFactory.Register(builder);
+        await using var container = builder.Build();
+
+        await using var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<MediatR.ServiceFactory>();
+        Assert.Same(scope.ServiceProvider, factory.Target);
+        Assert.Same(scope.ServiceProvider.GetRequiredService<Unit>(), factory(typeof(Unit)));
+
+        // A scope begun by other means still gets services of its own, over that scope.
+        await using var plain = container.BeginLifetimeScope();
+        var other = plain.Resolve<MediatR.ServiceFactory>();
+        Assert.IsType<ScopeServices>(other.Target);
+        Assert.Same(plain.Resolve<Unit>(), other(typeof(Unit)));
+        Assert.NotSame(scope.ServiceProvider.GetRequiredService<Unit>(), other(typeof(Unit)));
+    }
+
+    [Fact]
     public async Task Whether_a_type_is_a_service_is_answered_by_the_scope_s_own_provider_as_Autofac_answers_it()
     {
         await using var container = Build(populate: true);

@@ -8,7 +8,15 @@ namespace HapModular.Host.Composition;
 /// </summary>
 internal sealed class ScopeServicesFactory(ILifetimeScope scope, ServiceLifetimes lifetimes) : IServiceScopeFactory
 {
-    public IServiceScope CreateScope() => new Scope(scope.BeginLifetimeScope(), lifetimes);
+    public IServiceScope CreateScope()
+    {
+        // The child scope's tag carries its ScopeServices, so MediatR's ServiceFactory in that scope serves the same
+        // one (ScopeServices.Of) and a scoped service both ask for is resolved by Autofac once, not once for each.
+        var tag = new ScopeTag();
+        var child = scope.BeginLifetimeScope(tag);
+        tag.Services = new ScopeServices(child, lifetimes);
+        return new Scope(child, tag.Services);
+    }
 
     /// <summary>Registered after Autofac's own registrations (which it replaces), with the per-container lifetimes.</summary>
     public static void Register(ContainerBuilder builder)
@@ -17,9 +25,15 @@ internal sealed class ScopeServicesFactory(ILifetimeScope scope, ServiceLifetime
         builder.Register(c => new ScopeServicesFactory(c.Resolve<ILifetimeScope>(), c.Resolve<ServiceLifetimes>())).As<IServiceScopeFactory>().InstancePerLifetimeScope();
     }
 
-    private sealed class Scope(ILifetimeScope child, ServiceLifetimes lifetimes) : IServiceScope, IAsyncDisposable
+    /// <summary>A request scope's tag: its services (an object of its own, so no tag-matched registration matches it).</summary>
+    internal sealed class ScopeTag
     {
-        public IServiceProvider ServiceProvider { get; } = new ScopeServices(child, lifetimes);
+        public ScopeServices? Services { get; set; }
+    }
+
+    private sealed class Scope(ILifetimeScope child, ScopeServices services) : IServiceScope, IAsyncDisposable
+    {
+        public IServiceProvider ServiceProvider { get; } = services;
 
         public void Dispose() => child.Dispose();
 
