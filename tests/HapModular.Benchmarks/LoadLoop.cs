@@ -6,8 +6,8 @@ internal sealed record LoadResult(string Name, int Connections, long Requests, l
 {
     public double Throughput => Requests / Seconds;
 
-    /// <summary>CPU spent per request by this process (server and load client) and by PostgreSQL: unlike throughput,
-    /// it hardly moves when something else runs on the machine.</summary>
+    /// <summary>CPU spent per request by this process (the hosts; the load client too with --client-in-process) and by
+    /// PostgreSQL: unlike throughput, it hardly moves when something else runs on the machine.</summary>
     public override string ToString() =>
         $"{Name,-28} conns={Connections,3}  {Throughput,9:F0} req/s  p50={P50Ms,7:F2} ms  p99={P99Ms,7:F2} ms  errors={Errors}"
         + $"  cpu/req: process {HostCpuMs / Requests:F3} ms + PostgreSQL {PostgresCpuMs / Requests:F3} ms"
@@ -39,29 +39,58 @@ internal static class LoadLoop
         await Loop(client, url, connections, warmup, null);
         var latencies = new List<double>[connections];
         var errors = new long[connections];
-        var hostCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var pgCpu = PostgresCpu.TotalMs();
-        var nginxCpu = PostgresCpu.TotalMs("nginx");
-        // Precise: the imprecise count lags by the threads' unfinished allocation contexts, and at one connection it
-        // printed 0 KiB per request.
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var before = ServerCounters.Take();
         var watch = Stopwatch.StartNew();
-        await Loop(client, url, connections, duration, (worker, ms, ok) =>
-        {
-            (latencies[worker] ??= new List<double>(100_000)).Add(ms);
-            if (!ok)
-            {
-                errors[worker]++;
-            }
-        });
+        await Loop(client, url, connections, duration, Recorder(latencies, errors));
         var seconds = watch.Elapsed.TotalSeconds;
-        var hostMs = (Process.GetCurrentProcess().TotalProcessorTime - hostCpu).TotalMilliseconds;
-        var pgMs = PostgresCpu.TotalMs() - pgCpu;
-        var nginxMs = PostgresCpu.TotalMs("nginx") - nginxCpu;
-        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
-        return new LoadResult(name, connections, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99), hostMs, pgMs, bytes, nginxMs);
+        var all = Sorted(latencies);
+        return ServerCounters.Take().Since(before, name, connections, all.Length, errors.Sum(), seconds, Percentile(all, 0.50), Percentile(all, 0.99));
     }
+
+    /// <summary>
+    /// The same closed loop run by <see cref="LoadClient"/> in a process of its own: this process's CPU and allocation
+    /// are then the server's alone, counted between the client's "measuring" and "done" lines.
+    /// </summary>
+    public static async Task<LoadResult> RunAsync(string name, LoadClient client, string url, int connections, TimeSpan warmup, TimeSpan duration)
+    {
+        ServerCounters? before = null;
+        ServerCounters? after = null;
+        var watch = new Stopwatch();
+        var summary = await client.RunAsync(url, connections, warmup, duration, onStart: () =>
+        {
+            before = ServerCounters.Take();
+            watch.Start();
+        }, onEnd: () =>
+        {
+            watch.Stop();
+            after = ServerCounters.Take();
+        });
+        return after!.Since(before!, name, connections, summary.Requests, summary.Errors, watch.Elapsed.TotalSeconds, summary.P50Ms, summary.P99Ms);
+    }
+
+    /// <summary>The client side of the closed loop: warm-up, then the measured loop, framed by the two callbacks.</summary>
+    public static async Task<(long Requests, long Errors, double P50Ms, double P99Ms)> ClientAsync(HttpClient client, string url, int connections, TimeSpan warmup, TimeSpan duration, Action onStart, Action onEnd)
+    {
+        await Loop(client, url, connections, warmup, null);
+        var latencies = new List<double>[connections];
+        var errors = new long[connections];
+        onStart();
+        await Loop(client, url, connections, duration, Recorder(latencies, errors));
+        onEnd();
+        var all = Sorted(latencies);
+        return (all.Length, errors.Sum(), Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static Action<int, double, bool> Recorder(List<double>[] latencies, long[] errors) => (worker, ms, ok) =>
+    {
+        (latencies[worker] ??= new List<double>(100_000)).Add(ms);
+        if (!ok)
+        {
+            errors[worker]++;
+        }
+    };
+
+    private static double[] Sorted(List<double>[] latencies) => latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
 
     private static Task Loop(HttpClient client, string url, int connections, TimeSpan duration, Action<int, double, bool>? record)
     {

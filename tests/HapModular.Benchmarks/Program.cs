@@ -7,8 +7,14 @@ using Npgsql;
 // PostgreSQL's and nginx's CPU are read from Linux's /proc; nginx is Debian's.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 
-// build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose]
+// build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--client-in-process]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (LoadClient.IsChild(args))
+{
+    await LoadClient.ChildAsync(args);
+    return;
+}
+
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(10).First();
 var large = args.Contains("--large");
 var connections = args.SkipWhile(a => a != "--connections").Skip(1).Select(int.Parse).DefaultIfEmpty(32).First();
@@ -54,14 +60,21 @@ if (scripted)
     client.As(new TestUser(physician, [Roles.Physician], "18334780004", "Dr Bench"));
 }
 
+// The measured loops run in a load client process of its own unless --client-in-process (LoadClient): this process's
+// CPU and allocation per request are then the hosts' alone. The warm-ups and the diagnostics' probes stay in here.
+var inProcess = args.Contains("--client-in-process");
+var remote = new LoadClient(entry, cookies, client.DefaultRequestHeaders);
+Task<LoadResult> Measure(string name, string url, int conns, TimeSpan warm, TimeSpan duration) =>
+    inProcess ? LoadLoop.RunAsync(name, client, url, conns, warm, duration) : LoadLoop.RunAsync(name, remote, url, conns, warm, duration);
+
 async Task<(LoadResult Timeline, LoadResult Bare)> MeasureAsync(string label)
 {
-    var bare = await LoadLoop.RunAsync($"bare indexed read {label}", client, $"/bench/bare?p={patient}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
-    var timeline = await LoadLoop.RunAsync($"timeline (guard+audit) {label}", client, $"/patients/{patient}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
+    var bare = await Measure($"bare indexed read {label}", $"/bench/bare?p={patient}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
+    var timeline = await Measure($"timeline (guard+audit) {label}", $"/patients/{patient}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
     if (args.Contains("--diagnose"))
     {
-        Console.WriteLine(await LoadLoop.RunAsync($"timeline, empty filter {label}", client, $"/patients/{patient}?q=zzzz", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds)));
-        Console.WriteLine(await LoadLoop.RunAsync($"thumbnail 404 (guard+audit) {label}", client, $"/patients/{patient}/documents/{Guid.NewGuid()}/thumbnail", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds)));
+        Console.WriteLine(await Measure($"timeline, empty filter {label}", $"/patients/{patient}?q=zzzz", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds)));
+        Console.WriteLine(await Measure($"thumbnail 404 (guard+audit) {label}", $"/patients/{patient}/documents/{Guid.NewGuid()}/thumbnail", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds)));
     }
 
     if (args.Contains("--diagnose"))
@@ -69,13 +82,13 @@ async Task<(LoadResult Timeline, LoadResult Bare)> MeasureAsync(string label)
         await StatementLog.PrintAsync(host.ConnectionString, client, $"/patients/{patient}", 20);
         using var sampler = new AllocationSampler();
         sampler.Start();
-        var sampled = await LoadLoop.RunAsync($"timeline, 1 connection, sampled {label}", client, $"/patients/{patient}", 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(Math.Max(3, seconds)));
+        var sampled = await Measure($"timeline, 1 connection, sampled {label}", $"/patients/{patient}", 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(Math.Max(3, seconds)));
         sampler.Print(sampled.Requests, 30);
         Console.WriteLine(sampled);
     }
 
     // Latency as one physician feels it: nothing else queued in front of his request.
-    var alone = await LoadLoop.RunAsync($"timeline, 1 connection {label}", client, $"/patients/{patient}", 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(Math.Max(2, seconds / 2)));
+    var alone = await Measure($"timeline, 1 connection {label}", $"/patients/{patient}", 1, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(Math.Max(2, seconds / 2)));
     Console.WriteLine(bare);
     Console.WriteLine(timeline);
     Console.WriteLine(alone);
@@ -89,6 +102,9 @@ var warmup = TimeSpan.FromSeconds(args.SkipWhile(a => a != "--warmup").Skip(1).S
 await LoadLoop.RunAsync("warm-up bare", client, $"/bench/bare?p={patient}", connections, TimeSpan.Zero, warmup / 4);
 await LoadLoop.RunAsync("warm-up timeline", client, $"/patients/{patient}", connections, TimeSpan.Zero, warmup * 3 / 4);
 Console.WriteLine($"HapModular timeline benchmark: {Environment.ProcessorCount} cores, {connections} connections, {seconds} s per run, 200-document patient, {(scripted ? "scripted sign-in and CheckAccess" : "real path (session cookie, Identity, Consent, guard, audit, page)")}");
+Console.WriteLine(inProcess
+    ? "load client: inside this process (--client-in-process): process CPU and alloc/req include the client's"
+    : "load client: a process of its own: process CPU and alloc/req are the server's alone (the client's are not counted)");
 if (nginx is not null)
 {
     // The hosts run in this process (one GC heap): process CPU and allocation per request cover all of them.
