@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks on this machine.
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
-#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose]
+#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--client-in-process]
 #   build/bench.sh cstore [--images N]
 #   build/bench.sh imaging [--quick]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
@@ -11,6 +11,8 @@
 # (a real session cookie, Identity, Consent, guard, audit, page); --scripted replaces sign-in and CheckAccess by stand-ins.
 # --hosts N: N hosts of one portal (one database, one document store; in this process) behind Debian's nginx, the
 # client talking to nginx only (the session opened on the first host); nginx's CPU per request is printed apart.
+# The measured load client runs in a process of its own, so CPU and allocation per request are the hosts' alone;
+# --client-in-process runs it inside the bench's process (its work then counted with the server's), as before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
