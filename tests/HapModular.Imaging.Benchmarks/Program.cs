@@ -9,6 +9,7 @@ var inv = CultureInfo.InvariantCulture;
 var count = args.Contains("--quick") ? 20 : 100;
 // --profile: a CPU profile of the page's main thread while the series loads (top functions by self time).
 var profile = args.Contains("--profile");
+// --jit: the methods the JIT compiled in the portal while the first study's page and image were served, by namespace.
 // --trace FILE: a Chrome trace (main thread, network, paint) from navigation to all images loaded, for chrome://tracing.
 var tracePath = args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault();
 Console.WriteLine($"Imaging benchmark: {count} CT slices 512×512 (16-bit, Explicit VR LE), sequential requests on 127.0.0.1, {Environment.ProcessorCount} cores");
@@ -159,6 +160,8 @@ if (tracePath is not null)
 // Work, not wall clock: what the JIT compiled in this process (the portal; the client is idle meanwhile) while the first
 // study's page and its first image were served — ReadyToRun code (build/bench.sh publishes this program as build/run.sh
 // publishes the host) leaves the JIT little to do there.
+using var jitWatch = args.Contains("--jit") ? new JitWatch() : null;
+jitWatch?.Start();
 var (jitBeforePage, jitTimeBeforePage) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
 await page.GotoAsync($"/patients/{portal.Marie}/imaging?study={ct.StudyUid}&series={ct.SeriesUid}");
 // The first image the physician sees may be the portal's rendering of it, shown while the bundle compiles (0: none).
@@ -166,6 +169,7 @@ await page.GotoAsync($"/patients/{portal.Marie}/imaging?study={ct.StudyUid}&seri
 var firstVisible = await FirstImagePaintedAsync(page);
 var pageCold = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseEnd");
 var (jitFirstPage, jitTimeFirstPage) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitBeforePage, System.Runtime.JitInfo.GetCompilationTime() - jitTimeBeforePage);
+var jitted = jitWatch?.Stop(25) ?? [];
 await page.WaitForFunctionAsync("() => window.hapImaging?.firstRenderedAt > 0", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
 var firstImage = await page.EvaluateAsync<double>("() => window.hapImaging.firstRenderedAt");
 // Where the first image's time goes: the page, the bundle, the workspace's steps, the first requests (ms from navigation start).
@@ -246,6 +250,11 @@ if (arrived.Length > 0)
 foreach (var line in topFunctions)
 {
     Console.WriteLine("  main thread while loading: " + line);
+}
+
+foreach (var line in jitted)
+{
+    Console.WriteLine("  JIT-compiled during the first page and image: " + line);
 }
 
 Console.WriteLine("  first image, step by step (ms from navigation start):");
