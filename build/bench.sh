@@ -37,8 +37,12 @@ case "${1:-}" in
     # The portal (Release, Kestrel) and Orthanc 1.10 serve the same 100 CT slices; headless Chromium opens the workspace.
     shift
     build/setup.sh --browser
-    dotnet build tests/HapModular.Imaging.Benchmarks/HapModular.Imaging.Benchmarks.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
-    exec dotnet tests/HapModular.Imaging.Benchmarks/bin/Release/net10.0/HapModular.Imaging.Benchmarks.dll "$@"
+    # Published with ReadyToRun code as build/publish.sh publishes the portal: the first image after a start is the one
+    # a physician gets from a deployed host, not one that waits for the JIT (#16).
+    rid=$([ "$(uname -m)" = aarch64 ] && echo linux-arm64 || echo linux-x64)
+    dotnet publish tests/HapModular.Imaging.Benchmarks/HapModular.Imaging.Benchmarks.csproj -c Release -r "$rid" --self-contained false \
+      -p:PublishReadyToRun=true -o artifacts/bench/imaging -nologo -v quiet -clp:ErrorsOnly
+    exec dotnet artifacts/bench/imaging/HapModular.Imaging.Benchmarks.dll "$@"
     ;;
   *)
     echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] | cstore [--images N] | imaging [--quick]" >&2

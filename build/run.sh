@@ -9,15 +9,14 @@ build/setup.sh
 
 # The first build restores packages and compiles ~40 projects (minutes on a small machine): say so, and tick.
 started=$(date +%s)
-echo "Building HapModular (Release)… the first build takes a few minutes; later ones are quick."
+echo "Building HapModular (Release, ReadyToRun)… the first build takes a few minutes; later ones are quick."
 ( while sleep 30; do echo "  still building… $(( $(date +%s) - started )) s"; done ) &
 ticker=$!
 trap 'kill $ticker 2>/dev/null || true' EXIT
-# The compiler server compiles every project in one warm process, also where the environment turns it off
-# (UseSharedCompilation=false: a cold csc per project, ~3x the wall clock; see build/test.sh), then stops.
+# Published as a hospital deploys it (build/publish.sh): Release, with ReadyToRun code, so that the first pages and
+# images after a start do not wait for the JIT.
 build_status=0
-dotnet build src/Host/HapModular.Host/HapModular.Host.csproj -c Release -nologo -v quiet -clp:ErrorsOnly -p:UseSharedCompilation=true || build_status=$?
-dotnet build-server shutdown >/dev/null 2>&1 || true
+build/publish.sh artifacts/portal || build_status=$?
 kill $ticker 2>/dev/null || true
 if [ "$build_status" -ne 0 ]; then
   echo "Build failed." >&2
@@ -28,4 +27,5 @@ echo "Built in $(( $(date +%s) - started )) s. Starting the portal (demo data is
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
 # The base of every e-mailed link (never the request's Host header); required outside Development.
 export Hap__PublicBaseUrl="${Hap__PublicBaseUrl:-http://127.0.0.1:${HAP_PORT:-5080}}"
-exec dotnet src/Host/HapModular.Host/bin/Release/net10.0/HapModular.Host.dll --urls "http://127.0.0.1:${HAP_PORT:-5080}" --demo "$@"
+# The published folder is the content root (its wwwroot); the data folder stays .hapdata/ in this folder.
+exec dotnet artifacts/portal/HapModular.Host.dll --contentRoot "$PWD/artifacts/portal" --urls "http://127.0.0.1:${HAP_PORT:-5080}" --demo "$@"

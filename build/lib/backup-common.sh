@@ -3,7 +3,7 @@
 
 fail() { echo "$(basename "$0"): ERROR: $*" >&2; exit 1; }
 
-# The host's build output: HAP_HOST_DLL when set (tests, a packaged install), else the Release build of build/run.sh.
+# The host's build output: HAP_HOST_DLL when set (tests, a packaged install), else the host's Release build (the same code build/run.sh publishes).
 host_dll() {
   if [ -n "${HAP_HOST_DLL:-}" ]; then echo "$HAP_HOST_DLL"; return; fi
   local root; root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
