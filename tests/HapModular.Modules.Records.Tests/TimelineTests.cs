@@ -67,6 +67,27 @@ public sealed partial class TimelineTests(GuardFactory factory) : IClassFixture<
         Assert.Contains("129 image(s)", imaging, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Filters_read_from_the_query_as_model_binding_read_them()
+    {
+        var (patient, physician) = await WorldAsync();
+        var client = factory.CreateClient().As(physician);
+
+        // The first of repeated values; blank values and an unreadable date are no filter; a date is kept in the form.
+        var html = await client.GetStringAsync($"/patients/{patient}?department=Urgences&department=Cardiologie&kind=%20&q=&to=not-a-date&from=2000-01-01");
+        Assert.Equal(35, DocumentLink().Matches(html).Count);
+        Assert.Contains("value=\"2000-01-01\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"to\" type=\"date\" value=", html, StringComparison.Ordinal);
+        Assert.Contains("Tous les types (204)", html, StringComparison.Ordinal);
+        var reportKind = WebUtility.HtmlDecode(Regex.Match(html, "href=\"([^\"]*kind=report[^\"]*)\"").Groups[1].Value);
+        Assert.Equal($"/patients/{patient}?kind=report&department=Urgences&from=2000-01-01", reportKind);
+
+        // No filter: each kind link is the path and its kind.
+        var plain = await client.GetStringAsync($"/patients/{patient}");
+        Assert.Contains($"href=\"/patients/{patient}?kind=report\"", plain, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/patients/{patient}\" class=\"current\"", plain, StringComparison.Ordinal);
+    }
+
     private async Task<(Guid Patient, TestUser Physician)> WorldAsync()
     {
         await Setup.WaitAsync();

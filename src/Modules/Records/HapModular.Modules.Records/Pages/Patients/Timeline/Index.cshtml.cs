@@ -1,3 +1,4 @@
+using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Timeline;
 using HapModular.SharedKernel;
 using MediatR;
@@ -13,22 +14,19 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
     // This patient's timeline path, made once for the page's links.
     private string? self;
 
-    [BindProperty(SupportsGet = true)]
+    // The filters come from the query string, read in OnGetAsync as MVC's model binding would bind them (first value,
+    // blank as none, dates in the invariant culture, an unreadable date as none). Why not [BindProperty]: binding six
+    // properties built a binding context, a value-provider pass and a validation entry each on every page (issue 15).
     public string? Kind { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
     public Guid PatientId { get; private set; }
@@ -43,6 +41,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         }
 
         PatientId = patientId;
+        ReadFilters(Request.Query);
         Response.Headers.CacheControl = "private, no-store";
         try
         {
@@ -57,6 +56,43 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
         return Page();
     }
 
+    private void ReadFilters(IQueryCollection query)
+    {
+        Kind = Text(query, "kind");
+        Department = Text(query, "department");
+        From = Date(query, "from");
+        To = Date(query, "to");
+        Q = Text(query, "q");
+        After = Text(query, "after");
+    }
+
+    private static string? Text(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrWhiteSpace(values[0]) ? values[0] : null;
+
+    private static DateOnly? Date(IQueryCollection query, string name) =>
+        Text(query, name) is { } text && DateOnly.TryParse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date : null;
+
+    /// <summary>This patient's timeline path, made once for the page's links.</summary>
+    public string SelfPath => self ??= "/patients/" + PatientId;
+
+    /// <summary>
+    /// The query of the link to another kind with the same filters (after <see cref="SelfPath"/>). The page as first
+    /// opened (no other filter) takes one of the kinds' fixed queries: its seven kind links then cost no string each.
+    /// </summary>
+    public string KindQuery(string? kind)
+    {
+        if (string.IsNullOrEmpty(Department) && From is null && To is null && string.IsNullOrEmpty(Q))
+        {
+            return string.IsNullOrEmpty(kind) ? string.Empty : KindQueries.GetValueOrDefault(kind) ?? "?kind=" + System.Text.Encodings.Web.UrlEncoder.Default.Encode(kind);
+        }
+
+        return Query(kind, null);
+    }
+
+    private static readonly Dictionary<string, string> KindQueries =
+        DocumentKinds.All.ToDictionary(k => k, k => "?kind=" + System.Text.Encodings.Web.UrlEncoder.Default.Encode(k), StringComparer.Ordinal);
+
     public string DocumentUrl(Guid documentId) => $"/patients/{PatientId}/documents/{documentId}";
 
     /// <summary>An image series opens the whole study in the imaging workspace; reports and waveforms keep their page.</summary>
@@ -65,31 +101,17 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
             ? DocumentUrl(documentId)
             : $"/patients/{PatientId}/imaging?study={Uri.EscapeDataString(studyUid)}&series={Uri.EscapeDataString(seriesUid)}";
 
-    /// <summary>The same filters with another kind. Built by hand: route-based link generation for the seven kind
-    /// links was a measurable share of the page's CPU.</summary>
-    public string KindUrl(string? kind) => Link(kind, null);
+    /// <summary>The next page: the same filters after the cursor. Built by hand, as the kind links: route-based link
+    /// generation was a measurable share of the page's CPU.</summary>
+    public string NextUrl(string after) => SelfPath + Query(Kind, after);
 
-    /// <summary>The next page: the same filters after the cursor (by hand too, for the same reason).</summary>
-    public string NextUrl(string after) => Link(Kind, after);
-
-    private string Link(string? kind, string? after)
+    private string Query(string? kind, string? after) => QueryString.Create(new KeyValuePair<string, string?>[]
     {
-        var path = self ??= "/patients/" + PatientId;
-        if (string.IsNullOrEmpty(Department) && From is null && To is null && string.IsNullOrEmpty(Q) && after is null)
-        {
-            // The page as first opened (its seven kind links): one string per link, the same text QueryString writes.
-            return string.IsNullOrEmpty(kind) ? path : path + "?kind=" + System.Text.Encodings.Web.UrlEncoder.Default.Encode(kind);
-        }
-
-        var query = QueryString.Create(new KeyValuePair<string, string?>[]
-        {
-            new("kind", kind),
-            new("department", Department),
-            new("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new("q", Q),
-            new("after", after),
-        }.Where(p => !string.IsNullOrEmpty(p.Value)));
-        return path + query;
-    }
+        new("kind", kind),
+        new("department", Department),
+        new("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        new("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        new("q", Q),
+        new("after", after),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
 }
