@@ -16,6 +16,23 @@ internal static class SeriesMembers
 {
     public const int PerSeries = 50;
 
+    /// <summary>The answer for a page without a series line of more than one object.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>> None = System.Collections.ObjectModel.ReadOnlyDictionary<string, IReadOnlyList<SeriesMember>>.Empty;
+
+    /// <summary>Whether a line of <paramref name="page"/> stands for more than one object (else there is nothing to read).</summary>
+    public static bool AnyIn(List<TimelineItem> page)
+    {
+        foreach (var item in page)
+        {
+            if (item.SeriesUid is not null && item.SeriesCount > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>>> ReadAsync(
         NpgsqlConnection connection, bool utf8, IReadOnlyList<TimelineItem> page, int shape, Func<string, string> where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
     {

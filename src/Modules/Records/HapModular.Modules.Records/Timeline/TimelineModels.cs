@@ -24,7 +24,7 @@ internal sealed record TimelinePage(
     string? NextCursor)
 {
     /// <summary>The objects behind each series line of the page (by series UID), when a line stands for more than one.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>> SeriesMembers { get; init; } = new Dictionary<string, IReadOnlyList<SeriesMember>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>> SeriesMembers { get; init; } = global::HapModular.Modules.Records.Timeline.SeriesMembers.None;
 }
 
 /// <summary>The keyset position: the last row's (clinical date, id), as an opaque URL-safe token.</summary>

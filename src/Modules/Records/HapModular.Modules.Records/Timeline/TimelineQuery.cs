@@ -53,13 +53,21 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 
         await reader.DisposeAsync();
         // Issue 11: no document hidden behind its series line; each line lists what it stands for.
-        var members = await SeriesMembers.ReadAsync(connection, database.TextIsUtf8, rows, shape & ~AfterBit, m => Where(m, filter), p =>
+        var members = SeriesMembers.AnyIn(rows)
+            ? await MembersAsync(connection, rows, shape, patientId, filter, now, viewerInami, cancellationToken)
+            : SeriesMembers.None;
+        return new TimelineResult(rows, kinds, [.. departments], members);
+    }
+
+    // Apart: its lambdas capture the request's values, and a method's captured values are allocated on entry to it —
+    // a page without a series line (most pages) now allocates neither them nor the statement's empty answer.
+    private Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>>> MembersAsync(
+        NpgsqlConnection connection, List<TimelineItem> rows, int shape, Guid patientId, TimelineFilter filter, DateTimeOffset now, string? viewerInami, CancellationToken cancellationToken) =>
+        SeriesMembers.ReadAsync(connection, database.TextIsUtf8, rows, shape & ~AfterBit, m => Where(m, filter), p =>
         {
             Bind(p, patientId, now, viewerInami);
             BindFilters(p, filter, null);
         }, cancellationToken);
-        return new TimelineResult(rows, kinds, [.. departments], members);
-    }
 
     // The statements' text depends only on which filters are present: built once per shape, not on every page (the
     // text of each page request was a visible share of the timeline's allocations). Their parameters are positional
