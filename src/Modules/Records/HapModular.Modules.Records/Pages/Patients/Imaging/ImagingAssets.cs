@@ -53,12 +53,21 @@ internal static class ImagingAssets
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
-    /// <summary><c>Hap:ImagingAssets</c>, else <c>artifacts/imaging</c> found upwards from the program (as the plugins folder).</summary>
+    /// <summary>
+    /// <c>Hap:ImagingAssets</c>, else <c>imaging</c> beside the program (a published portal, build/publish.sh), else
+    /// <c>artifacts/imaging</c> found upwards from the program (a build output in the checkout).
+    /// </summary>
     private static string? Folder(IConfiguration configuration)
     {
         if (configuration["Hap:ImagingAssets"] is { Length: > 0 } configured)
         {
             return configured;
+        }
+
+        var published = Path.Combine(AppContext.BaseDirectory, "imaging");
+        if (File.Exists(Path.Combine(published, "workspace.js")))
+        {
+            return published;
         }
 
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
