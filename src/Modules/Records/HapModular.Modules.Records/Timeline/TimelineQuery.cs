@@ -36,7 +36,8 @@ internal sealed class TimelineQuery(RecordsDatabase database)
 
         var rows = new List<TimelineItem>(pageSize + 1);
         var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var departments = new SortedSet<string>(StringComparer.Ordinal);
+        // Sorted by insertion into a list: a SortedSet allocated a node per department and the answer copied them again.
+        var departments = new List<string>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -48,7 +49,12 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         {
             var kind = RepeatedText.Read(reader, 0, database.TextIsUtf8)!;
             kinds[kind] = kinds.GetValueOrDefault(kind) + reader.GetInt32(2);
-            departments.Add(RepeatedText.Read(reader, 1, database.TextIsUtf8)!);
+            var department = RepeatedText.Read(reader, 1, database.TextIsUtf8)!;
+            var at = departments.BinarySearch(department, StringComparer.Ordinal);
+            if (at < 0)
+            {
+                departments.Insert(~at, department);
+            }
         }
 
         await reader.DisposeAsync();
@@ -56,7 +62,7 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         var members = SeriesMembers.AnyIn(rows)
             ? await MembersAsync(connection, rows, shape, patientId, filter, now, viewerInami, cancellationToken)
             : SeriesMembers.None;
-        return new TimelineResult(rows, kinds, [.. departments], members);
+        return new TimelineResult(rows, kinds, departments, members);
     }
 
     // Apart: its lambdas capture the request's values, and a method's captured values are allocated on entry to it —
