@@ -155,6 +155,9 @@ public sealed partial class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal p
         await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ultrasound.StudyUid}");
         await ReadyAsync(page);
         Assert.Equal("30", await page.GetAttributeAsync(".viewport-overlay", "data-count"));
+        // The study list counts images as the timeline and the series panel do (the loop is one), and says its 30 frames.
+        Assert.Equal("1 série(s), 1 image(s), 30 trames", await page.TextContentAsync($"#study-list [data-study='{portal.Ultrasound.StudyUid}'] .count"));
+        Assert.Equal("1 image(s)", await page.TextContentAsync($"#series-list [data-series='{portal.Ultrasound.SeriesUid}'] .count"));
         // The page itself notes every frame the overlay shows (a mutation observer), until five different ones went by.
         await page.EvaluateAsync("""
             () => {

@@ -17,8 +17,12 @@ internal sealed record OpenImagingWorkspace(Guid PatientId, string? StudyUid) : 
     public string Channel => ImagingChannels.Browser;
 }
 
-/// <summary>One study of the list: newest first, studies without a readable date last.</summary>
-internal sealed record WorkspaceStudy(string StudyUid, DateOnly? Date, string Modalities, string Description, int Series, int Images);
+/// <summary>
+/// One study of the list: newest first, studies without a readable date last. Images are instances, as the timeline and
+/// the series panel count them (a cine loop is one image); Frames add up every image's frames (a loop's 30), shown beside
+/// when they differ.
+/// </summary>
+internal sealed record WorkspaceStudy(string StudyUid, DateOnly? Date, string Modalities, string Description, int Series, int Images, int Frames);
 
 internal sealed record ImagingWorkspace(Guid PatientId, CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies, IReadOnlyList<ImagingInstance> Instances)
 {
@@ -55,6 +59,7 @@ internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, Pati
                     string.Join("/", g.Select(i => i.Text("00080060")).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal)),
                     first.Text("00081030") is { Length: > 0 } d ? d : first.Document.Title,
                     g.Select(i => i.SeriesUid).Distinct().Count(),
+                    g.Count(),
                     g.Sum(i => i.Frames));
             })
             .OrderBy(s => s.Date is null).ThenByDescending(s => s.Date).ThenBy(s => s.StudyUid, StringComparer.Ordinal)
