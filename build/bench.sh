@@ -39,7 +39,8 @@ case "${1:-}" in
     build/setup.sh --browser
     # Published with ReadyToRun code as build/publish.sh publishes the portal: the first image after a start is the one
     # a physician gets from a deployed host, not one that waits for the JIT (#16).
-    rid=$([ "$(uname -m)" = aarch64 ] && echo linux-arm64 || echo linux-x64)
+    . build/lib/rid.sh
+    rid=$(hap_rid)
     dotnet publish tests/HapModular.Imaging.Benchmarks/HapModular.Imaging.Benchmarks.csproj -c Release -r "$rid" --self-contained false \
       -p:PublishReadyToRun=true -o artifacts/bench/imaging -nologo -v quiet -clp:ErrorsOnly
     exec dotnet artifacts/bench/imaging/HapModular.Imaging.Benchmarks.dll "$@"

@@ -9,11 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-artifacts/portal}"
-case "$(uname -m)" in
-  x86_64) rid=linux-x64 ;;
-  aarch64 | arm64) rid=linux-arm64 ;;
-  *) echo "publish: no ReadyToRun target for $(uname -m)" >&2; exit 1 ;;
-esac
+. build/lib/rid.sh
+rid=$(hap_rid)
 # The compiler server compiles every project in one warm process, also where the environment turns it off
 # (UseSharedCompilation=false: a cold csc per project, ~3x the wall clock; see build/test.sh); stopped afterwards.
 trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT

@@ -24,7 +24,7 @@ internal static class SeriesMembers
     {
         foreach (var item in page)
         {
-            if (item.SeriesUid is not null && item.SeriesCount > 1)
+            if (StandsForMany(item))
             {
                 return true;
             }
@@ -33,10 +33,12 @@ internal static class SeriesMembers
         return false;
     }
 
+    private static bool StandsForMany(TimelineItem item) => item.SeriesUid is not null && item.SeriesCount > 1;
+
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>>> ReadAsync(
         NpgsqlConnection connection, bool utf8, IReadOnlyList<TimelineItem> page, int shape, Func<string, string> where, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
     {
-        var series = page.Where(i => i.SeriesUid is not null && i.SeriesCount > 1).Select(i => i.SeriesUid!).Distinct(StringComparer.Ordinal).ToArray();
+        var series = page.Where(StandsForMany).Select(i => i.SeriesUid!).Distinct(StringComparer.Ordinal).ToArray();
         var result = new Dictionary<string, IReadOnlyList<SeriesMember>>(StringComparer.Ordinal);
         if (series.Length == 0)
         {
