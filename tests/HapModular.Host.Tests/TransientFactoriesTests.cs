@@ -108,6 +108,70 @@ public sealed class TransientFactoriesTests
     }
 
     [Fact]
+    public async Task A_scoped_service_built_by_its_call_is_the_one_instance_Autofac_shares_in_that_scope()
+    {
+        await using var container = Build();
+        var lifetimes = container.Resolve<ServiceLifetimes>();
+        Assert.Equal(ServiceLifetimes.Kind.Scoped, lifetimes.Of(typeof(Unit)));
+        Assert.NotNull(lifetimes.ScopedCallOf(typeof(Unit)));
+
+        // The call first, then Autofac (for a component it builds itself): one instance.
+        await using var first = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var built = first.ServiceProvider.GetRequiredService<Unit>();
+        Assert.Same(built, ((ScopeServices)first.ServiceProvider).FromAutofac(typeof(Unit)));
+        Assert.Same(built, ((AutofacBuilt)((ScopeServices)first.ServiceProvider).FromAutofac(typeof(AutofacBuilt))).Unit);
+
+        // Autofac first, then the call: still one instance; another scope has its own.
+        await using var second = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var autofac = ((AutofacBuilt)((ScopeServices)second.ServiceProvider).FromAutofac(typeof(AutofacBuilt))).Unit;
+        Assert.Same(autofac, second.ServiceProvider.GetRequiredService<Unit>());
+        Assert.NotSame(built, autofac);
+    }
+
+    [Fact]
+    public async Task A_scoped_disposable_built_by_its_call_is_disposed_with_its_scope_and_a_cycle_is_Autofac_s_error()
+    {
+        await using var container = Build();
+        var lifetimes = container.Resolve<ServiceLifetimes>();
+        ScopedDisposable disposable;
+        await using (var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope())
+        {
+            disposable = scope.ServiceProvider.GetRequiredService<ScopedDisposable>();
+            Assert.NotNull(lifetimes.ScopedCallOf(typeof(ScopedDisposable)));
+            Assert.Same(disposable, scope.ServiceProvider.GetRequiredService<ScopedDisposable>());
+            Assert.False(disposable.Disposed);
+        }
+
+        Assert.True(disposable.Disposed);
+
+        await using var other = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        Assert.ThrowsAny<Autofac.Core.DependencyResolutionException>(() => other.ServiceProvider.GetRequiredService<CycleA>());
+    }
+
+    [Fact]
+    public async Task ASP_NET_Core_s_scoped_authentication_services_are_built_by_their_calls_and_share_the_handler_provider()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddAuthentication().AddCookie("cookie");
+        var builder = new ContainerBuilder();
+        Autofac.Extensions.DependencyInjection.AutofacRegistration.Populate(builder, services);
+        ScopeServicesFactory.Register(builder);
+        await using var container = builder.Build();
+        var lifetimes = container.Resolve<ServiceLifetimes>();
+        Assert.Equal(ServiceLifetimes.Kind.Scoped, lifetimes.Of(typeof(IAuthenticationService)));
+        Assert.NotNull(lifetimes.ScopedCallOf(typeof(IAuthenticationService)));
+        Assert.NotNull(lifetimes.ScopedCallOf(typeof(IAuthenticationHandlerProvider)));
+
+        await using var scope = container.Resolve<IServiceScopeFactory>().CreateAsyncScope();
+        var provider = scope.ServiceProvider.GetRequiredService<IAuthenticationHandlerProvider>();
+        var service = Assert.IsAssignableFrom<AuthenticationService>(scope.ServiceProvider.GetRequiredService<IAuthenticationService>());
+        Assert.Same(provider, service.Handlers);
+        Assert.Same(service, ((ScopeServices)scope.ServiceProvider).FromAutofac(typeof(IAuthenticationService)));
+        Assert.Equal(((ScopeServices)scope.ServiceProvider).FromAutofac(typeof(IAuthenticationService)).GetType(), service.GetType());
+    }
+
+    [Fact]
     public async Task A_request_scope_and_MediatR_s_service_factory_in_it_share_one_ScopeServices()
     {
         var builder = new ContainerBuilder();
@@ -163,6 +227,10 @@ public sealed class TransientFactoriesTests
         builder.RegisterType<Disposable>().InstancePerDependency();
         builder.RegisterType<TwoConstructors>().InstancePerDependency();
         builder.RegisterType<NeedsMissing>().InstancePerDependency();
+        builder.RegisterType<AutofacBuilt>().InstancePerDependency();
+        builder.RegisterType<ScopedDisposable>().InstancePerLifetimeScope();
+        builder.RegisterType<CycleA>().InstancePerLifetimeScope();
+        builder.RegisterType<CycleB>().InstancePerLifetimeScope();
         builder.RegisterType<FirstStage>().As<IStage>().SingleInstance();
         builder.RegisterType<SecondStage>().As<IStage>().InstancePerDependency();
         builder.RegisterType<ThirdStage>().As<IStage>().SingleInstance();
@@ -206,6 +274,33 @@ public sealed class TransientFactoriesTests
         public bool Disposed { get; private set; }
 
         public void Dispose() => Disposed = true;
+    }
+
+    /// <summary>Disposable, so Autofac builds it: a component that asks Autofac itself for the scope's <see cref="Unit"/>.</summary>
+    internal sealed class AutofacBuilt(Unit unit) : IDisposable
+    {
+        public Unit Unit { get; } = unit;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    internal sealed class ScopedDisposable : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    internal sealed class CycleA(CycleB b)
+    {
+        public CycleB B { get; } = b;
+    }
+
+    internal sealed class CycleB(CycleA a)
+    {
+        public CycleA A { get; } = a;
     }
 
     internal sealed class TwoConstructors

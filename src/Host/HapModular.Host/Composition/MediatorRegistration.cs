@@ -13,8 +13,10 @@ internal sealed class MediatorRegistration : Autofac.Module
         builder.RegisterType<Mediator>().As<IMediator>().InstancePerLifetimeScope();
         // Through ScopeServices (the request's own, when the scope is a request's): a handler's behaviours and singletons
         // are not rebuilt by Autofac on every Send.
+        // Its compiled call (TransientFactories.Metadata) gives the same: the asking scope's own ScopeServices.
         builder.Register<ServiceFactory>(ctx => ScopeServices.Of(ctx.Resolve<ILifetimeScope>(), ctx.Resolve<ServiceLifetimes>()).GetRequiredService)
-            .InstancePerLifetimeScope();
+            .InstancePerLifetimeScope()
+            .WithMetadata(TransientFactories.Metadata, (Func<Type, Func<ScopeServices, object>>)(_ => s => (ServiceFactory)s.GetRequiredService));
         // Stateless (a logger): one per request type instead of one per Send — the guard's path sends several per page.
         builder.RegisterGeneric(typeof(RequestLoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>)).SingleInstance();
         // THE patient-data guard, for every module's IPatientScoped requests (shared layer, registered once).

@@ -9,7 +9,8 @@ namespace HapModular.Host.Composition;
 /// components, MediatR's handlers and behaviours), most of them singletons; Autofac builds a whole resolve operation
 /// for each, even a singleton's (profiled: a third of the page's allocations). Like Microsoft's own container, this
 /// remembers what cannot change: a singleton once per container (<see cref="ServiceLifetimes"/>), a scoped instance
-/// once per scope; a new instance of the project's own transients (handlers, behaviours) by a compiled constructor call
+/// once per scope (built by its compiled call where it has one, in the Autofac scope's own store: <see cref="ScopedCall"/>);
+/// a new instance of the project's own transients (handlers, behaviours) by a compiled constructor call
 /// (<see cref="TransientFactories"/>). Every other answer (keyed services, framework transients) is still Autofac's.
 /// Only the container's wiring is remembered: nothing a request reads (sessions, access, documents) is.
 /// </summary>
@@ -86,7 +87,7 @@ internal sealed class ScopeServices(ILifetimeScope scope, ServiceLifetimes lifet
         }
 
         // Resolved outside the lock: its construction may ask this scope for other services.
-        var instance = scope.Resolve(type);
+        var instance = lifetimes.ScopedCallOf(type)?.Share(scope, this) ?? scope.Resolve(type);
         lock (gate)
         {
             (scoped ??= new Dictionary<Type, object>(8))[type] = instance;

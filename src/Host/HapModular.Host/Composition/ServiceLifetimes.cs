@@ -10,7 +10,9 @@ namespace HapModular.Host.Composition;
 /// container's singletons (<see cref="Kind.Singleton"/>, remembered here), one instance per lifetime scope
 /// (<see cref="Kind.Scoped"/>, remembered by <see cref="ScopeServices"/>), a type nothing provides (<see cref="Kind.Absent"/>),
 /// a new instance each time built by a compiled constructor call (<see cref="Kind.Built"/>, see <see cref="TransientFactories"/>),
-/// or a new answer each time (<see cref="Kind.EachTime"/>: Autofac is asked every time, as before).
+/// or a new answer each time (<see cref="Kind.EachTime"/>: Autofac is asked every time, as before). A scoped type may
+/// also have a compiled call (<see cref="ScopedCall"/>): its one instance per scope is then built without a resolve
+/// operation, but still stored in and shared through the Autofac scope itself.
 /// </summary>
 internal sealed class ServiceLifetimes(IComponentContext root)
 {
@@ -30,6 +32,7 @@ internal sealed class ServiceLifetimes(IComponentContext root)
     private readonly ConcurrentDictionary<Type, Kind> kinds = new();
     private readonly ConcurrentDictionary<Type, object> singletons = new();
     private readonly ConcurrentDictionary<Type, Func<ScopeServices, object>> factories = new();
+    private readonly ConcurrentDictionary<Type, ScopedCall> scopedCalls = new();
 
     public Kind Of(Type type) => kinds.TryGetValue(type, out var kind) ? kind : kinds.GetOrAdd(type, Classify);
 
@@ -39,6 +42,9 @@ internal sealed class ServiceLifetimes(IComponentContext root)
 
     /// <summary>A new instance of a <see cref="Kind.Built"/> type, its dependencies asked of <paramref name="services"/>.</summary>
     public object Build(Type type, ScopeServices services) => factories[type](services);
+
+    /// <summary>The compiled call of a <see cref="Kind.Scoped"/> type, or null when Autofac builds it.</summary>
+    public ScopedCall? ScopedCallOf(Type type) => scopedCalls.GetValueOrDefault(type);
 
     private Kind Classify(Type type)
     {
@@ -75,10 +81,20 @@ internal sealed class ServiceLifetimes(IComponentContext root)
         }
 
         var kind = Of(registration.Registration);
+        if (kind == Kind.Scoped)
+        {
+            var scoped = registration.Registration;
+            Compile(type, () => TransientFactories.TryCompile(type, scoped, Of, scoped: true), call => scopedCalls.TryAdd(type, new ScopedCall(scoped, call)));
+            return kind;
+        }
+
         return kind == Kind.EachTime && Compile(type, () => TransientFactories.TryCompile(type, registration.Registration, Of)) ? Kind.Built : kind;
     }
 
-    private bool Compile(Type type, Func<Func<ScopeServices, object>?> compile)
+    private bool Compile(Type type, Func<Func<ScopeServices, object>?> compile) =>
+        Compile(type, compile, factory => factories.TryAdd(type, factory));
+
+    private static bool Compile(Type type, Func<Func<ScopeServices, object>?> compile, Action<Func<ScopeServices, object>> store)
     {
         compiling ??= [];
         if (!compiling.Add(type))
@@ -93,7 +109,7 @@ internal sealed class ServiceLifetimes(IComponentContext root)
                 return false;
             }
 
-            factories.TryAdd(type, factory);
+            store(factory);
             return true;
         }
         finally

@@ -33,8 +33,12 @@ internal static class TransientFactories
 
     private static readonly MethodInfo Required = typeof(ScopeServices).GetMethod(nameof(ScopeServices.GetRequiredService))!;
 
-    /// <summary>The compiled call for <paramref name="registration"/>, or null when it must stay Autofac's.</summary>
-    public static Func<ScopeServices, object>? TryCompile(Type service, IComponentRegistration registration, Func<Type, ServiceLifetimes.Kind> kindOf)
+    /// <summary>
+    /// The compiled call for <paramref name="registration"/>, or null when it must stay Autofac's. <paramref name="scoped"/>:
+    /// the call of a scoped component (<see cref="ScopedCall"/>, which tracks a disposable one for its scope as Autofac
+    /// does), among them the framework's few listed in <see cref="IsFrameworkScoped"/>.
+    /// </summary>
+    public static Func<ScopeServices, object>? TryCompile(Type service, IComponentRegistration registration, Func<Type, ServiceLifetimes.Kind> kindOf, bool scoped = false)
     {
         if (registration.Metadata.TryGetValue(Metadata, out var declared) && declared is Func<Type, Func<ScopeServices, object>> callFor)
         {
@@ -48,9 +52,9 @@ internal static class TransientFactories
 
         var type = activator.LimitType;
         var own = type.Assembly.GetName().Name?.StartsWith("HapModular.", StringComparison.Ordinal) == true;
-        if ((!own && !IsFrameworkAuthenticationHandler(type))
+        if ((!own && !(scoped ? IsFrameworkScoped(type) : IsFrameworkAuthenticationHandler(type)))
             || type.IsAbstract
-            || typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type)
+            || (!scoped && (typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type)))
             || type.IsDefined(typeof(RequiredMemberAttribute), inherit: true)
             || Choose(type.GetConstructors(), allowChoice: !own, kindOf) is not { } constructor)
         {
@@ -72,6 +76,18 @@ internal static class TransientFactories
     private static bool IsFrameworkAuthenticationHandler(Type type) =>
         typeof(Microsoft.AspNetCore.Authentication.IAuthenticationHandler).IsAssignableFrom(type)
         && type.Assembly.GetName().Name?.StartsWith("Microsoft.AspNetCore.Authentication", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// The framework's scoped services a request asks for on every page, each registered by its library with a plain
+    /// <c>AddScoped</c>/<c>RegisterType</c> (constructor injection only): ASP.NET Core's authentication service and handler
+    /// provider, MVC's view buffer scope (disposable: its scope disposes it), MediatR's mediator. Named one by one: a
+    /// library type not listed stays Autofac's.
+    /// </summary>
+    private static bool IsFrameworkScoped(Type type) =>
+        type.FullName is "Microsoft.AspNetCore.Authentication.AuthenticationService" or "Microsoft.AspNetCore.Authentication.AuthenticationServiceImpl"
+            or "Microsoft.AspNetCore.Authentication.AuthenticationHandlerProvider"
+            or "Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers.MemoryPoolViewBufferScope"
+            or "MediatR.Mediator";
 
     /// <summary>
     /// The constructor Autofac's default selector takes: the one with the most parameters among those whose every
