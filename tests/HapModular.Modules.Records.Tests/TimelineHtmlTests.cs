@@ -54,13 +54,42 @@ public sealed partial class TimelineHtmlTests
         Assert.Contains("data-series-count=\"130\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_page_s_asynchronous_write_gives_the_same_markup_one_day_at_a_time()
+    {
+        var rows = new[]
+        {
+            Item("Échographie <cœur>", "report", Day(6, 10), department: "Cardiologie « adulte »", author: "Dr Müller"),
+            Item("CT thorax", "imaging", Day(6, 9), study: "1.2.3", series: "1.2.3.1", modality: "CT", count: 3, thumbnail: true),
+            Item("Bilan", "lab", Day(5), author: null, thumbnail: true),
+            Item("Photo", "photo", Day(1)),
+        };
+        var html = Timeline(rows);
+        using var writer = new FlushCounter();
+        await html.WriteToAsync(writer);
+        Assert.Equal(Render(rows), writer.ToString());
+        Assert.Equal(3, writer.Flushes);
+    }
+
     private static string Render(params TimelineItem[] rows)
     {
-        var members = new Dictionary<string, IReadOnlyList<SeriesMember>>();
-        var html = new TimelineHtml(rows, Patient, members, new Keys(), new Keys(), (study, series, _, _) => $"/patients/{Patient}/imaging?study={study}&series={series}");
         using var writer = new StringWriter();
-        html.WriteTo(writer, HtmlEncoder.Default);
+        Timeline(rows).WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();
+    }
+
+    private static TimelineHtml Timeline(TimelineItem[] rows) =>
+        new(rows, Patient, new Dictionary<string, IReadOnlyList<SeriesMember>>(), new Keys(), new Keys(), (study, series, _, _) => $"/patients/{Patient}/imaging?study={study}&series={series}", HtmlEncoder.Default);
+
+    private sealed class FlushCounter : StringWriter
+    {
+        public int Flushes { get; private set; }
+
+        public override Task FlushAsync()
+        {
+            Flushes++;
+            return base.FlushAsync();
+        }
     }
 
     private static DateTimeOffset Day(int day, int hour = 9) => new(2026, 3, day, hour, 0, 0, TimeSpan.Zero);

@@ -7,16 +7,18 @@ using Microsoft.Extensions.Localization;
 namespace HapModular.Modules.Records.Pages.Patients.Timeline;
 
 /// <summary>
-/// The timeline's days and lines (<c>&lt;ol class="timeline"&gt;</c>), written straight to the response by the page's
-/// final write: by day, newest first; an imaging study's series together under the study (in the order they appear that
-/// day), every other document one line. Every value from the record (titles, departments, authors, media types) goes
-/// through the page's <see cref="HtmlEncoder"/>, as Razor's <c>@</c> would; the markup is the page's own.
+/// The timeline's days and lines (<c>&lt;ol class="timeline"&gt;</c>): by day, newest first; an imaging study's series
+/// together under the study (in the order they appear that day), every other document one line. Every value from the
+/// record (titles, departments, authors, media types) goes through the page's <see cref="HtmlEncoder"/>, as Razor's
+/// <c>@</c> would; the markup is the page's own.
 /// Why not Razor: per line the page built a day, an entry list and its array, an entry object and one localized-string
 /// lookup per label — a visible share of the timeline's allocations under load. Here the rows are walked in place.
-/// The page calls <see cref="WriteTo"/> with its own writer (Razor's buffer, which keeps each string by reference)
-/// rather than placing this object in the page: an <see cref="IHtmlContent"/> in the page is written at the end through
-/// a paged char buffer (MVC avoids synchronous writes to the response), whose pages for a whole timeline outgrew the
-/// shared array pool's cache — measured: more char[] allocated per request than the objects saved.
+/// The page places this object in its buffer; MVC writes it last, asynchronously (<see cref="WriteToAsync"/>), into the
+/// response's own char buffer, one day at a time with a flush after each. Why: Razor's writer keeps each string by
+/// reference but copies a span into a new string, so each line's document id and each encoded title were strings of
+/// their own (issue 15); written here, ids are formatted on the stack and values encoded straight into the buffer.
+/// The flush after each day keeps that buffer to a page or two: written whole, a timeline's pages outgrew the shared
+/// array pool's cache (measured earlier: more char[] allocated per request than the strings saved).
 /// </summary>
 internal sealed class TimelineHtml(
     IReadOnlyList<TimelineItem> rows,
@@ -24,7 +26,8 @@ internal sealed class TimelineHtml(
     IReadOnlyDictionary<string, IReadOnlyList<SeriesMember>> members,
     IStringLocalizer records,
     IStringLocalizer fileFacts,
-    Func<string, string?, string?, Guid, string> seriesUrl) : IHtmlContent
+    Func<string, string?, string?, Guid, string> seriesUrl,
+    HtmlEncoder pageEncoder) : IHtmlAsyncContent
 {
     private readonly string?[] kindLabels = new string?[DocumentKinds.All.Count];
     private readonly string documentsPath = $"/patients/{patientId}/documents/";
@@ -37,18 +40,39 @@ internal sealed class TimelineHtml(
         var start = 0;
         while (start < rows.Count)
         {
-            var date = DayOf(rows[start]);
-            var end = start + 1;
-            while (end < rows.Count && DayOf(rows[end]) == date)
-            {
-                end++;
-            }
-
-            WriteDay(writer, encoder, date, start, end);
-            start = end;
+            start = WriteDayAt(writer, encoder, start);
         }
 
         writer.Write("</ol>\n");
+    }
+
+    /// <summary>What MVC calls for the page: the same markup, flushed after each day (see the class's remarks).</summary>
+    public async ValueTask WriteToAsync(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("<ol class=\"timeline\">\n");
+        var start = 0;
+        while (start < rows.Count)
+        {
+            start = WriteDayAt(writer, pageEncoder, start);
+            await writer.FlushAsync();
+        }
+
+        writer.Write("</ol>\n");
+    }
+
+    /// <summary>The day of the row at <paramref name="start"/>, all its rows; returns the first row of the next day.</summary>
+    private int WriteDayAt(TextWriter writer, HtmlEncoder encoder, int start)
+    {
+        var date = DayOf(rows[start]);
+        var end = start + 1;
+        while (end < rows.Count && DayOf(rows[end]) == date)
+        {
+            end++;
+        }
+
+        WriteDay(writer, encoder, date, start, end);
+        return end;
     }
 
     private static DateOnly DayOf(TimelineItem item) => DateOnly.FromDateTime(item.ClinicalDate.UtcDateTime);
@@ -103,16 +127,12 @@ internal sealed class TimelineHtml(
         w.Write("\" data-media-type=\"");
         Encoded(w, e, d.MediaType);
         w.Write("\">\n<a href=\"");
-        // Razor's writer keeps each string written by reference but copies a span into a new string: one id string.
-        var id = d.Id.ToString();
-        w.Write(documentsPath);
-        w.Write(id);
+        WriteDocumentPath(w, d.Id);
         w.Write("\" class=\"doc-link\">");
         if (d.HasThumbnail)
         {
             w.Write("<img class=\"thumb\" src=\"");
-            w.Write(documentsPath);
-            w.Write(id);
+            WriteDocumentPath(w, d.Id);
             w.Write("/thumbnail\" alt=\"\" loading=\"lazy\" width=\"96\" height=\"96\" />");
         }
         else
@@ -236,14 +256,15 @@ internal sealed class TimelineHtml(
         w.Write("</ul>\n</details>\n");
     }
 
-    // Razor's writer keeps a string by reference but copies a span into a new string, and HtmlEncoder.Encode(TextWriter,
-    // string) writes spans; Encode(string) returns the value itself when nothing in it needs encoding, as Razor's @ does.
-    private static void Encoded(TextWriter w, HtmlEncoder e, string value) => w.Write(e.Encode(value));
+    // Into the writer's buffer: no encoded copy of the value as a string of its own.
+    private static void Encoded(TextWriter w, HtmlEncoder e, string value) => e.Encode(w, value);
 
     private void WriteDocumentPath(TextWriter w, Guid id)
     {
         w.Write(documentsPath);
-        w.Write(id.ToString());
+        Span<char> text = stackalloc char[36];
+        id.TryFormat(text, out var length);
+        w.Write(text[..length]);
     }
 
     /// <summary>A kind's label, HTML-encoded, looked up and encoded once per kind and page.</summary>
