@@ -11,9 +11,12 @@ public sealed class PageRoutes(EndpointDataSource endpoints)
     /// <summary>Whether a page or endpoint answers at this path (e.g. <c>/patients</c>).</summary>
     public bool Exists(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        // Kept without their slashes and looked up by span: the layout asks for each of its links on every page, and
+        // "/" + path.Trim('/') made two strings per link per page (issue 15).
         routes ??= endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Select(e => "/" + (e.RoutePattern.RawText ?? string.Empty).Trim('/'))
+            .Select(e => (e.RoutePattern.RawText ?? string.Empty).Trim('/'))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return routes.Contains("/" + path.Trim('/'));
+        return routes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(path.AsSpan().Trim('/'));
     }
 }
