@@ -6,11 +6,15 @@ namespace HapModular.Modules.Records.Timeline;
 /// page shows is read: no hashes, no source keys.
 /// The file name and the DICOM facts (SOP class, study, series, modality, series description) are kept together in one
 /// object made only for a line that has any of them. Why: most lines are reports and lab results without them, and a
-/// page holds 51 lines — six empty references each were ~2 KiB of every timeline page (issue 15).
+/// page holds 51 lines — six empty references each were ~2 KiB of every timeline page (issue 15). A series' counts live
+/// there too (every other line stands for one object), and the clinical date is kept as its UTC time and offset rather
+/// than a padded <see cref="DateTimeOffset"/>: 96 bytes a line instead of 112.
 /// </summary>
 internal sealed record TimelineItem
 {
     private readonly ObjectFacts? facts;
+    private readonly DateTime clinicalUtc;
+    private readonly short clinicalOffsetMinutes;
 
     public TimelineItem(
         Guid id,
@@ -27,7 +31,8 @@ internal sealed record TimelineItem
         string? seriesUid,
         string? modality,
         string? seriesDescription,
-        int seriesCount)
+        int seriesCount,
+        int seriesImages = 1)
     {
         Id = id;
         Title = title;
@@ -37,10 +42,10 @@ internal sealed record TimelineItem
         Author = author;
         MediaType = mediaType;
         HasThumbnail = hasThumbnail;
-        SeriesCount = seriesCount;
-        if (fileName is not null || sopClassUid is not null || studyUid is not null || seriesUid is not null || modality is not null || seriesDescription is not null)
+        if (fileName is not null || sopClassUid is not null || studyUid is not null || seriesUid is not null || modality is not null || seriesDescription is not null
+            || seriesCount != 1 || seriesImages != 1)
         {
-            facts = new ObjectFacts(fileName, sopClassUid, studyUid, seriesUid, modality, seriesDescription);
+            facts = new ObjectFacts(fileName, sopClassUid, studyUid, seriesUid, modality, seriesDescription, seriesCount, seriesImages);
         }
     }
 
@@ -50,7 +55,15 @@ internal sealed record TimelineItem
 
     public string Kind { get; init; }
 
-    public DateTimeOffset ClinicalDate { get; init; }
+    public DateTimeOffset ClinicalDate
+    {
+        get => new DateTimeOffset(clinicalUtc.Ticks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(clinicalOffsetMinutes));
+        init
+        {
+            clinicalUtc = value.UtcDateTime;
+            clinicalOffsetMinutes = (short)value.TotalOffsetMinutes;
+        }
+    }
 
     public string Department { get; init; }
 
@@ -72,7 +85,11 @@ internal sealed record TimelineItem
 
     public string? SeriesDescription => facts?.SeriesDescription;
 
-    public int SeriesCount { get; init; }
+    public int SeriesCount
+    {
+        get => facts?.SeriesCount ?? 1;
+        init => facts = (facts ?? ObjectFacts.None) with { SeriesCount = value };
+    }
 
     /// <summary>False when the content gave no date: <see cref="ClinicalDate"/> is then the day it was received.</summary>
     public bool ClinicalDateKnown { get; init; } = true;
@@ -81,7 +98,15 @@ internal sealed record TimelineItem
     /// The series' distinct images (SOP Instance UIDs): an instance the hospital sent again in another encoding is one
     /// more stored object (<see cref="SeriesCount"/>, each listed) but the same image, as the imaging workspace counts it.
     /// </summary>
-    public int SeriesImages { get; init; } = 1;
+    public int SeriesImages
+    {
+        get => facts?.SeriesImages ?? 1;
+        init => facts = (facts ?? ObjectFacts.None) with { SeriesImages = value };
+    }
 
-    private sealed record ObjectFacts(string? FileName, string? SopClassUid, string? StudyUid, string? SeriesUid, string? Modality, string? SeriesDescription);
+    private sealed record ObjectFacts(
+        string? FileName, string? SopClassUid, string? StudyUid, string? SeriesUid, string? Modality, string? SeriesDescription, int SeriesCount, int SeriesImages)
+    {
+        public static readonly ObjectFacts None = new(null, null, null, null, null, null, 1, 1);
+    }
 }

@@ -128,10 +128,10 @@ internal sealed class TimelineQuery(RecordsDatabase database)
         Text(r, 11),
         RepeatedText.Read(r, 12, utf8),
         Text(r, 13),
-        r.GetInt32(15))
+        r.GetInt32(15),
+        r.GetInt32(16))
     {
         ClinicalDateKnown = r.GetBoolean(14),
-        SeriesImages = r.GetInt32(16),
     };
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
