@@ -61,6 +61,9 @@ public sealed partial class TimelineTests(GuardFactory factory) : IClassFixture<
         Assert.DoesNotContain("image(s)", html, StringComparison.Ordinal);
         var reportKind = Regex.Match(html, "href=\"([^\"]*kind=report[^\"]*)\"").Groups[1].Value;
         Assert.Contains("department=Urgences", WebUtility.HtmlDecode(reportKind), StringComparison.Ordinal);
+        // The filtered department is the selected option, and only it (the attribute as Razor writes a true boolean).
+        Assert.Contains("<option value=\"Urgences\" selected=\"selected\">Urgences</option>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "selected=\""));
 
         var imaging = await client.GetStringAsync($"/patients/{patient}?kind=imaging&q=thorax");
         Assert.Single(DocumentLink().Matches(imaging));
