@@ -78,14 +78,14 @@ internal sealed class IndexModel(IMediator mediator, WorkspaceStyle style) : Pag
     /// burst), inlined: an image the page asks for separately waits for the page's commit and for the main thread's first
     /// layout before it is even seen, then for a second frame (trace: ~110 ms on these 2 cores).
     /// </summary>
-    private async Task<string?> FirstImageSourceAsync(Guid patientId, ImagingInstance first, string dicomWebBase, CancellationToken cancellationToken)
+    private async Task<string?> FirstImageSourceAsync(Guid patientId, WorkspaceInstance first, string dicomWebBase, CancellationToken cancellationToken)
     {
-        var url = ImagingHandlers.InstanceUrl(first, dicomWebBase) + "/rendered?viewport=1024,1024&accept=image/png";
+        var url = ImagingHandlers.InstanceUrl(first.StudyUid, first.SeriesUid, first.SopUid, dicomWebBase) + "/rendered?viewport=1024,1024&accept=image/png";
         ImagingResult result;
         try
         {
             var target = new ImagingTarget(first.StudyUid, first.SeriesUid, first.SopUid);
-            result = await mediator.Send(new RetrieveImaging(patientId, first.Document.Id, target, ImagingResource.Rendered, FirstImageParameters, ImagingChannels.Browser, dicomWebBase), cancellationToken);
+            result = await mediator.Send(new RetrieveImaging(patientId, first.DocumentId, target, ImagingResource.Rendered, FirstImageParameters, ImagingChannels.Browser, dicomWebBase), cancellationToken);
         }
         catch (PatientAccessDeniedException)
         {
