@@ -100,15 +100,27 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
         foreach (var (id, sha256, fileName) in missing)
         {
             var (metadata, problem) = await DescribeAsync(sha256, fileName, cancellationToken);
+            var summary = metadata is null ? null : InstanceSummary.From(metadata);
             await using var insert = database.DataSource.CreateCommand("""
-                INSERT INTO records.dicom_instances (document_id, sha256, metadata, problem, indexed_at) VALUES (@d, @h, @m, @x, @t)
-                ON CONFLICT (document_id) DO UPDATE SET sha256 = excluded.sha256, metadata = excluded.metadata, problem = excluded.problem, indexed_at = excluded.indexed_at
+                INSERT INTO records.dicom_instances (document_id, sha256, metadata, problem, indexed_at,
+                    study_date, study_description, modality, series_number, instance_number, frames, summary_of)
+                VALUES (@d, @h, @m, @x, @t, @sd, @sx, @mo, @sn, @in, @f, @so)
+                ON CONFLICT (document_id) DO UPDATE SET sha256 = excluded.sha256, metadata = excluded.metadata, problem = excluded.problem, indexed_at = excluded.indexed_at,
+                    study_date = excluded.study_date, study_description = excluded.study_description, modality = excluded.modality,
+                    series_number = excluded.series_number, instance_number = excluded.instance_number, frames = excluded.frames, summary_of = excluded.summary_of
                 """);
             insert.Parameters.AddWithValue("d", id);
             insert.Parameters.AddWithValue("h", sha256);
             insert.Parameters.AddWithValue("m", (object?)metadata ?? DBNull.Value);
             insert.Parameters.AddWithValue("x", (object?)problem ?? DBNull.Value);
             insert.Parameters.AddWithValue("t", time.GetUtcNow());
+            insert.Parameters.AddWithValue("sd", (object?)summary?.StudyDate ?? DBNull.Value);
+            insert.Parameters.AddWithValue("sx", (object?)summary?.StudyDescription ?? DBNull.Value);
+            insert.Parameters.AddWithValue("mo", (object?)summary?.Modality ?? DBNull.Value);
+            insert.Parameters.AddWithValue("sn", (object?)summary?.SeriesNumber ?? DBNull.Value);
+            insert.Parameters.AddWithValue("in", (object?)summary?.InstanceNumber ?? DBNull.Value);
+            insert.Parameters.AddWithValue("f", (object?)summary?.Frames ?? DBNull.Value);
+            insert.Parameters.AddWithValue("so", summary is null ? DBNull.Value : sha256);
             await insert.ExecuteNonQueryAsync(cancellationToken);
             if (problem is not null)
             {

@@ -86,7 +86,9 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
     }
 
     /// <summary>The instance's URL on a DICOMweb base (the one the client asked through: see <see cref="RetrieveImaging.Web"/>).</summary>
-    public static string InstanceUrl(ImagingInstance i, string web) => $"{web}/studies/{i.StudyUid}/series/{i.SeriesUid}/instances/{i.SopUid}";
+    public static string InstanceUrl(ImagingInstance i, string web) => InstanceUrl(i.StudyUid, i.SeriesUid, i.SopUid, web);
+
+    public static string InstanceUrl(string study, string series, string sop, string web) => $"{web}/studies/{study}/series/{series}/instances/{sop}";
 
     // The stored metadata names its bulk data relative to the instance ("{instance}/bulkdata/…"): placed on the asked base here.
     private static string MetadataOf(ImagingInstance i, string web) => i.MetadataJson.Replace("{instance}", InstanceUrl(i, web), StringComparison.Ordinal);

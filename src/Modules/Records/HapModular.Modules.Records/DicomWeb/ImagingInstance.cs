@@ -24,24 +24,9 @@ internal sealed class ImagingInstance(StoredDocument document, string metadata)
     public JsonElement? Attribute(string tag) => Root.TryGetProperty(tag, out var a) ? a : null;
 
     /// <summary>The first value of an attribute as text ("" when absent or empty).</summary>
-    public string Text(string tag)
-    {
-        if (Attribute(tag) is not { } a || !a.TryGetProperty("Value", out var values) || values.GetArrayLength() == 0)
-        {
-            return string.Empty;
-        }
+    public string Text(string tag) => DicomJson.Text(Root, tag);
 
-        var v = values[0];
-        return v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString() ?? string.Empty,
-            JsonValueKind.Number => v.GetRawText(),
-            JsonValueKind.Object when v.TryGetProperty("Alphabetic", out var name) => name.GetString() ?? string.Empty,
-            _ => string.Empty,
-        };
-    }
+    public int Number(string tag) => DicomJson.Number(Root, tag);
 
-    public int Number(string tag) => int.TryParse(Text(tag), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
-
-    public int Frames => Math.Max(1, Number("00280008"));
+    public int Frames => DicomJson.Frames(Root);
 }

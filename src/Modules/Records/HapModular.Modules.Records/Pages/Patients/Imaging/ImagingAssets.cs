@@ -17,8 +17,11 @@ internal static class ImagingAssets
     /// The workspace's policy: the portal's strict one plus 'wasm-unsafe-eval' (WebAssembly compilation of the codecs,
     /// in the page and in the decoding worker; it allows no JavaScript eval) and workers from the portal itself.
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+    public static readonly string ContentSecurityPolicy = Policy(null);
+
+    /// <summary>The policy with one more allowed stylesheet, by its hash (the workspace page's own, WorkspaceStyle).</summary>
+    public static string Policy(string? styleHash) =>
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'" + (styleHash is null ? string.Empty : " " + styleHash) + "; img-src 'self' data: blob:; " +
         "font-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
@@ -57,7 +60,7 @@ internal static class ImagingAssets
     /// <c>Hap:ImagingAssets</c>, else <c>imaging</c> beside the program (a published portal, build/publish.sh), else
     /// <c>artifacts/imaging</c> found upwards from the program (a build output in the checkout).
     /// </summary>
-    private static string? Folder(IConfiguration configuration)
+    public static string? Folder(IConfiguration configuration)
     {
         if (configuration["Hap:ImagingAssets"] is { Length: > 0 } configured)
         {

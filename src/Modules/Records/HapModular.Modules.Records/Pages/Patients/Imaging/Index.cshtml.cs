@@ -11,7 +11,7 @@ namespace HapModular.Modules.Records.Pages.Patients.Imaging;
 /// The imaging workspace: a dark full-window page with the patient banner, the patient's studies, a series panel and
 /// Cornerstone3D viewports fed by the portal's DICOMweb. A refusal is the same neutral page as everywhere.
 /// </summary>
-internal sealed class IndexModel(IMediator mediator) : PageModel
+internal sealed class IndexModel(IMediator mediator, WorkspaceStyle style) : PageModel
 {
     public Guid PatientId { get; private set; }
 
@@ -26,6 +26,9 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
     /// compiles: the PNG itself as a data URI, so that it is painted in the page's first frame; its URL when too large.
     /// </summary>
     public string? FirstImage { get; private set; }
+
+    /// <summary>The workspace's stylesheet, written into the page (null: the bundle was not built).</summary>
+    public string? Style => style.Text;
 
     /// <summary>
     /// Inline up to this size (a lossless 512×512 CT slice is 100–250 KB): a larger image is asked by its URL, in parallel
@@ -46,7 +49,7 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
 
         PatientId = patientId;
         Response.Headers.CacheControl = "private, no-store";
-        Response.Headers.ContentSecurityPolicy = ImagingAssets.ContentSecurityPolicy;
+        Response.Headers.ContentSecurityPolicy = style.ContentSecurityPolicy;
         try
         {
             Workspace = await mediator.Send(new OpenImagingWorkspace(patientId, study), cancellationToken);
@@ -75,14 +78,14 @@ internal sealed class IndexModel(IMediator mediator) : PageModel
     /// burst), inlined: an image the page asks for separately waits for the page's commit and for the main thread's first
     /// layout before it is even seen, then for a second frame (trace: ~110 ms on these 2 cores).
     /// </summary>
-    private async Task<string?> FirstImageSourceAsync(Guid patientId, ImagingInstance first, string dicomWebBase, CancellationToken cancellationToken)
+    private async Task<string?> FirstImageSourceAsync(Guid patientId, WorkspaceInstance first, string dicomWebBase, CancellationToken cancellationToken)
     {
-        var url = ImagingHandlers.InstanceUrl(first, dicomWebBase) + "/rendered?viewport=1024,1024&accept=image/png";
+        var url = ImagingHandlers.InstanceUrl(first.StudyUid, first.SeriesUid, first.SopUid, dicomWebBase) + "/rendered?viewport=1024,1024&accept=image/png";
         ImagingResult result;
         try
         {
             var target = new ImagingTarget(first.StudyUid, first.SeriesUid, first.SopUid);
-            result = await mediator.Send(new RetrieveImaging(patientId, first.Document.Id, target, ImagingResource.Rendered, FirstImageParameters, ImagingChannels.Browser, dicomWebBase), cancellationToken);
+            result = await mediator.Send(new RetrieveImaging(patientId, first.DocumentId, target, ImagingResource.Rendered, FirstImageParameters, ImagingChannels.Browser, dicomWebBase), cancellationToken);
         }
         catch (PatientAccessDeniedException)
         {

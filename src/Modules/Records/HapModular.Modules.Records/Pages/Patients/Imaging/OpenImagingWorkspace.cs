@@ -24,7 +24,7 @@ internal sealed record OpenImagingWorkspace(Guid PatientId, string? StudyUid) : 
 /// </summary>
 internal sealed record WorkspaceStudy(string StudyUid, DateOnly? Date, string Modalities, string Description, int Series, int Images, int Frames);
 
-internal sealed record ImagingWorkspace(Guid PatientId, CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies, IReadOnlyList<ImagingInstance> Instances)
+internal sealed record ImagingWorkspace(Guid PatientId, CachedPatient Patient, IReadOnlyList<WorkspaceStudy> Studies, IReadOnlyList<WorkspaceInstance> Instances)
 {
     /// <summary>The DICOMweb base the workspace reads from: this patient's instances only, whatever UIDs other records share.</summary>
     public string DicomWebBase => DicomWebEndpoints.PatientBase(PatientId);
@@ -33,34 +33,42 @@ internal sealed record ImagingWorkspace(Guid PatientId, CachedPatient Patient, I
     /// The image the workspace shows first in a study — the first series in QIDO order, or the one named; its lowest
     /// instance number (the order the workspace sorts by); null when there is none.
     /// </summary>
-    public ImagingInstance? FirstImage(string study, string? series)
+    public WorkspaceInstance? FirstImage(string study, string? series)
     {
         var inStudy = Instances.Where(i => i.StudyUid == study).ToList();
-        series ??= inStudy.OrderBy(i => i.Number("00200011")).ThenBy(i => i.SeriesUid, StringComparer.Ordinal).FirstOrDefault()?.SeriesUid;
-        return Qido.Ordered(inStudy.Where(i => i.SeriesUid == series)).OrderBy(i => i.Number("00200013")).FirstOrDefault();
+        series ??= Ordered(inStudy).FirstOrDefault()?.SeriesUid;
+        return Ordered(inStudy.Where(i => i.SeriesUid == series)).OrderBy(i => i.Summary.InstanceNumber).FirstOrDefault();
     }
+
+    /// <summary>QIDO's order (Qido.Ordered): series number, series UID, instance number, SOP Instance UID.</summary>
+    public static IOrderedEnumerable<WorkspaceInstance> Ordered(IEnumerable<WorkspaceInstance> instances) => instances
+        .OrderBy(i => i.Summary.SeriesNumber).ThenBy(i => i.SeriesUid, StringComparer.Ordinal)
+        .ThenBy(i => i.Summary.InstanceNumber).ThenBy(i => i.SopUid, StringComparer.Ordinal);
 }
 
-/// <summary>Only the instances the physician may see (R6): a masked instance changes no count and no list.</summary>
+/// <summary>
+/// Only the instances the physician may see (R6): a masked instance changes no count and no list. Read from the instances'
+/// summaries (InstanceSummary), never their whole metadata.
+/// </summary>
 internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, PatientAccessContext access, PatientHeaderCache headers) : IRequestHandler<OpenImagingWorkspace, ImagingWorkspace>
 {
     public async Task<ImagingWorkspace> Handle(OpenImagingWorkspace request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var patient = await headers.GetAsync(request.PatientId, cancellationToken) ?? throw new PatientAccessDeniedException();
-        var instances = await index.ReadAsync(request.PatientId, access.ViewerInami, null, null, null, cancellationToken);
+        var instances = await index.ReadSummariesAsync(request.PatientId, access.ViewerInami, cancellationToken);
         var studies = instances.GroupBy(i => i.StudyUid)
             .Select(g =>
             {
-                var first = Qido.Ordered(g).First();
+                var first = ImagingWorkspace.Ordered(g).First();
                 return new WorkspaceStudy(
                     g.Key,
-                    StudyDate.Parse(first.Text("00080020")),
-                    string.Join("/", g.Select(i => i.Text("00080060")).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal)),
-                    first.Text("00081030") is { Length: > 0 } d ? d : first.Document.Title,
+                    StudyDate.Parse(first.Summary.StudyDate),
+                    string.Join("/", g.Select(i => i.Summary.Modality).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal)),
+                    first.Summary.StudyDescription is { Length: > 0 } d ? d : first.Title,
                     g.Select(i => i.SeriesUid).Distinct().Count(),
                     g.Count(),
-                    g.Sum(i => i.Frames));
+                    g.Sum(i => i.Summary.Frames));
             })
             .OrderBy(s => s.Date is null).ThenByDescending(s => s.Date).ThenBy(s => s.StudyUid, StringComparer.Ordinal)
             .ToList();

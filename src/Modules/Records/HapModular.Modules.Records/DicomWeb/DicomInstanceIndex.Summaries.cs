@@ -1,0 +1,47 @@
+using HapModular.Modules.Records.Documents;
+
+namespace HapModular.Modules.Records.DicomWeb;
+
+/// <summary>One visible instance as the imaging workspace lists it: where it is, and its <see cref="InstanceSummary"/>.</summary>
+internal sealed record WorkspaceInstance(Guid DocumentId, string Title, string StudyUid, string SeriesUid, string SopUid, InstanceSummary Summary);
+
+internal sealed partial class DicomInstanceIndex
+{
+    /// <summary>
+    /// The patient's visible instances (R6 in SQL; one per SOP Instance UID, as <see cref="ReadAsync"/> keeps them) with
+    /// their summaries: a few columns per instance. Only an instance whose summary is missing or describes other content
+    /// (indexed by the previous release during an upgrade) brings its metadata, read here as the summary would have been.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkspaceInstance>> ReadSummariesAsync(Guid patientId, string? viewerInami, CancellationToken cancellationToken)
+    {
+        await IndexMissingAsync(patientId, cancellationToken);
+        await using var command = database.DataSource.CreateCommand($"""
+            SELECT DISTINCT ON (COALESCE(d.instance_uid, d.id::text)) d.id, d.title, d.study_uid, d.series_uid, d.instance_uid,
+                i.study_date, i.study_description, i.modality, i.series_number, i.instance_number, i.frames,
+                CASE WHEN i.summary_of IS DISTINCT FROM i.sha256 THEN i.metadata END
+            FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.sha256 = d.sha256
+            WHERE d.patient_id = @p AND d.study_uid IS NOT NULL AND i.metadata IS NOT NULL AND {DocumentVisibility.Sql("d")}
+            ORDER BY COALESCE(d.instance_uid, d.id::text), d.ingested_at, d.id
+            """);
+        command.Parameters.AddWithValue("p", patientId);
+        DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
+        var list = new List<WorkspaceInstance>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            var summary = reader.IsDBNull(11)
+                ? new InstanceSummary(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10))
+                : InstanceSummary.From(reader.GetString(11));
+            list.Add(new WorkspaceInstance(
+                id,
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? id.ToString("N") : reader.GetString(3),
+                reader.IsDBNull(4) ? id.ToString("N") : reader.GetString(4),
+                summary));
+        }
+
+        return list;
+    }
+}
