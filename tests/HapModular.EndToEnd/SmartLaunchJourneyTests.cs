@@ -117,7 +117,16 @@ public sealed class SmartLaunchJourneyTests(SmartLaunchJourneyTests.SmartPortal 
         await page.ClickAsync("#open");
         // The click runs the launcher's script first (config, launch), then navigates: wait for where the refusal shows.
         var refusedBy = mode == "forged-launch" ? portal.Software.RedirectUri : $"{portal.BaseUrl}/smart/authorize";
-        await page.WaitForURLAsync(url => url.StartsWith(refusedBy, StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => url.StartsWith(refusedBy, StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // Once in CI (load from parallel test projects) the refusal never came: say where the browser stood instead.
+            throw new InvalidOperationException($"no refusal at {refusedBy}; the browser is at {page.Url}, saying: {await page.InnerTextAsync("body")}", e);
+        }
+
         await page.WaitForSelectorAsync(mode == "forged-launch" ? "#result[data-error]" : "body");
         var text = await page.InnerTextAsync("body");
         Assert.Contains(error, text, StringComparison.Ordinal);

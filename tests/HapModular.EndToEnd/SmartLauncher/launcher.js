@@ -11,7 +11,12 @@ async function post(path, body) {
 }
 
 document.getElementById('niss').value = new URLSearchParams(location.search).get('niss') || '';
-document.getElementById('open').addEventListener('click', async () => {
+document.getElementById('open').addEventListener('click', () => open().catch((e) => {
+  // What went wrong, on the page: a test that waits for the portal then says why it never came.
+  document.getElementById('status').textContent = 'launch failed: ' + e;
+}));
+
+async function open() {
   const mode = new URLSearchParams(location.search).get('mode') || '';
   const status = document.getElementById('status');
   const config = await (await fetch('config')).json();
@@ -40,4 +45,4 @@ document.getElementById('open').addEventListener('click', async () => {
   }
 
   location.assign(config.authorizationEndpoint + '?' + query);
-});
+}
