@@ -15,14 +15,11 @@ internal sealed partial class DicomInstanceIndex
     public async Task<IReadOnlyList<WorkspaceInstance>> ReadSummariesAsync(Guid patientId, string? viewerInami, CancellationToken cancellationToken)
     {
         await IndexMissingAsync(patientId, cancellationToken);
-        await using var command = database.DataSource.CreateCommand($"""
-            SELECT DISTINCT ON (COALESCE(d.instance_uid, d.id::text)) d.id, d.title, d.study_uid, d.series_uid, d.instance_uid,
-                i.study_date, i.study_description, i.modality, i.series_number, i.instance_number, i.frames,
-                CASE WHEN i.summary_of IS DISTINCT FROM i.sha256 THEN i.metadata END
-            FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.sha256 = d.sha256
-            WHERE d.patient_id = @p AND d.study_uid IS NOT NULL AND i.metadata IS NOT NULL AND {DocumentVisibility.Sql("d")}
-            ORDER BY COALESCE(d.instance_uid, d.id::text), d.ingested_at, d.id
-            """);
+        await using var command = database.DataSource.CreateCommand(VisibleInstances("""
+            d.id, d.title, d.study_uid, d.series_uid, d.instance_uid,
+            i.study_date, i.study_description, i.modality, i.series_number, i.instance_number, i.frames,
+            CASE WHEN i.summary_of IS DISTINCT FROM i.sha256 THEN i.metadata END
+            """) + OneEach);
         command.Parameters.AddWithValue("p", patientId);
         DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
         var list = new List<WorkspaceInstance>();

@@ -36,14 +36,7 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
 
     private async Task<IReadOnlyList<ImagingInstance>> ReadIndexedAsync(Guid patientId, string? viewerInami, string? studyUid, string? seriesUid, string? sopUid, CancellationToken cancellationToken)
     {
-        // One instance per SOP Instance UID: an instance the hospital sent again in another encoding is another stored
-        // document, but the same image. Listed twice, a viewer's stack showed it twice, and the second slot's metadata
-        // (the other encoding) described pixels the frame route serves from the first. The one kept is the oldest visible
-        // document, the one the frame routes serve (UidResolver: oldest first, the first the guard allows).
-        var sql = new StringBuilder($"""
-            SELECT DISTINCT ON (COALESCE(d.instance_uid, d.id::text)) {Prefixed("d")}, i.metadata FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.sha256 = d.sha256
-            WHERE d.patient_id = @p AND d.study_uid IS NOT NULL AND i.metadata IS NOT NULL AND {DocumentVisibility.Sql("d")}
-            """);
+        var sql = new StringBuilder(VisibleInstances(Prefixed("d") + ", i.metadata"));
         await using var command = database.DataSource.CreateCommand();
         command.Parameters.AddWithValue("p", patientId);
         if (studyUid is not null)
@@ -64,7 +57,7 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
             command.Parameters.AddWithValue("i", sopUid);
         }
 
-        sql.Append(" ORDER BY COALESCE(d.instance_uid, d.id::text), d.ingested_at, d.id");
+        sql.Append(OneEach);
         command.CommandText = sql.ToString();
         DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
         var list = new List<ImagingInstance>();
@@ -76,6 +69,22 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
 
         return list;
     }
+
+    /// <summary>
+    /// The patient's visible indexed instances (R6 in SQL, parameters <c>@p</c>, <c>@me</c>, <c>@now</c>), <paramref name="columns"/>
+    /// of tables <c>d</c> and <c>i</c>; to be ended by <see cref="OneEach"/> after any further condition.
+    /// One instance per SOP Instance UID: an instance the hospital sent again in another encoding is another stored
+    /// document, but the same image. Listed twice, a viewer's stack showed it twice, and the second slot's metadata
+    /// (the other encoding) described pixels the frame route serves from the first. The one kept is the oldest visible
+    /// document, the one the frame routes serve (UidResolver: oldest first, the first the guard allows).
+    /// </summary>
+    private static string VisibleInstances(string columns) => $"""
+        SELECT DISTINCT ON (COALESCE(d.instance_uid, d.id::text)) {columns} FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.sha256 = d.sha256
+        WHERE d.patient_id = @p AND d.study_uid IS NOT NULL AND i.metadata IS NOT NULL AND {DocumentVisibility.Sql("d")}
+        """;
+
+    /// <summary>The order <see cref="VisibleInstances"/>' DISTINCT ON keeps the oldest document of each SOP Instance UID by.</summary>
+    private const string OneEach = " ORDER BY COALESCE(d.instance_uid, d.id::text), d.ingested_at, d.id";
 
     private static string Prefixed(string alias) =>
         string.Join(", ", DocumentRows.Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => alias + "." + c));
