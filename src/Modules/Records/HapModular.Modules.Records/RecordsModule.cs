@@ -57,7 +57,7 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<UidResolver>().SingleInstance();
         builder.RegisterType<RecentDicomContent>().SingleInstance();
         builder.RegisterType<DicomKeywords>().SingleInstance();
-        builder.RegisterType<Pages.Patients.Imaging.WorkspaceStyle>().SingleInstance();
+        builder.RegisterType<Pages.Patients.Imaging.WorkspaceInline>().SingleInstance();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();
         builder.RegisterType<DemoPatients>().As<IDemoSeeder>().SingleInstance();
         builder.RegisterType<DemoSetDocuments>().As<IDemoSeeder>().SingleInstance();

@@ -17,11 +17,14 @@ internal static class ImagingAssets
     /// The workspace's policy: the portal's strict one plus 'wasm-unsafe-eval' (WebAssembly compilation of the codecs,
     /// in the page and in the decoding worker; it allows no JavaScript eval) and workers from the portal itself.
     /// </summary>
-    public static readonly string ContentSecurityPolicy = Policy(null);
+    public static readonly string ContentSecurityPolicy = Policy(null, null);
 
-    /// <summary>The policy with one more allowed stylesheet, by its hash (the workspace page's own, WorkspaceStyle).</summary>
-    public static string Policy(string? styleHash) =>
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'" + (styleHash is null ? string.Empty : " " + styleHash) + "; img-src 'self' data: blob:; " +
+    /// <summary>
+    /// The policy with one more allowed stylesheet and one more allowed script, by their hashes (the workspace page's own,
+    /// WorkspaceInline).
+    /// </summary>
+    public static string Policy(string? styleHash, string? scriptHash) =>
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" + (scriptHash is null ? string.Empty : " " + scriptHash) + "; worker-src 'self'; style-src 'self'" + (styleHash is null ? string.Empty : " " + styleHash) + "; img-src 'self' data: blob:; " +
         "font-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>

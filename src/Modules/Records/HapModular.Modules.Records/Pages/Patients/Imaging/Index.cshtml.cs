@@ -11,7 +11,7 @@ namespace HapModular.Modules.Records.Pages.Patients.Imaging;
 /// The imaging workspace: a dark full-window page with the patient banner, the patient's studies, a series panel and
 /// Cornerstone3D viewports fed by the portal's DICOMweb. A refusal is the same neutral page as everywhere.
 /// </summary>
-internal sealed class IndexModel(IMediator mediator, WorkspaceStyle style) : PageModel
+internal sealed class IndexModel(IMediator mediator, WorkspaceInline inline) : PageModel
 {
     public Guid PatientId { get; private set; }
 
@@ -28,7 +28,10 @@ internal sealed class IndexModel(IMediator mediator, WorkspaceStyle style) : Pag
     public string? FirstImage { get; private set; }
 
     /// <summary>The workspace's stylesheet, written into the page (null: the bundle was not built).</summary>
-    public string? Style => style.Text;
+    public string? Style => inline.Style;
+
+    /// <summary>The workspace's boot script, written into the page (null: the bundle was not built).</summary>
+    public string? Boot => inline.Boot;
 
     /// <summary>
     /// Inline up to this size (a lossless 512×512 CT slice is 100–250 KB): a larger image is asked by its URL, in parallel
@@ -49,7 +52,7 @@ internal sealed class IndexModel(IMediator mediator, WorkspaceStyle style) : Pag
 
         PatientId = patientId;
         Response.Headers.CacheControl = "private, no-store";
-        Response.Headers.ContentSecurityPolicy = style.ContentSecurityPolicy;
+        Response.Headers.ContentSecurityPolicy = inline.ContentSecurityPolicy;
         try
         {
             Workspace = await mediator.Send(new OpenImagingWorkspace(patientId, study), cancellationToken);
