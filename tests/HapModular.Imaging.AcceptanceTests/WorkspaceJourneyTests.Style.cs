@@ -34,6 +34,8 @@ public sealed partial class WorkspaceJourneyTests
         // The boot script ran from the page itself: no request for it, and it set up the study's early answers.
         Assert.True(await page.EvaluateAsync<bool>("() => window.hapEarly instanceof Map"));
         Assert.Empty(await page.EvaluateAsync<string[]>("() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/boot.js')).map((r) => r.name)"));
+        // Once the first image is on screen: the portal's icon (the page holds an empty one until then).
+        Assert.Equal("/favicon.svg", await page.EvaluateAsync<string>("() => document.querySelector('link[rel=\"icon\"]').getAttribute('href')"));
         Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__violations"));
     }
 }

@@ -44,6 +44,11 @@
   // slow link) holds it back one second at most.
   const onScreen = Promise.race([shown, new Promise((resolve) => setTimeout(resolve, 1000))]);
   onScreen.then(() => {
+    // The portal's icon, asked now rather than with the page (an SVG: an image document on the main thread).
+    const icon = document.querySelector('link[rel="icon"]') ?? document.head.appendChild(document.createElement('link'));
+    icon.rel = 'icon';
+    icon.type = 'image/svg+xml';
+    icon.href = '/favicon.svg';
     const script = document.createElement('script');
     script.type = 'module';
     script.src = `${root?.dataset.assets ?? '/imaging/assets/'}workspace.js`;
