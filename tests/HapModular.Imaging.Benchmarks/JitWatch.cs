@@ -14,6 +14,9 @@ internal sealed class JitWatch : EventListener
 
     public void Start() => _listening = true;
 
+    /// <summary>Every method compiled while listening, in order (the --jit-list file).</summary>
+    public IReadOnlyList<string> Methods => [.. _methods];
+
     public IReadOnlyList<string> Stop(int top)
     {
         _listening = false;

@@ -9,7 +9,7 @@ var inv = CultureInfo.InvariantCulture;
 var count = args.Contains("--quick") ? 20 : 100;
 // --profile: a CPU profile of the page's main thread while the series loads (top functions by self time).
 var profile = args.Contains("--profile");
-// --jit: the methods the JIT compiled in the portal while the first study's page and image were served, by namespace.
+// --jit (--jit-list FILE: each method into FILE): the methods the JIT compiled in the portal while the first study's page and image were served, by namespace.
 // --trace FILE: a Chrome trace (main thread, network, paint) from navigation to all images loaded, for chrome://tracing.
 var tracePath = args.SkipWhile(a => a != "--trace").Skip(1).FirstOrDefault();
 Console.WriteLine($"Imaging benchmark: {count} CT slices 512×512 (16-bit, Explicit VR LE), sequential requests on 127.0.0.1, {Environment.ProcessorCount} cores");
@@ -160,7 +160,7 @@ if (tracePath is not null)
 // Work, not wall clock: what the JIT compiled in this process (the portal; the client is idle meanwhile) while the first
 // study's page and its first image were served — ReadyToRun code (build/bench.sh publishes this program as build/run.sh
 // publishes the host) leaves the JIT little to do there.
-using var jitWatch = args.Contains("--jit") ? new JitWatch() : null;
+using var jitWatch = args.Contains("--jit") || args.Contains("--jit-list") ? new JitWatch() : null;
 jitWatch?.Start();
 var (jitBeforePage, jitTimeBeforePage) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
 await page.GotoAsync($"/patients/{portal.Marie}/imaging?study={ct.StudyUid}&series={ct.SeriesUid}");
@@ -170,13 +170,19 @@ var firstVisible = await FirstImagePaintedAsync(page);
 var pageCold = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseEnd");
 var (jitFirstPage, jitTimeFirstPage) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitBeforePage, System.Runtime.JitInfo.GetCompilationTime() - jitTimeBeforePage);
 var jitted = jitWatch?.Stop(25) ?? [];
+// --jit-list FILE: every method the JIT compiled meanwhile, in order (the portal's and the bench's own).
+if (args.SkipWhile(a => a != "--jit-list").Skip(1).FirstOrDefault() is { } jitList && jitWatch is not null)
+{
+    await File.WriteAllLinesAsync(jitList, jitWatch.Methods);
+}
 await page.WaitForFunctionAsync("() => window.hapImaging?.firstRenderedAt > 0", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
 var firstImage = await page.EvaluateAsync<double>("() => window.hapImaging.firstRenderedAt");
 // Where the first image's time goes: the page, the bundle, the workspace's steps, the first requests (ms from navigation start).
 var steps = await page.EvaluateAsync<string[]>("""
     () => {
       const nav = performance.getEntriesByType('navigation')[0];
-      const rows = [`page HTML                      ${nav.responseEnd.toFixed(0)} ms`];
+      // Asked (after the previous page's unload handlers), first byte (the portal's work), last byte.
+      const rows = [`page HTML                      ${nav.responseEnd.toFixed(0)} ms (asked ${nav.requestStart.toFixed(0)}, first byte ${nav.responseStart.toFixed(0)})`];
       const seen = new Set();
       for (const r of performance.getEntriesByType('resource')) {
         const name = r.name.replace(/^https?:\/\/[^/]+/, '').replace(/[0-9.]{20,}/g, '…');
