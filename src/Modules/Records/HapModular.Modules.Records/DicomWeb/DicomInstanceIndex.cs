@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace HapModular.Modules.Records.DicomWeb;
 
 /// <summary>
-/// Reads a patient's visible DICOM instances with their metadata, indexing on first use what was ingested before
-/// (or without) the index: the DICOM plugin writes the DICOM JSON, so the host never parses DICOM itself.
+/// Reads a patient's visible DICOM instances with their metadata. Each instance is indexed when it is ingested
+/// (<see cref="IndexIngestedAsync"/>); what was ingested before the index, or whose indexing failed, is indexed on first
+/// use. The DICOM plugin writes the DICOM JSON, so the host never parses DICOM itself.
 /// </summary>
 internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlobStore blobs, IViewerCatalog viewers, TimeProvider time, ILogger<DicomInstanceIndex> logger)
 {
@@ -109,32 +110,38 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
         foreach (var (id, sha256, fileName) in missing)
         {
             var (metadata, problem) = await DescribeAsync(sha256, fileName, cancellationToken);
-            var summary = metadata is null ? null : InstanceSummary.From(metadata);
-            await using var insert = database.DataSource.CreateCommand("""
-                INSERT INTO records.dicom_instances (document_id, sha256, metadata, problem, indexed_at,
-                    study_date, study_description, modality, series_number, instance_number, frames, summary_of)
-                VALUES (@d, @h, @m, @x, @t, @sd, @sx, @mo, @sn, @in, @f, @so)
-                ON CONFLICT (document_id) DO UPDATE SET sha256 = excluded.sha256, metadata = excluded.metadata, problem = excluded.problem, indexed_at = excluded.indexed_at,
-                    study_date = excluded.study_date, study_description = excluded.study_description, modality = excluded.modality,
-                    series_number = excluded.series_number, instance_number = excluded.instance_number, frames = excluded.frames, summary_of = excluded.summary_of
-                """);
-            insert.Parameters.AddWithValue("d", id);
-            insert.Parameters.AddWithValue("h", sha256);
-            insert.Parameters.AddWithValue("m", (object?)metadata ?? DBNull.Value);
-            insert.Parameters.AddWithValue("x", (object?)problem ?? DBNull.Value);
-            insert.Parameters.AddWithValue("t", time.GetUtcNow());
-            insert.Parameters.AddWithValue("sd", (object?)summary?.StudyDate ?? DBNull.Value);
-            insert.Parameters.AddWithValue("sx", (object?)summary?.StudyDescription ?? DBNull.Value);
-            insert.Parameters.AddWithValue("mo", (object?)summary?.Modality ?? DBNull.Value);
-            insert.Parameters.AddWithValue("sn", (object?)summary?.SeriesNumber ?? DBNull.Value);
-            insert.Parameters.AddWithValue("in", (object?)summary?.InstanceNumber ?? DBNull.Value);
-            insert.Parameters.AddWithValue("f", (object?)summary?.Frames ?? DBNull.Value);
-            insert.Parameters.AddWithValue("so", summary is null ? DBNull.Value : sha256);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            if (problem is not null)
-            {
-                LogNotIndexed(logger, id, problem);
-            }
+            await UpsertAsync(id, sha256, metadata, problem, cancellationToken);
+        }
+    }
+
+    /// <summary>The instance's index row (its DICOM JSON and summary, or why it has none), replacing any older one.</summary>
+    private async Task UpsertAsync(Guid id, string sha256, string? metadata, string? problem, CancellationToken cancellationToken)
+    {
+        var summary = metadata is null ? null : InstanceSummary.From(metadata);
+        await using var insert = database.DataSource.CreateCommand("""
+            INSERT INTO records.dicom_instances (document_id, sha256, metadata, problem, indexed_at,
+                study_date, study_description, modality, series_number, instance_number, frames, summary_of)
+            VALUES (@d, @h, @m, @x, @t, @sd, @sx, @mo, @sn, @in, @f, @so)
+            ON CONFLICT (document_id) DO UPDATE SET sha256 = excluded.sha256, metadata = excluded.metadata, problem = excluded.problem, indexed_at = excluded.indexed_at,
+                study_date = excluded.study_date, study_description = excluded.study_description, modality = excluded.modality,
+                series_number = excluded.series_number, instance_number = excluded.instance_number, frames = excluded.frames, summary_of = excluded.summary_of
+            """);
+        insert.Parameters.AddWithValue("d", id);
+        insert.Parameters.AddWithValue("h", sha256);
+        insert.Parameters.AddWithValue("m", (object?)metadata ?? DBNull.Value);
+        insert.Parameters.AddWithValue("x", (object?)problem ?? DBNull.Value);
+        insert.Parameters.AddWithValue("t", time.GetUtcNow());
+        insert.Parameters.AddWithValue("sd", (object?)summary?.StudyDate ?? DBNull.Value);
+        insert.Parameters.AddWithValue("sx", (object?)summary?.StudyDescription ?? DBNull.Value);
+        insert.Parameters.AddWithValue("mo", (object?)summary?.Modality ?? DBNull.Value);
+        insert.Parameters.AddWithValue("sn", (object?)summary?.SeriesNumber ?? DBNull.Value);
+        insert.Parameters.AddWithValue("in", (object?)summary?.InstanceNumber ?? DBNull.Value);
+        insert.Parameters.AddWithValue("f", (object?)summary?.Frames ?? DBNull.Value);
+        insert.Parameters.AddWithValue("so", summary is null ? DBNull.Value : sha256);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        if (problem is not null)
+        {
+            LogNotIndexed(logger, id, problem);
         }
     }
 
@@ -150,6 +157,11 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
             return (null, "content damaged or missing");
         }
 
+        return await DescribeAsync(content, fileName, cancellationToken);
+    }
+
+    private async Task<(string? Metadata, string? Problem)> DescribeAsync(ReadOnlyMemory<byte> content, string? fileName, CancellationToken cancellationToken)
+    {
         var result = await RenderAsync(viewers, content, fileName, "dicomweb-metadata", new Dictionary<string, string>(), cancellationToken);
         return result is RenderResult.JsonContent json ? (json.Value, null) : (null, (result as RenderResult.CannotDisplayResult)?.Reason ?? "no metadata");
     }

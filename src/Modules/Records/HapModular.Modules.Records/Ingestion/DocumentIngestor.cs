@@ -1,4 +1,5 @@
 using HapModular.Modules.Records.Contracts;
+using HapModular.Modules.Records.DicomWeb;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Records.Embargo;
 using HapModular.Modules.Records.Patients;
@@ -23,6 +24,7 @@ internal sealed partial class DocumentIngestor(
     DocumentInspector inspector,
     IConfiguration configuration,
     EmbargoPolicy embargo,
+    DicomInstanceIndex dicomIndex,
     TimeProvider time,
     HapMetrics metrics,
     ILogger<DocumentIngestor> logger)
@@ -82,9 +84,29 @@ internal sealed partial class DocumentIngestor(
         if (created)
         {
             LogIngested(logger, id, sourceSystem, mediaType, content.Length);
+            if (mediaType == DicomInstanceIndex.DicomMediaType && document.StudyUid is not null)
+            {
+                await IndexAsync(id, document, content, cancellationToken);
+            }
         }
 
         return IngestOutcome.Ok(id, created, mediaType);
+    }
+
+    /// <summary>
+    /// The instance's DICOMweb index row, now rather than when a physician first opens its study. The document is stored
+    /// whatever happens here: what fails is indexed on first use, as before.
+    /// </summary>
+    private async Task IndexAsync(Guid id, StoredDocument document, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dicomIndex.IndexIngestedAsync(id, document.Sha256, document.FileName, content, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogNotIndexedYet(logger, id, ex.GetType().Name);
+        }
     }
 
     private static string? Validate(IngestMetadata m)
@@ -200,4 +222,7 @@ internal sealed partial class DocumentIngestor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested document {DocumentId} from {Source} ({MediaType}, {Size} bytes)")]
     private static partial void LogIngested(ILogger logger, Guid documentId, string source, string mediaType, int size);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM document {DocumentId} stored but not indexed yet ({Error}): its study's first reading will")]
+    private static partial void LogNotIndexedYet(ILogger logger, Guid documentId, string error);
 }
