@@ -70,18 +70,7 @@ public sealed partial class ConsentMatrixTests
         Guid patient;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var birth = new DateOnly(1961, 3, 14);
-            patient = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RegisterPatient(DemoNiss.For(birth, 13), "Summary", "Corpus", birth, "F", "fr", ["Rue 1", "7000 Mons"], null, false));
-            foreach (var file in Directory.EnumerateFiles(Corpus.File("dicom"), "*.dcm"))
-            {
-                // A file the portal refuses (malformed) has no instance to summarise.
-                await scope.ServiceProvider.GetRequiredService<DocumentIngestor>().IngestAsync(
-                    "matrix",
-                    new IngestMetadata { SourceId = $"{patient:N}-{Path.GetFileName(file)}", PatientId = patient, FileName = Path.GetFileName(file), Department = "Radiologie" },
-                    await File.ReadAllBytesAsync(file),
-                    default);
-            }
-
+            patient = await PatientWithTheCorpusDicomAsync(scope.ServiceProvider, new DateOnly(1961, 3, 14), 13, "Summary");
             await scope.ServiceProvider.GetRequiredService<DicomInstanceIndex>().ReadSummariesAsync(patient, null, default);
         }
 
@@ -104,6 +93,22 @@ public sealed partial class ConsentMatrixTests
         }
 
         Assert.Equal(own, await SummariesAsync(connection, patient));
+    }
+
+    /// <summary>A new patient of hers, every DICOM file of the corpus ingested for her (a malformed one is refused).</summary>
+    private static async Task<Guid> PatientWithTheCorpusDicomAsync(IServiceProvider services, DateOnly birth, int sequence, string lastName)
+    {
+        var patient = await services.GetRequiredService<IMediator>().Send(new RegisterPatient(DemoNiss.For(birth, sequence), lastName, "Corpus", birth, "F", "fr", ["Rue 1", "7000 Mons"], null, false));
+        foreach (var file in Directory.EnumerateFiles(Corpus.File("dicom"), "*.dcm"))
+        {
+            await services.GetRequiredService<DocumentIngestor>().IngestAsync(
+                "matrix",
+                new IngestMetadata { SourceId = $"{patient:N}-{Path.GetFileName(file)}", PatientId = patient, FileName = Path.GetFileName(file), Department = "Radiologie" },
+                await File.ReadAllBytesAsync(file),
+                default);
+        }
+
+        return patient;
     }
 
     /// <summary>Each instance's summary as one line, by document (a summary of other content counts as none).</summary>
