@@ -42,15 +42,7 @@ public sealed partial class ConsentMatrixTests
             FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id
             WHERE d.patient_id = @p ORDER BY d.id
             """, connection);
-        command.Parameters.AddWithValue("p", patient);
-        var lines = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetString(0));
-        }
-
-        return lines;
+        return await LinesAsync(command, patient);
     }
 
     private static async Task<long> DicomDocumentsAsync(NpgsqlConnection connection, Guid patient)

@@ -119,6 +119,12 @@ public sealed partial class ConsentMatrixTests
             FROM records.documents d JOIN records.dicom_instances i ON i.document_id = d.id AND i.summary_of = i.sha256
             WHERE d.patient_id = @p ORDER BY d.id
             """, connection);
+        return await LinesAsync(command, patient);
+    }
+
+    /// <summary>The query's one text column for the patient (<c>@p</c>), row by row.</summary>
+    private static async Task<List<string>> LinesAsync(NpgsqlCommand command, Guid patient)
+    {
         command.Parameters.AddWithValue("p", patient);
         var lines = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
