@@ -223,6 +223,6 @@ internal sealed partial class DocumentIngestor(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingested document {DocumentId} from {Source} ({MediaType}, {Size} bytes)")]
     private static partial void LogIngested(ILogger logger, Guid documentId, string source, string mediaType, int size);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM document {DocumentId} stored but not indexed yet ({Error}): its study's first reading will")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM document {DocumentId} stored but not indexed yet ({Error}): the first reading of its study will index it")]
     private static partial void LogNotIndexedYet(ILogger logger, Guid documentId, string error);
 }
