@@ -131,23 +131,24 @@ if (serverOnly)
 // --browser-first: the browser before the server rows, so that its first image is the host's very first request of the
 // imaging path (nothing rendered, no DICOM read, no workspace page served since the start).
 var browserFirst = args.Contains("--browser-first");
+using var tiering = new TieringWatch();
 var settled = string.Empty;
 if (!browserFirst)
 {
     await ServerRatesAsync();
-    // Until the tiered JIT has finished re-compiling what the server rows made hot (it compiles in the background, from
-    // 100 ms after the calls, for seconds on 2 cores): the first page measured beside it waited up to 200 ms more.
-    var (settleStart, methods) = (Stopwatch.StartNew(), System.Runtime.JitInfo.GetCompiledMethodCount());
-    var quiet = 0;
-    while (quiet < 5 && settleStart.Elapsed < TimeSpan.FromSeconds(30))
+    // Until the tiered JIT's background worker has re-compiled what the server rows made hot (seconds on 2 cores): the
+    // first page measured beside it waited up to 200 ms more. Bounded: a worker that never reports goes on anyway.
+    long recompiled;
+    try
     {
-        await Task.Delay(200);
-        var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-        quiet = now - methods < 3 ? quiet + 1 : 0;
-        methods = now;
+        recompiled = await tiering.IdleAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+    catch (TimeoutException)
+    {
+        recompiled = -1;
     }
 
-    settled = string.Create(inv, $"; after the server rows and {settleStart.Elapsed.TotalSeconds:0.0} s for the JIT to settle");
+    settled = string.Create(inv, $"; after the server rows and the tiered JIT's re-compilation ({(recompiled < 0 ? "not over after 30 s" : $"{recompiled} methods")}; its runs since the rows began: {tiering.Runs})");
 }
 
 var (playwright, browser) = await Browser.LaunchAsync();
