@@ -116,6 +116,35 @@ var frames = "multipart/related; type=\"application/octet-stream\"; transfer-syn
 // (this process is the portal: dotnet-trace attaches to its PID, printed here).
 var serverOnly = args.Contains("--server");
 var rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefault() ?? "1", inv);
+// --round-trips [--passes N]: the PostgreSQL round trips of one rendered frame (the default format), counted from
+// Npgsql's activities (listening costs CPU: never beside the measured rows), after N passes over the series (default 1):
+// many passes are the loop to profile under `dotnet-trace collect -- dotnet …` (nothing but this row in the process).
+// At one request at a time a frame's latency is its CPU plus these round trips.
+if (args.Contains("--round-trips"))
+{
+    var urls = sops.Select(s => Portal(s, "/frames/1/rendered")).ToList();
+    var passCount = int.Parse(args.SkipWhile(a => a != "--passes").Skip(1).FirstOrDefault() ?? "1", inv);
+    for (var pass = 0; pass < passCount; pass++)
+    {
+        foreach (var url in urls)
+        {
+            (await http.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+    }
+
+    using (var trips = new HapModular.Benchmarks.RoundTrips())
+    {
+        foreach (var url in urls)
+        {
+            (await http.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+
+        trips.Print(urls.Count);
+    }
+
+    return;
+}
+
 if (serverOnly)
 {
     Console.WriteLine(string.Create(inv, $"portal process id {Environment.ProcessId}"));
