@@ -38,7 +38,9 @@ var orthancPid = orthanc.ProcessId;
 // One row, like with like on both sides: a first pass over every URL (the cold pass: blob or storage reads, caches
 // filling, and for the portal the JIT still compiling) printed as its own row, then warm-up passes; every row (portal
 // and Orthanc) is warm before any row is measured, so that no measured pass shares the CPU with another row's JIT.
-Func<Task<Pass>> Passes(HttpClient client, IReadOnlyList<string> urls, string? accept, Action<string> format)
+// parallel: that many requests in flight at once, each taken from the same list as the one before it completes (a viewer
+// fetching a series over HTTP/1.1 keeps the browser's six connections per host busy).
+Func<Task<Pass>> Passes(HttpClient client, IReadOnlyList<string> urls, string? accept, Action<string> format, int parallel = 1)
 {
     // What the server answered (media type and mean size): a rate compares like with like only for the same format.
     async Task<(double Ms, string? Type, long Bytes)> GetAsync(string url)
@@ -73,17 +75,27 @@ Func<Task<Pass>> Passes(HttpClient client, IReadOnlyList<string> urls, string? a
         var firstJit = TimeSpan.Zero;
         var firstJitted = 0L;
         var (type, bytes) = ((string?)null, 0L);
-        foreach (var url in urls)
+        var next = -1;
+        var gate = new Lock();
+        async Task WorkerAsync()
         {
-            var (ms, t, b) = await GetAsync(url);
-            (type, bytes) = (type ?? t, bytes + b);
-            if (first == 0)
+            for (var i = Interlocked.Increment(ref next); i < urls.Count; i = Interlocked.Increment(ref next))
             {
-                first = ms;
-                firstJit = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
-                firstJitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
+                var (ms, t, b) = await GetAsync(urls[i]);
+                lock (gate)
+                {
+                    (type, bytes) = (type ?? t, bytes + b);
+                    if (first == 0)
+                    {
+                        first = ms;
+                        firstJit = System.Runtime.JitInfo.GetCompilationTime() - jitTime;
+                        firstJitted = System.Runtime.JitInfo.GetCompiledMethodCount() - jitted;
+                    }
+                }
             }
         }
+
+        await Task.WhenAll(Enumerable.Range(0, parallel).Select(_ => WorkerAsync()));
 
         var rate = urls.Count / all.Elapsed.TotalSeconds;
         var (self, other) = Cpu.Since(cpu, orthancPid);
@@ -97,10 +109,10 @@ Func<Task<Pass>> Passes(HttpClient client, IReadOnlyList<string> urls, string? a
 // The cold pass, then warm-up passes until the JIT has finished with the path: tiered compilation re-compiles a hot
 // method (tier 1) only after 30 calls and a quiet 100 ms, so on 2 cores a second pass could still spend more CPU in the
 // JIT than in the requests (455-853 methods re-compiled in it). Passes until one compiles fewer than 20 methods (at most 6).
-async Task<Rate> WarmAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null)
+async Task<Rate> WarmAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null, int parallel = 1)
 {
     var format = string.Empty;
-    var pass = Passes(client, urls, accept, f => format = f);
+    var pass = Passes(client, urls, accept, f => format = f, parallel);
     var cold = await pass();
     var warmUps = 1;
     while ((await pass()).Jitted >= 20 && warmUps < 6)
@@ -112,6 +124,8 @@ async Task<Rate> WarmAsync(HttpClient client, IReadOnlyList<string> urls, string
 }
 
 var frames = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
+// A browser's connections per host over HTTP/1.1 (Chromium: 6), all busy when a viewer pulls a series' frames.
+const int ViewerConnections = 6;
 // --server: the server rates only (no browser), --rounds N times: the quick loop for profiling the portal's request path
 // (this process is the portal: dotnet-trace attaches to its PID, printed here).
 var serverOnly = args.Contains("--server");
@@ -356,6 +370,8 @@ async Task ServerRatesAsync()
         ("Orthanc  …/frames/1/rendered (Accept image/png)", await WarmAsync(orthanc.Http, orthancRendered, "image/png")),
         ("portal   …/frames/1 (stored transfer syntax)", await WarmAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames)),
         ("Orthanc  …/frames/1", await WarmAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames)),
+        ("portal   …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(http, rendered, parallel: ViewerConnections)),
+        ("Orthanc  …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(orthanc.Http, orthancRendered, parallel: ViewerConnections)),
     };
     var loadWarm = Load();
     // Five measured passes of every row, round after round (a slow moment of the machine falls on every row alike), and
@@ -395,6 +411,7 @@ async Task ServerRatesAsync()
     Ratio("rendered PNG  portal / Orthanc DICOMweb", 2, 5, "both asked image/png");
     Ratio("rendered frames portal / Orthanc preview", 0, 3, "goal ≥ 2×");
     Ratio("raw frames portal / Orthanc DICOMweb", 6, 7, "stored transfer syntax");
+    Ratio("rendered frames, 6 at once", 8, 9, "each side's default format, as a viewer pulls a series over HTTP/1.1");
 }
 
 // The machine's load average (1, 5, 15 min) beside every number: a loaded machine slows both sides unevenly.
