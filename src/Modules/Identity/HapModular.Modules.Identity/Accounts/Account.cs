@@ -6,6 +6,8 @@ namespace HapModular.Modules.Identity.Accounts;
 /// </summary>
 internal sealed class Account
 {
+    private string? securityStamp;
+
     public Guid Id { get; set; }
 
     /// <summary>Lower-case, trimmed.</summary>
@@ -59,8 +61,16 @@ internal sealed class Account
     /// <summary>SHA-256 of each unused recovery code.</summary>
     public List<string> RecoveryCodeHashes { get; set; } = [];
 
-    /// <summary>Changes on password change, deactivation and "sign out everywhere": older sessions end.</summary>
-    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+    /// <summary>
+    /// Changes on password change, deactivation and "sign out everywhere": older sessions end. A new account's is random,
+    /// drawn when first read (stored with the account): an account read back from the database gets its stored one
+    /// without drawing a new one first (a getrandom call and two allocations on every request authenticated by token).
+    /// </summary>
+    public string SecurityStamp
+    {
+        get => securityStamp ??= Guid.NewGuid().ToString("N");
+        set => securityStamp = value;
+    }
 
     /// <summary>Consecutive sign-in failures since the last success.</summary>
     public int Failures { get; set; }
