@@ -22,7 +22,10 @@ var ctAgain = await portal.IngestStudyAsync(portal.Marie, Math.Min(count, 20), "
 var token = await portal.CreateDupontTokenAsync("bench");
 using var http = new HttpClient { BaseAddress = new Uri(portal.BaseUrl) };
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-await using var orthanc = await Orthanc.StartAsync(new Dictionary<string, (string, string)>());
+// Orthanc also serves the same viewer (this workspace's bundle) and a page for the study, as the pair a hospital would
+// otherwise pick (OrthancViewer).
+var viewerPage = Path.Combine(Path.GetTempPath(), "hap-bench-viewer-" + Guid.NewGuid().ToString("N"));
+await using var orthanc = await Orthanc.StartAsync(new Dictionary<string, (string, string)>(), OrthancViewer.Folders(viewerPage, ct.StudyUid, ct.SeriesUid));
 foreach (var file in ct.Files.Values)
 {
     using var content = new ByteArrayContent(file);
@@ -301,6 +304,26 @@ await page.WaitForFunctionAsync("() => window.hapImaging?.firstRenderedAt > 0", 
 var firstImageWarm = await page.EvaluateAsync<double>("() => window.hapImaging.firstRenderedAt");
 var firstVisibleWarm = await FirstImagePaintedAsync(page);
 var pageWarm = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseEnd");
+// The same viewer on Orthanc's DICOMweb (the pair a hospital would otherwise pick), same study, in a context of its own.
+OrthancViewer.Result? onOrthanc = null;
+var onOrthancError = string.Empty;
+try
+{
+    onOrthanc = Directory.Exists(viewerPage) ? await OrthancViewer.MeasureAsync(browser, orthanc.Http.BaseAddress!) : null;
+    onOrthancError = onOrthanc is null ? "no bundle (artifacts/imaging) found upwards from here" : string.Empty;
+}
+catch (Exception e) when (e is InvalidOperationException or PlaywrightException or TimeoutException)
+{
+    onOrthancError = e.Message;
+}
+finally
+{
+    if (Directory.Exists(viewerPage))
+    {
+        Directory.Delete(viewerPage, recursive: true);
+    }
+}
+
 await browser.CloseAsync();
 playwright.Dispose();
 if (browserFirst)
@@ -322,6 +345,24 @@ if (arrived.Length > 0)
     Console.WriteLine(string.Create(inv, $"  images in the cache: first at {arrived[0]:0}, 25% at {arrived[arrived.Length / 4]:0}, 50% at {arrived[arrived.Length / 2]:0}, all at {arrived[^1]:0} ms"));
 }
 
+Console.WriteLine();
+Console.WriteLine("The same viewer (this workspace's Cornerstone3D bundle) on Orthanc's DICOMweb, on Orthanc's origin, in a browser context of its own:");
+if (onOrthanc is { } o)
+{
+    Console.WriteLine(Row("time to first rendered image (navigation start → first frame drawn)", o.FirstDrawn, "ms", string.Create(inv, $"portal's workspace {firstImage:0} ms: Orthanc / portal {o.FirstDrawn / firstImage:0.00}× (on the portal's page the first image is on screen at {firstVisible:0} ms, its rendering inside the HTML)")));
+    Console.WriteLine(Row($"time until all {count} images are in the browser (navigation start)", o.AllImages, "ms", string.Create(inv, $"portal's workspace {allImages:0} ms: Orthanc / portal {o.AllImages / allImages:0.00}×; {o.FrameRequests} frame requests")));
+    Console.WriteLine(Row("stack scrolling once loaded", o.Fps, "fps", string.Create(inv, $"portal's workspace {fps:0.0} fps")));
+    foreach (var step in o.Steps)
+    {
+        Console.WriteLine("    " + step);
+    }
+}
+else
+{
+    Console.WriteLine("  not measured: " + onOrthancError);
+}
+
+Console.WriteLine();
 foreach (var line in topFunctions)
 {
     Console.WriteLine("  main thread while loading: " + line);

@@ -27,8 +27,11 @@ public sealed class Orthanc : IAsyncDisposable
     /// <summary>Orthanc's process id (the benchmark reads its CPU time).</summary>
     public int ProcessId => process.Id;
 
-    /// <summary>Starts Orthanc with these DICOMweb servers (name → base URL and Bearer token).</summary>
-    public static async Task<Orthanc> StartAsync(IReadOnlyDictionary<string, (string Url, string Token)> servers)
+    /// <summary>
+    /// Starts Orthanc with these DICOMweb servers (name → base URL and Bearer token), and with its ServeFolders plugin
+    /// serving each of <paramref name="folders"/> (URI root → folder) on its own origin, when given.
+    /// </summary>
+    public static async Task<Orthanc> StartAsync(IReadOnlyDictionary<string, (string Url, string Token)> servers, IReadOnlyDictionary<string, string>? folders = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hap-orthanc-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -55,6 +58,17 @@ public sealed class Orthanc : IAsyncDisposable
                 }),
             },
         };
+        if (folders is { Count: > 0 })
+        {
+            config["Plugins"] = new[] { "/usr/share/orthanc/plugins/libOrthancDicomWeb.so", "/usr/share/orthanc/plugins/libServeFolders.so" };
+            config["ServeFolders"] = new Dictionary<string, object>
+            {
+                // WebAssembly is compiled while it downloads only when served as application/wasm.
+                ["Extensions"] = new Dictionary<string, string> { [".wasm"] = "application/wasm", [".js"] = "text/javascript" },
+                ["Folders"] = folders,
+            };
+        }
+
         var path = Path.Combine(folder, "orthanc.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(config));
         var start = new ProcessStartInfo("Orthanc", [path]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
