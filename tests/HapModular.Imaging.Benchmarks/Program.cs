@@ -25,7 +25,8 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 // Orthanc also serves the same viewer (this workspace's bundle) and a page for the study, as the pair a hospital would
 // otherwise pick (OrthancViewer).
 var viewerPage = Path.Combine(Path.GetTempPath(), "hap-bench-viewer-" + Guid.NewGuid().ToString("N"));
-await using var orthanc = await Orthanc.StartAsync(new Dictionary<string, (string, string)>(), OrthancViewer.Folders(viewerPage, ct.StudyUid, ct.SeriesUid));
+var withBrowser = !args.Contains("--server") && !args.Contains("--round-trips");
+await using var orthanc = await Orthanc.StartAsync(new Dictionary<string, (string, string)>(), withBrowser ? OrthancViewer.Folders(viewerPage, ct.StudyUid, ct.SeriesUid) : null);
 foreach (var file in ct.Files.Values)
 {
     using var content = new ByteArrayContent(file);
@@ -145,7 +146,7 @@ if (args.Contains("--round-trips"))
     {
         foreach (var url in urls)
         {
-            (await http.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
+            using var response = (await http.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
         }
     }
 
@@ -153,7 +154,7 @@ if (args.Contains("--round-trips"))
     {
         foreach (var url in urls)
         {
-            (await http.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
+            using var response = (await http.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
         }
 
         trips.Print(urls.Count);
