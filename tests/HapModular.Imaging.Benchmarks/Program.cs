@@ -169,6 +169,7 @@ if (serverOnly)
     for (var round = 1; round <= rounds; round++)
     {
         await ServerRatesAsync();
+        await ServerRatesAsync(atOnce: true);
     }
 
     return;
@@ -332,6 +333,8 @@ if (browserFirst)
     await ServerRatesAsync();
 }
 
+await ServerRatesAsync(atOnce: true);
+
 string Row(string what, double value, string unit, string? beside = null) => string.Create(inv, $"  {what,-62} {value,10:0.0} {unit}{(beside is null ? string.Empty : "   " + beside)}");
 Console.WriteLine();
 Console.WriteLine("Browser (headless Chromium, Cornerstone3D workspace, WADO-RS frames decoded in the browser):");
@@ -396,13 +399,20 @@ static Task<double> FirstImagePaintedAsync(IPage page) => page.EvaluateAsync<dou
     })
     """);
 
-async Task ServerRatesAsync()
+// atOnce: the rendered frames six requests at a time, portal and Orthanc (a viewer pulling a series), else every row one
+// request at a time. Run after the browser part: with the thread pool grown for them, the first workspace page measured
+// next came ~20 ms later (3 interleaved pairs).
+async Task ServerRatesAsync(bool atOnce = false)
 {
     var loadBefore = Load();
     var rendered = sops.Select(s => Portal(s, "/frames/1/rendered")).ToList();
     var orthancRendered = sops.Select(s => OrthancWeb(s, "/frames/1/rendered")).ToList();
     // Every row warmed first (cold pass + warm-up passes), in this order; then every row measured, in the same order.
-    var rows = new List<(string What, Rate Rate)>
+    var rows = atOnce ? new List<(string What, Rate Rate)>
+    {
+        ("portal   …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(http, rendered, parallel: ViewerConnections)),
+        ("Orthanc  …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(orthanc.Http, orthancRendered, parallel: ViewerConnections)),
+    } : new List<(string What, Rate Rate)>
     {
         ("portal   …/frames/1/rendered (no Accept)", await WarmAsync(http, rendered)),
         ("portal   …/frames/1/rendered (Accept image/jpeg)", await WarmAsync(http, rendered, "image/jpeg")),
@@ -412,9 +422,8 @@ async Task ServerRatesAsync()
         ("Orthanc  …/frames/1/rendered (Accept image/png)", await WarmAsync(orthanc.Http, orthancRendered, "image/png")),
         ("portal   …/frames/1 (stored transfer syntax)", await WarmAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames)),
         ("Orthanc  …/frames/1", await WarmAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames)),
-        ("portal   …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(http, rendered, parallel: ViewerConnections)),
-        ("Orthanc  …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(orthanc.Http, orthancRendered, parallel: ViewerConnections)),
     };
+
     var loadWarm = Load();
     // Five measured passes of every row, round after round (a slow moment of the machine falls on every row alike), and
     // each row's median pass: one pass of a row lasts a fraction of a second, and a single one put the same build's
@@ -436,7 +445,7 @@ async Task ServerRatesAsync()
 
     var measured = passes.Select(p => p.OrderBy(x => x.PerSecond).ElementAt(p.Count / 2)).ToList();
 
-    Console.WriteLine(string.Create(inv, $"Server, sequential GETs, each row over the same {count} URLs: the first pass (cold); then warm-up passes of every row (until one compiles fewer than 20 methods, at most 6); then {measuredPasses} measured passes of every row, round after round, and each row's median (warm: none measured while another row still warms up); load before {loadBefore}, once warm {loadWarm}, after {Load()}"));
+    Console.WriteLine(string.Create(inv, $"Server, {(atOnce ? $"{ViewerConnections} GETs at once" : "sequential GETs")}, each row over the same {count} URLs: the first pass (cold); then warm-up passes of every row (until one compiles fewer than 20 methods, at most 6); then {measuredPasses} measured passes of every row, round after round, and each row's median (warm: none measured while another row still warms up); load before {loadBefore}, once warm {loadWarm}, after {Load()}"));
     string Beside(Pass p, string format) => string.Create(inv, $"first {p.First:0.0} ms, {format}; {p.PerRequest}");
     for (var i = 0; i < rows.Count; i++)
     {
@@ -448,12 +457,17 @@ async Task ServerRatesAsync()
     Console.WriteLine();
     void Ratio(string what, int portalRow, int orthancRow, string note) => Console.WriteLine(string.Create(inv,
         $"  ratio {what,-44}: warm {measured[portalRow].PerSecond / measured[orthancRow].PerSecond:0.00}×, cold {rows[portalRow].Rate.Cold.PerSecond / rows[orthancRow].Rate.Cold.PerSecond:0.00}×  ({note})"));
+    if (atOnce)
+    {
+        Ratio("rendered frames, 6 at once", 0, 1, "each side's default format, as a viewer pulls a series over HTTP/1.1");
+        return;
+    }
+
     Ratio("rendered frames portal / Orthanc DICOMweb", 0, 4, "goal ≥ 2×; each side's default format");
     Ratio("rendered JPEG portal / Orthanc DICOMweb", 1, 4, "both JPEG: the portal asked image/jpeg, Orthanc's default");
     Ratio("rendered PNG  portal / Orthanc DICOMweb", 2, 5, "both asked image/png");
     Ratio("rendered frames portal / Orthanc preview", 0, 3, "goal ≥ 2×");
     Ratio("raw frames portal / Orthanc DICOMweb", 6, 7, "stored transfer syntax");
-    Ratio("rendered frames, 6 at once", 8, 9, "each side's default format, as a viewer pulls a series over HTTP/1.1");
 }
 
 // The machine's load average (1, 5, 15 min) beside every number: a loaded machine slows both sides unevenly.
