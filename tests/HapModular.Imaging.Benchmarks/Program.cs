@@ -124,7 +124,7 @@ async Task<Rate> WarmAsync(HttpClient client, IReadOnlyList<string> urls, string
         warmUps++;
     }
 
-    return new Rate(cold, pass, format, warmUps);
+    return new Rate(cold, pass, format, warmUps, urls.Count);
 }
 
 var frames = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
@@ -408,10 +408,13 @@ async Task ServerRatesAsync(bool atOnce = false)
     var rendered = sops.Select(s => Portal(s, "/frames/1/rendered")).ToList();
     var orthancRendered = sops.Select(s => OrthancWeb(s, "/frames/1/rendered")).ToList();
     // Every row warmed first (cold pass + warm-up passes), in this order; then every row measured, in the same order.
+    // Six at once, a pass of 20 URLs (--quick) lasts a few tens of milliseconds: the list is gone through until a pass
+    // holds at least 100 requests.
+    List<string> Repeated(List<string> urls) => [.. Enumerable.Repeat(urls, Math.Max(1, (100 + urls.Count - 1) / urls.Count)).SelectMany(u => u)];
     var rows = atOnce ? new List<(string What, Rate Rate)>
     {
-        ("portal   …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(http, rendered, parallel: ViewerConnections)),
-        ("Orthanc  …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(orthanc.Http, orthancRendered, parallel: ViewerConnections)),
+        ("portal   …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(http, Repeated(rendered), parallel: ViewerConnections)),
+        ("Orthanc  …/frames/1/rendered (no Accept), 6 at once", await WarmAsync(orthanc.Http, Repeated(orthancRendered), parallel: ViewerConnections)),
     } : new List<(string What, Rate Rate)>
     {
         ("portal   …/frames/1/rendered (no Accept)", await WarmAsync(http, rendered)),
@@ -445,7 +448,7 @@ async Task ServerRatesAsync(bool atOnce = false)
 
     var measured = passes.Select(p => p.OrderBy(x => x.PerSecond).ElementAt(p.Count / 2)).ToList();
 
-    Console.WriteLine(string.Create(inv, $"Server, {(atOnce ? $"{ViewerConnections} GETs at once" : "sequential GETs")}, each row over the same {count} URLs: the first pass (cold); then warm-up passes of every row (until one compiles fewer than 20 methods, at most 6); then {measuredPasses} measured passes of every row, round after round, and each row's median (warm: none measured while another row still warms up); load before {loadBefore}, once warm {loadWarm}, after {Load()}"));
+    Console.WriteLine(string.Create(inv, $"Server, {(atOnce ? $"{ViewerConnections} GETs at once" : "sequential GETs")}, each row over the same {count} URLs{(rows[0].Rate.Requests > count ? $" ({rows[0].Rate.Requests} requests per pass)" : string.Empty)}: the first pass (cold); then warm-up passes of every row (until one compiles fewer than 20 methods, at most 6); then {measuredPasses} measured passes of every row, round after round, and each row's median (warm: none measured while another row still warms up); load before {loadBefore}, once warm {loadWarm}, after {Load()}"));
     string Beside(Pass p, string format) => string.Create(inv, $"first {p.First:0.0} ms, {format}; {p.PerRequest}");
     for (var i = 0; i < rows.Count; i++)
     {
@@ -487,7 +490,7 @@ static string Load()
 internal sealed record Pass(double First, double PerSecond, long Jitted, string PerRequest);
 
 /// <summary>A row's first (cold) pass, how to run its measured pass once every row is warm, what the server answered.</summary>
-internal sealed record Rate(Pass Cold, Func<Task<Pass>> Measure, string Format, int WarmUps);
+internal sealed record Rate(Pass Cold, Func<Task<Pass>> Measure, string Format, int WarmUps, int Requests);
 
 /// <summary>CPU time (ms) of this process and of another one (from /proc: utime + stime, in clock ticks of 10 ms).</summary>
 internal static class Cpu
