@@ -16,16 +16,14 @@ internal static class OrthancViewer
     private const string AssetsRoot = "/hap-viewer";
 
     /// <summary>
-    /// What Orthanc serves besides DICOM (URI root → folder): the workspace's bundle folder (artifacts/imaging, found
-    /// upwards from here as the portal finds it) and a folder holding the page for this study. Null without a bundle.
+    /// What Orthanc serves besides DICOM (URI root → folder): the workspace's bundle folder (the checkout's
+    /// artifacts/imaging, as the portal finds it from a build output) and a folder holding the page for this study. Null
+    /// without a bundle.
     /// </summary>
     public static IReadOnlyDictionary<string, string>? Folders(string page, string study, string series)
     {
-        var bundle = new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() }
-            .SelectMany(start => Ancestors(new DirectoryInfo(start)))
-            .Select(dir => Path.Combine(dir.FullName, "artifacts", "imaging"))
-            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "workspace.js")));
-        if (bundle is null)
+        var bundle = Path.Combine(HapModular.Testing.Corpus.RepoRoot, "artifacts", "imaging");
+        if (!File.Exists(Path.Combine(bundle, "workspace.js")))
         {
             return null;
         }
@@ -63,14 +61,6 @@ internal static class OrthancViewer
             ]
             """);
         return new Result(first, all, fps, frames, steps);
-    }
-
-    private static IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? dir)
-    {
-        for (; dir is not null; dir = dir.Parent)
-        {
-            yield return dir;
-        }
     }
 
     // The workspace page's skeleton (Pages/Patients/Imaging/Index.cshtml) without the portal's parts: no patient banner, no

@@ -141,8 +141,7 @@ var rounds = int.Parse(args.SkipWhile(a => a != "--rounds").Skip(1).FirstOrDefau
 if (args.Contains("--round-trips"))
 {
     var urls = sops.Select(s => Portal(s, "/frames/1/rendered")).ToList();
-    var passCount = int.Parse(args.SkipWhile(a => a != "--passes").Skip(1).FirstOrDefault() ?? "1", inv);
-    for (var pass = 0; pass < passCount; pass++)
+    async Task SeriesAsync()
     {
         foreach (var url in urls)
         {
@@ -150,13 +149,15 @@ if (args.Contains("--round-trips"))
         }
     }
 
+    var passCount = int.Parse(args.SkipWhile(a => a != "--passes").Skip(1).FirstOrDefault() ?? "1", inv);
+    for (var pass = 0; pass < passCount; pass++)
+    {
+        await SeriesAsync();
+    }
+
     using (var trips = new HapModular.Benchmarks.RoundTrips())
     {
-        foreach (var url in urls)
-        {
-            using var response = (await http.GetAsync(new Uri(url, UriKind.Relative))).EnsureSuccessStatusCode();
-        }
-
+        await SeriesAsync();
         trips.Print(urls.Count);
     }
 

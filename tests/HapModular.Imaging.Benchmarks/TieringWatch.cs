@@ -8,10 +8,10 @@ using System.Diagnostics.Tracing;
 internal sealed class TieringWatch : EventListener
 {
     private const long CompilationKeyword = 0x1000000000;
-    private readonly object _gate = new();
-    private bool _running;
-    private long _recompiled;
-    private TaskCompletionSource? _idle;
+    private readonly Lock gate = new();
+    private bool running;
+    private long recompiled;
+    private TaskCompletionSource? idle;
 
     /// <summary>How many times the worker started since this listener did.</summary>
     public int Runs { get; private set; }
@@ -19,16 +19,16 @@ internal sealed class TieringWatch : EventListener
     /// <summary>Completes when the worker is idle (at once if it is), with the methods it re-compiled meanwhile.</summary>
     public Task<long> IdleAsync()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _recompiled = 0;
-            if (!_running)
+            recompiled = 0;
+            if (!running)
             {
                 return Task.FromResult(0L);
             }
 
-            _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return _idle.Task.ContinueWith(_ => Interlocked.Read(ref _recompiled), TaskScheduler.Default);
+            idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return idle.Task.ContinueWith(_ => Interlocked.Read(ref recompiled), TaskScheduler.Default);
         }
     }
 
@@ -42,20 +42,20 @@ internal sealed class TieringWatch : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (e.EventName == "TieredCompilationBackgroundJitStart")
             {
-                _running = true;
+                running = true;
                 Runs++;
             }
             else if (e.EventName == "TieredCompilationBackgroundJitStop" && e.Payload is { Count: > 2 } p)
             {
-                _recompiled += Convert.ToInt64(p[2], System.Globalization.CultureInfo.InvariantCulture);
+                recompiled += Convert.ToInt64(p[2], System.Globalization.CultureInfo.InvariantCulture);
                 if (Convert.ToInt64(p[1], System.Globalization.CultureInfo.InvariantCulture) == 0)
                 {
-                    _running = false;
-                    _idle?.TrySetResult();
+                    running = false;
+                    idle?.TrySetResult();
                 }
             }
         }
