@@ -122,7 +122,7 @@ internal static class HapHost
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService<MigrateOnStartup>();
         builder.Services.AddHapWeb(builder.Configuration, roles[ModuleRoles.Jobs]);
-        builder.Services.AddHapJobs(builder.Configuration, roles[ModuleRoles.Jobs]);
+        builder.Services.AddHapJobs(builder.Configuration, roles[ModuleRoles.Jobs], modules);
         var pages = builder.Services.AddRazorPages();
         foreach (var module in modules)
         {

@@ -5,6 +5,7 @@ using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using HapModular.Modules.Shared;
 using HapModular.SharedKernel;
 
 namespace HapModular.Host.Jobs;
@@ -12,11 +13,13 @@ namespace HapModular.Host.Jobs;
 /// <summary>Hangfire on PostgreSQL (schema <c>hangfire</c>), its server, and the dashboard at <c>/jobs</c>.</summary>
 internal static class JobsSetup
 {
-    public static IServiceCollection AddHapJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    public static IServiceCollection AddHapJobs(this IServiceCollection services, IConfiguration configuration, string connectionString, IEnumerable<IModule> modules)
     {
+        var resolver = FormerJobNames.Resolver(modules);
         services.AddHangfire((provider, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
+            .UseTypeResolver(resolver)
             .UseRecommendedSerializerSettings()
             .UseStorage(provider.GetRequiredService<JobStorage>()));
         // Each host its own storage and activator: Hangfire's defaults hand every host the process-wide

@@ -1,5 +1,6 @@
 using Autofac;
 using HapModular.Modules.Identity.AccessRequests;
+using HapModular.Modules.Identity.AccessRequests.Submit;
 using HapModular.Modules.Identity.AccessTokens;
 using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Auditing;
@@ -7,9 +8,8 @@ using HapModular.Modules.Identity.Authentication;
 using HapModular.Modules.Identity.Demo;
 using HapModular.Modules.Identity.Emails;
 using HapModular.Modules.Identity.Enrolment;
-using HapModular.Modules.Identity.Pages.AccessRequest;
-using HapModular.Modules.Identity.Pages.Account.ForgotPassword;
 using HapModular.Modules.Identity.PasswordReset;
+using HapModular.Modules.Identity.PasswordReset.Request;
 using HapModular.Modules.Identity.Passwords;
 using HapModular.Modules.Identity.Setup;
 using HapModular.Modules.Identity.SignIn;

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using HapModular.Modules.Identity.AccessRequests;
+using HapModular.Modules.Identity.AccessRequests.Submit;
 using HapModular.Modules.Identity.Resources;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,4 @@
+using HapModular.Modules.Identity.PasswordReset.Request;
 using HapModular.Modules.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-namespace HapModular.Modules.Identity.Pages.AccessRequest;
+namespace HapModular.Modules.Identity.AccessRequests.Submit;
 
 /// <summary>
 /// A checked access-request form, kept until its job has compared it with the accounts. Stored for every request,

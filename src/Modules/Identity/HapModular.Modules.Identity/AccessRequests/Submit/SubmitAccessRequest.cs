@@ -2,7 +2,7 @@ using System.Globalization;
 using Hangfire;
 using HapModular.SharedKernel;
 
-namespace HapModular.Modules.Identity.Pages.AccessRequest;
+namespace HapModular.Modules.Identity.AccessRequests.Submit;
 
 /// <summary>
 /// The request half, run by the page once the form is valid: stores it and queues <see cref="SubmitAccessRequestJob"/>.

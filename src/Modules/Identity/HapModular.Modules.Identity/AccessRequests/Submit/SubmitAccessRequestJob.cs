@@ -3,10 +3,11 @@ using HapModular.Modules.Audit.Contracts;
 using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Auditing;
 using HapModular.Modules.Identity.Emails;
+using HapModular.Modules.Shared.Jobs;
 using HapModular.SharedKernel;
 using Marten;
 
-namespace HapModular.Modules.Identity.Pages.AccessRequest;
+namespace HapModular.Modules.Identity.AccessRequests.Submit;
 
 /// <summary>
 /// Records an access request as an account in <see cref="AccountStatus.Requested"/>, in the background. A request for
@@ -14,6 +15,7 @@ namespace HapModular.Modules.Identity.Pages.AccessRequest;
 /// page answered the same, so the form does not reveal who has an account — but the existing account's own address
 /// is told by e-mail, and the page says what happens then. A rejected request may be made again.
 /// </summary>
+[FormerJobName("HapModular.Modules.Identity.Pages.AccessRequest.SubmitAccessRequestJob, HapModular.Modules.Identity")]
 internal sealed class SubmitAccessRequestJob(IIdentityStore store, IdentitySettings settings, SecurityAudit audit, AccountEmails emails)
 {
     /// <summary>

@@ -3,39 +3,18 @@ using HapModular.Modules.Audit.Contracts;
 using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.Auditing;
 using HapModular.Modules.Identity.Emails;
+using HapModular.Modules.Shared.Jobs;
 using HapModular.Modules.Identity.Enrolment;
 using Marten;
 
-namespace HapModular.Modules.Identity.Pages.Account.ForgotPassword;
-
-/// <summary>
-/// The request half, run by the page: stores the typed address and queues <see cref="RequestPasswordResetJob"/>.
-/// It never looks at accounts, so a known and an unknown address cost the same (same commands, same page).
-/// </summary>
-internal sealed class RequestPasswordReset(IIdentityStore store, IBackgroundJobClient jobs, TimeProvider time)
-{
-    public async Task QueueAsync(string? email, string? clientAddress, CancellationToken cancellationToken)
-    {
-        var normalized = (email ?? string.Empty).Trim().ToLowerInvariant();
-        var pending = new PendingPasswordReset
-        {
-            Id = Guid.NewGuid(),
-            Email = normalized.Length <= 320 ? normalized : string.Empty,
-            ClientAddress = clientAddress,
-            RequestedAt = time.GetUtcNow(),
-        };
-        await using var session = store.LightweightSession();
-        session.Store(pending);
-        await session.SaveChangesAsync(cancellationToken);
-        jobs.Enqueue<RequestPasswordResetJob>(job => job.RunAsync(pending.Id, CancellationToken.None));
-    }
-}
+namespace HapModular.Modules.Identity.PasswordReset.Request;
 
 /// <summary>
 /// The account-dependent half, in the background: when an active account has the address, a one-time link is
 /// issued, mailed (at most <see cref="MaxRequestsPerHour"/> an hour) and audited; otherwise nothing. The pending
 /// row goes last, so a retry after a failure may mail a second link, never none.
 /// </summary>
+[FormerJobName("HapModular.Modules.Identity.Pages.Account.ForgotPassword.RequestPasswordResetJob, HapModular.Modules.Identity")]
 internal sealed class RequestPasswordResetJob(IIdentityStore store, AccountLinks links, AccountEmails emails, SecurityAudit audit, TimeProvider time)
 {
     /// <summary>Reset e-mails one account may receive per hour: the form is public, so anyone could flood a mailbox.</summary>

@@ -1,4 +1,4 @@
-namespace HapModular.Modules.Identity.Pages.AccessRequest;
+namespace HapModular.Modules.Identity.AccessRequests.Submit;
 
 /// <summary>What the physician typed on the public access-request form.</summary>
 internal sealed class AccessRequestForm

@@ -1,4 +1,4 @@
-namespace HapModular.Modules.Identity.Pages.Account.ForgotPassword;
+namespace HapModular.Modules.Identity.PasswordReset.Request;
 
 /// <summary>
 /// A reset asked on the public form, kept until its job has looked for the account. Stored for every address typed,
