@@ -110,7 +110,7 @@ internal static partial class DicomWebEndpoints
         {
             try
             {
-                instances.AddRange(await mediator.Send(new SearchImaging(patient, studyUid, ChannelOf(http)), http.RequestAborted));
+                instances.AddRange(await mediator.Send(new SearchImaging(patient, studyUid, ChannelOf(http), level), http.RequestAborted));
             }
             catch (PatientAccessDeniedException)
             {
@@ -211,10 +211,4 @@ internal static partial class DicomWebEndpoints
 
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "private, no-store";
 
-    private enum QidoLevel
-    {
-        Studies,
-        Series,
-        Instances,
-    }
 }

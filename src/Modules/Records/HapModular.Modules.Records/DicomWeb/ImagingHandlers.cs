@@ -21,7 +21,9 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
     public Task<IReadOnlyList<ImagingInstance>> Handle(SearchImaging request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return index.ReadAsync(request.PatientId, access.ViewerInami, request.StudyUid, null, null, cancellationToken);
+        return request.Level == QidoLevel.Instances
+            ? index.ReadAsync(request.PatientId, access.ViewerInami, request.StudyUid, null, null, cancellationToken)
+            : index.ReadRepresentativesAsync(request.PatientId, access.ViewerInami, request.StudyUid, request.Level, cancellationToken);
     }
 
     public async Task<ImagingResult> Handle(RetrieveImaging request, CancellationToken cancellationToken)

@@ -3,14 +3,35 @@ using HapModular.Modules.Records.Documents;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
-/// <summary>One visible DICOM instance of a patient: its document row and its DICOM JSON metadata.</summary>
-internal sealed class ImagingInstance(StoredDocument document, string metadata)
+/// <summary>
+/// One visible DICOM instance of a patient: its document row and its DICOM JSON metadata — or, for an instance a QIDO
+/// search only counts and orders (<see cref="DicomInstanceIndex.ReadRepresentativesAsync"/>), its summary instead: its
+/// modality, series and instance numbers, and nothing else.
+/// </summary>
+internal sealed class ImagingInstance
 {
+    private readonly string? metadata;
+    private readonly InstanceSummary? summary;
     private JsonElement? root;
 
-    public StoredDocument Document { get; } = document;
+    public ImagingInstance(StoredDocument document, string metadata)
+    {
+        Document = document;
+        this.metadata = metadata;
+    }
 
-    public string MetadataJson { get; } = metadata;
+    public ImagingInstance(StoredDocument document, InstanceSummary summary)
+    {
+        Document = document;
+        this.summary = summary;
+    }
+
+    public StoredDocument Document { get; }
+
+    /// <summary>Whether the whole metadata is here (else only the summary's attributes can be read).</summary>
+    public bool IsWhole => metadata is not null;
+
+    public string MetadataJson => metadata ?? throw SummaryOnly();
 
     public string StudyUid => Document.StudyUid!;
 
@@ -24,9 +45,15 @@ internal sealed class ImagingInstance(StoredDocument document, string metadata)
     public JsonElement? Attribute(string tag) => Root.TryGetProperty(tag, out var a) ? a : null;
 
     /// <summary>The first value of an attribute as text ("" when absent or empty).</summary>
-    public string Text(string tag) => DicomJson.Text(Root, tag);
+    public string Text(string tag) => summary is { } s
+        ? tag == "00080060" ? s.Modality : throw SummaryOnly()
+        : DicomJson.Text(Root, tag);
 
-    public int Number(string tag) => DicomJson.Number(Root, tag);
+    public int Number(string tag) => summary is { } s
+        ? tag switch { "00200011" => s.SeriesNumber, "00200013" => s.InstanceNumber, _ => throw SummaryOnly() }
+        : DicomJson.Number(Root, tag);
 
-    public int Frames => DicomJson.Frames(Root);
+    public int Frames => summary is null ? DicomJson.Frames(Root) : throw SummaryOnly();
+
+    private InvalidOperationException SummaryOnly() => new($"Only the summary of instance {SopUid} was read.");
 }

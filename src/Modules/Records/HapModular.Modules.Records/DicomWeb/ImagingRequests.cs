@@ -3,10 +3,22 @@ using MediatR;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
-/// <summary>QIDO-RS over one patient: their visible DICOM instances (matching happens on what the guard let through).</summary>
-internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel) : IRequest<IReadOnlyList<ImagingInstance>>, IImagingRequest
+/// <summary>
+/// QIDO-RS over one patient: their visible DICOM instances (matching happens on what the guard let through). At the study
+/// and series levels only each result's representative instance (the one whose attributes the result shows) comes with
+/// its whole metadata; the others with what the counts, the order and the modality match need.
+/// </summary>
+internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel, QidoLevel Level = QidoLevel.Instances) : IRequest<IReadOnlyList<ImagingInstance>>, IImagingRequest
 {
     public string AuditAction => StudyUid is null ? PatientScopedActions.Search : PatientScopedActions.ImagingOpen;
+}
+
+/// <summary>The level of a QIDO-RS search (PS3.18 §10.6).</summary>
+internal enum QidoLevel
+{
+    Studies,
+    Series,
+    Instances,
 }
 
 /// <summary>What a WADO-RS request asks for.</summary>
