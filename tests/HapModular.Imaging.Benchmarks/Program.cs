@@ -426,6 +426,11 @@ async Task ServerRatesAsync(bool atOnce = false)
         ("Orthanc  …/frames/1/rendered (Accept image/png)", await WarmAsync(orthanc.Http, orthancRendered, "image/png")),
         ("portal   …/frames/1 (stored transfer syntax)", await WarmAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames)),
         ("Orthanc  …/frames/1", await WarmAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames)),
+        // A desktop viewer's study list and a study's series list (QIDO-RS), 20 searches per pass.
+        ("portal   QIDO /studies?StudyDate=20261001", await WarmAsync(http, [.. Enumerable.Repeat("/dicomweb/studies?StudyDate=20261001", 20)], "application/dicom+json")),
+        ("Orthanc  QIDO /studies?StudyDate=20261001", await WarmAsync(orthanc.Http, [.. Enumerable.Repeat("/dicom-web/studies?StudyDate=20261001", 20)], "application/dicom+json")),
+        ("portal   QIDO /studies/{study}/series", await WarmAsync(http, [.. Enumerable.Repeat($"/dicomweb/studies/{ct.StudyUid}/series", 20)], "application/dicom+json")),
+        ("Orthanc  QIDO /studies/{study}/series", await WarmAsync(orthanc.Http, [.. Enumerable.Repeat($"/dicom-web/studies/{ct.StudyUid}/series", 20)], "application/dicom+json")),
     };
 
     var loadWarm = Load();
@@ -454,8 +459,9 @@ async Task ServerRatesAsync(bool atOnce = false)
     for (var i = 0; i < rows.Count; i++)
     {
         var (what, rate) = rows[i];
-        Console.WriteLine(Row(what + " cold", rate.Cold.PerSecond, "img/s", Beside(rate.Cold, rate.Format)));
-        Console.WriteLine(Row(what + " warm", measured[i].PerSecond, "img/s", Beside(measured[i], string.Create(inv, $"{rate.Format}, after {rate.WarmUps} warm-up pass(es); passes {passes[i].Min(x => x.PerSecond):0}–{passes[i].Max(x => x.PerSecond):0} img/s"))));
+        var unit = what.Contains("QIDO", StringComparison.Ordinal) ? "req/s" : "img/s";
+        Console.WriteLine(Row(what + " cold", rate.Cold.PerSecond, unit, Beside(rate.Cold, rate.Format)));
+        Console.WriteLine(Row(what + " warm", measured[i].PerSecond, unit, Beside(measured[i], string.Create(inv, $"{rate.Format}, after {rate.WarmUps} warm-up pass(es); passes {passes[i].Min(x => x.PerSecond):0}–{passes[i].Max(x => x.PerSecond):0} {unit}"))));
     }
 
     Console.WriteLine();
@@ -472,6 +478,8 @@ async Task ServerRatesAsync(bool atOnce = false)
     Ratio("rendered PNG  portal / Orthanc DICOMweb", 2, 5, "both asked image/png");
     Ratio("rendered frames portal / Orthanc preview", 0, 3, "goal ≥ 2×");
     Ratio("raw frames portal / Orthanc DICOMweb", 6, 7, "stored transfer syntax");
+    Ratio("QIDO studies portal / Orthanc", 8, 9, "the 100-image study found by its date among the physician's studies");
+    Ratio("QIDO series portal / Orthanc", 10, 11, "the series of the 100-image study");
 }
 
 // The machine's load average (1, 5, 15 min) beside every number: a loaded machine slows both sides unevenly.
