@@ -15,6 +15,8 @@ internal static class JobsSetup
 {
     public static IServiceCollection AddHapJobs(this IServiceCollection services, IConfiguration configuration, string connectionString, IEnumerable<IModule> modules)
     {
+        // Hangfire's type resolver is process-wide, like its serializer settings: hosts side by side in one process (the
+        // tests') load the same modules, so each sets the same one.
         var resolver = FormerJobNames.Resolver(modules);
         services.AddHangfire((provider, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -210,5 +210,4 @@ internal static partial class DicomWebEndpoints
     private static Guid? ScopedPatient(HttpContext http) => http.GetRouteValue(PatientRoute) is string value && Guid.TryParse(value, out var id) ? id : null;
 
     private static void NoStore(HttpContext http) => http.Response.Headers.CacheControl = "private, no-store";
-
 }
