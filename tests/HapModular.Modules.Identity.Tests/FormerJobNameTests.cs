@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Hangfire;
 using HapModular.Modules.Identity.Accounts;
 using HapModular.Modules.Identity.AccessRequests.Submit;
@@ -29,19 +30,7 @@ public sealed class FormerJobNameTests(IdentityFactory factory) : IClassFixture<
             Specialty = "general-practice",
             RequestedAt = DateTimeOffset.UtcNow,
         };
-        using (var scope = factory.Services.CreateScope())
-        {
-            await using var session = scope.ServiceProvider.GetRequiredService<IIdentityStore>().LightweightSession();
-            session.Store(pending);
-            await session.SaveChangesAsync();
-        }
-
-        // The job as the previous release stored it (the same payload, its former type name), held back until rewritten.
-        var jobs = factory.Services.GetRequiredService<IBackgroundJobClient>();
-        var id = jobs.Schedule<SubmitAccessRequestJob>(job => job.RunAsync(pending.Id, CancellationToken.None), TimeSpan.FromDays(1));
-        Assert.Equal(1, await RenameAsync(id, typeof(SubmitAccessRequestJob), "HapModular.Modules.Identity.Pages.AccessRequest.SubmitAccessRequestJob, HapModular.Modules.Identity"));
-        Assert.True(jobs.Requeue(id));
-        await factory.WaitUntilDoneAsync();
+        await RunAsQueuedBeforeAsync<SubmitAccessRequestJob>(pending, job => job.RunAsync(pending.Id, CancellationToken.None), "HapModular.Modules.Identity.Pages.AccessRequest.SubmitAccessRequestJob, HapModular.Modules.Identity");
 
         using var read = factory.Services.CreateScope();
         await using var query = read.ServiceProvider.GetRequiredService<IIdentityStore>().QuerySession();
@@ -55,23 +44,32 @@ public sealed class FormerJobNameTests(IdentityFactory factory) : IClassFixture<
     {
         _ = factory.Server;
         var pending = new PendingPasswordReset { Id = Guid.NewGuid(), Email = $"nobody{Guid.NewGuid():N}@example.be", RequestedAt = DateTimeOffset.UtcNow };
-        using (var scope = factory.Services.CreateScope())
-        {
-            await using var session = scope.ServiceProvider.GetRequiredService<IIdentityStore>().LightweightSession();
-            session.Store(pending);
-            await session.SaveChangesAsync();
-        }
-
-        var jobs = factory.Services.GetRequiredService<IBackgroundJobClient>();
-        var id = jobs.Schedule<RequestPasswordResetJob>(job => job.RunAsync(pending.Id, CancellationToken.None), TimeSpan.FromDays(1));
-        Assert.Equal(1, await RenameAsync(id, typeof(RequestPasswordResetJob), "HapModular.Modules.Identity.Pages.Account.ForgotPassword.RequestPasswordResetJob, HapModular.Modules.Identity"));
-        Assert.True(jobs.Requeue(id));
-        await factory.WaitUntilDoneAsync();
+        await RunAsQueuedBeforeAsync<RequestPasswordResetJob>(pending, job => job.RunAsync(pending.Id, CancellationToken.None), "HapModular.Modules.Identity.Pages.Account.ForgotPassword.RequestPasswordResetJob, HapModular.Modules.Identity");
 
         // The job ran to its end: it deletes the pending request last (an unknown address gets no e-mail).
         using var read = factory.Services.CreateScope();
         await using var query = read.ServiceProvider.GetRequiredService<IIdentityStore>().QuerySession();
         Assert.Null(await query.LoadAsync<PendingPasswordReset>(pending.Id));
+    }
+
+    /// <summary>
+    /// Stores the job's pending document, then its job as the previous release stored it (the same payload under the
+    /// former type name; held back until renamed), lets it run and waits for it.
+    /// </summary>
+    private async Task RunAsQueuedBeforeAsync<TJob>(object pending, Expression<Func<TJob, Task>> run, string former)
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            await using var session = scope.ServiceProvider.GetRequiredService<IIdentityStore>().LightweightSession();
+            session.StoreObjects([pending]);
+            await session.SaveChangesAsync();
+        }
+
+        var jobs = factory.Services.GetRequiredService<IBackgroundJobClient>();
+        var id = jobs.Schedule(run, TimeSpan.FromDays(1));
+        Assert.Equal(1, await RenameAsync(id, typeof(TJob), former));
+        Assert.True(jobs.Requeue(id));
+        await factory.WaitUntilDoneAsync();
     }
 
     private async Task<int> RenameAsync(string jobId, Type current, string former)
