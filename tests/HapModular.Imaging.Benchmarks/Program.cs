@@ -113,7 +113,7 @@ Func<Task<Pass>> Passes(HttpClient client, IReadOnlyList<string> urls, string? a
 // The cold pass, then warm-up passes until the JIT has finished with the path: tiered compilation re-compiles a hot
 // method (tier 1) only after 30 calls and a quiet 100 ms, so on 2 cores a second pass could still spend more CPU in the
 // JIT than in the requests (455-853 methods re-compiled in it). Passes until one compiles fewer than 20 methods (at most 6).
-async Task<Rate> WarmAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null, int parallel = 1)
+async Task<Rate> WarmAsync(HttpClient client, IReadOnlyList<string> urls, string? accept = null, int parallel = 1, string unit = "img/s")
 {
     var format = string.Empty;
     var pass = Passes(client, urls, accept, f => format = f, parallel);
@@ -124,7 +124,7 @@ async Task<Rate> WarmAsync(HttpClient client, IReadOnlyList<string> urls, string
         warmUps++;
     }
 
-    return new Rate(cold, pass, format, warmUps, urls.Count);
+    return new Rate(cold, pass, format, warmUps, urls.Count, unit);
 }
 
 var frames = "multipart/related; type=\"application/octet-stream\"; transfer-syntax=*";
@@ -408,6 +408,8 @@ async Task ServerRatesAsync(bool atOnce = false)
     var loadBefore = Load();
     var rendered = sops.Select(s => Portal(s, "/frames/1/rendered")).ToList();
     var orthancRendered = sops.Select(s => OrthancWeb(s, "/frames/1/rendered")).ToList();
+    // 20 searches of one URL per pass.
+    Task<Rate> SearchesAsync(HttpClient client, string url) => WarmAsync(client, [.. Enumerable.Repeat(url, 20)], "application/dicom+json", unit: "req/s");
     // Every row warmed first (cold pass + warm-up passes), in this order; then every row measured, in the same order.
     // Six at once, a pass of 20 URLs (--quick) lasts a few tens of milliseconds: the list is gone through until a pass
     // holds at least 100 requests.
@@ -426,11 +428,11 @@ async Task ServerRatesAsync(bool atOnce = false)
         ("Orthanc  …/frames/1/rendered (Accept image/png)", await WarmAsync(orthanc.Http, orthancRendered, "image/png")),
         ("portal   …/frames/1 (stored transfer syntax)", await WarmAsync(http, [.. sops.Select(s => Portal(s, "/frames/1"))], frames)),
         ("Orthanc  …/frames/1", await WarmAsync(orthanc.Http, [.. sops.Select(s => OrthancWeb(s, "/frames/1"))], frames)),
-        // A desktop viewer's study list and a study's series list (QIDO-RS), 20 searches per pass.
-        ("portal   QIDO /studies?StudyDate=20261001", await WarmAsync(http, [.. Enumerable.Repeat("/dicomweb/studies?StudyDate=20261001", 20)], "application/dicom+json")),
-        ("Orthanc  QIDO /studies?StudyDate=20261001", await WarmAsync(orthanc.Http, [.. Enumerable.Repeat("/dicom-web/studies?StudyDate=20261001", 20)], "application/dicom+json")),
-        ("portal   QIDO /studies/{study}/series", await WarmAsync(http, [.. Enumerable.Repeat($"/dicomweb/studies/{ct.StudyUid}/series", 20)], "application/dicom+json")),
-        ("Orthanc  QIDO /studies/{study}/series", await WarmAsync(orthanc.Http, [.. Enumerable.Repeat($"/dicom-web/studies/{ct.StudyUid}/series", 20)], "application/dicom+json")),
+        // A desktop viewer's study list and a study's series list (QIDO-RS).
+        ("portal   QIDO /studies?StudyDate=20261001", await SearchesAsync(http, "/dicomweb/studies?StudyDate=20261001")),
+        ("Orthanc  QIDO /studies?StudyDate=20261001", await SearchesAsync(orthanc.Http, "/dicom-web/studies?StudyDate=20261001")),
+        ("portal   QIDO /studies/{study}/series", await SearchesAsync(http, $"/dicomweb/studies/{ct.StudyUid}/series")),
+        ("Orthanc  QIDO /studies/{study}/series", await SearchesAsync(orthanc.Http, $"/dicom-web/studies/{ct.StudyUid}/series")),
     };
 
     var loadWarm = Load();
@@ -459,7 +461,7 @@ async Task ServerRatesAsync(bool atOnce = false)
     for (var i = 0; i < rows.Count; i++)
     {
         var (what, rate) = rows[i];
-        var unit = what.Contains("QIDO", StringComparison.Ordinal) ? "req/s" : "img/s";
+        var unit = rate.Unit;
         Console.WriteLine(Row(what + " cold", rate.Cold.PerSecond, unit, Beside(rate.Cold, rate.Format)));
         Console.WriteLine(Row(what + " warm", measured[i].PerSecond, unit, Beside(measured[i], string.Create(inv, $"{rate.Format}, after {rate.WarmUps} warm-up pass(es); passes {passes[i].Min(x => x.PerSecond):0}–{passes[i].Max(x => x.PerSecond):0} {unit}"))));
     }
@@ -499,7 +501,7 @@ static string Load()
 internal sealed record Pass(double First, double PerSecond, long Jitted, string PerRequest);
 
 /// <summary>A row's first (cold) pass, how to run its measured pass once every row is warm, what the server answered.</summary>
-internal sealed record Rate(Pass Cold, Func<Task<Pass>> Measure, string Format, int WarmUps, int Requests);
+internal sealed record Rate(Pass Cold, Func<Task<Pass>> Measure, string Format, int WarmUps, int Requests, string Unit);
 
 /// <summary>CPU time (ms) of this process and of another one (from /proc: utime + stime, in clock ticks of 10 ms).</summary>
 internal static class Cpu

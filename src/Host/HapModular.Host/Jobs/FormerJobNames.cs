@@ -14,6 +14,16 @@ internal static class FormerJobNames
 {
     public static Func<string, Type> Resolver(IEnumerable<Assembly> assemblies)
     {
+        // Read when the first job is resolved, off the start-up path: the scan took 55 ms when it was the first to load the
+        // modules' types (before Autofac's registration), 1 ms after (measured).
+        var former = new Lazy<Dictionary<string, Type>>(() => Read(assemblies));
+        return typeName => former.Value.TryGetValue(typeName, out var type) ? type : TypeHelper.DefaultTypeResolver(typeName);
+    }
+
+    public static Func<string, Type> Resolver(IEnumerable<IModule> modules) => Resolver(modules.Select(m => m.GetType().Assembly).ToList());
+
+    private static Dictionary<string, Type> Read(IEnumerable<Assembly> assemblies)
+    {
         var former = new Dictionary<string, Type>(StringComparer.Ordinal);
         foreach (var type in assemblies.Distinct().SelectMany(a => a.GetTypes()))
         {
@@ -26,8 +36,6 @@ internal static class FormerJobNames
             }
         }
 
-        return typeName => former.TryGetValue(typeName, out var type) ? type : TypeHelper.DefaultTypeResolver(typeName);
+        return former;
     }
-
-    public static Func<string, Type> Resolver(IEnumerable<IModule> modules) => Resolver(modules.Select(m => m.GetType().Assembly));
 }

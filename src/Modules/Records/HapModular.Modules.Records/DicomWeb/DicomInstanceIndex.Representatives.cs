@@ -20,13 +20,16 @@ internal sealed partial class DicomInstanceIndex
         // order: COLLATE "C"); an instance without a current summary brings its metadata, and C# decides below.
         var group = level == QidoLevel.Studies ? "study_uid" : "study_uid, series_key";
         var sql = new StringBuilder($"""
-            SELECT {DocumentRows.Columns}, v.i_modality, v.i_series_number, v.i_instance_number,
-                CASE WHEN row_number() OVER (PARTITION BY {group} ORDER BY v.i_series_number, v.series_key COLLATE "C", v.i_instance_number, v.sop_key COLLATE "C") = 1 OR v.stale THEN v.full_metadata END
+            SELECT {DocumentRows.Columns}, v.summary_date, v.summary_description, v.summary_modality, v.summary_series, v.summary_instance, v.summary_frames,
+                CASE WHEN row_number() OVER (PARTITION BY {group} ORDER BY v.summary_series, v.series_key COLLATE "C", v.summary_instance, v.sop_key COLLATE "C") = 1 OR v.stale THEN v.full_metadata END
             FROM (
             """);
+        // The summary's columns renamed: the documents' own columns (modality) are selected beside them.
         sql.Append(VisibleInstances(Prefixed("d") + """
             , COALESCE(d.series_uid, replace(d.id::text, '-', '')) AS series_key, COALESCE(d.instance_uid, replace(d.id::text, '-', '')) AS sop_key,
-            i.modality AS i_modality, i.series_number AS i_series_number, i.instance_number AS i_instance_number, i.summary_of IS DISTINCT FROM i.sha256 AS stale, i.metadata AS full_metadata
+            i.study_date AS summary_date, i.study_description AS summary_description, i.modality AS summary_modality,
+            i.series_number AS summary_series, i.instance_number AS summary_instance, i.frames AS summary_frames,
+            i.summary_of IS DISTINCT FROM i.sha256 AS stale, i.metadata AS full_metadata
             """));
         await using var command = database.DataSource.CreateCommand();
         command.Parameters.AddWithValue("p", patientId);
@@ -42,26 +45,13 @@ internal sealed partial class DicomInstanceIndex
         var list = new List<ImagingInstance>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var columns = DocumentRows.Columns.Split(',').Length;
             while (await reader.ReadAsync(cancellationToken))
             {
                 var document = DocumentRows.Read(reader);
-                if (!reader.IsDBNull(reader.FieldCount - 1))
-                {
-                    list.Add(new ImagingInstance(document, reader.GetString(reader.FieldCount - 1)));
-                }
-                else
-                {
-                    // Only what Qido reads of a counted instance: its modality, series and instance numbers (the others
-                    // are not read: ImagingInstance refuses them).
-                    list.Add(new ImagingInstance(document, new InstanceSummary(
-                        string.Empty,
-                        string.Empty,
-                        reader.IsDBNull(columns) ? string.Empty : reader.GetString(columns),
-                        reader.IsDBNull(columns + 1) ? 0 : reader.GetInt32(columns + 1),
-                        reader.IsDBNull(columns + 2) ? 0 : reader.GetInt32(columns + 2),
-                        0)));
-                }
+                // Whole when it is the representative or its summary is not current (then its summary columns are not read).
+                list.Add(reader.IsDBNull(reader.FieldCount - 1)
+                    ? new ImagingInstance(document, InstanceSummary.Read(reader, DocumentRows.Names.Length))
+                    : new ImagingInstance(document, reader.GetString(reader.FieldCount - 1)));
             }
         }
 

@@ -15,9 +15,8 @@ internal sealed partial class DicomInstanceIndex
     public async Task<IReadOnlyList<WorkspaceInstance>> ReadSummariesAsync(Guid patientId, string? viewerInami, CancellationToken cancellationToken)
     {
         await IndexMissingAsync(patientId, cancellationToken);
-        await using var command = database.DataSource.CreateCommand(VisibleInstances("""
-            d.id, d.title, d.study_uid, d.series_uid, d.instance_uid,
-            i.study_date, i.study_description, i.modality, i.series_number, i.instance_number, i.frames,
+        await using var command = database.DataSource.CreateCommand(VisibleInstances($"""
+            d.id, d.title, d.study_uid, d.series_uid, d.instance_uid, {InstanceSummary.Columns},
             CASE WHEN i.summary_of IS DISTINCT FROM i.sha256 THEN i.metadata END
             """) + OneEach);
         command.Parameters.AddWithValue("p", patientId);
@@ -28,7 +27,7 @@ internal sealed partial class DicomInstanceIndex
         {
             var id = reader.GetGuid(0);
             var summary = reader.IsDBNull(11)
-                ? new InstanceSummary(reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10))
+                ? InstanceSummary.Read(reader, 5)
                 : InstanceSummary.From(reader.GetString(11));
             list.Add(new WorkspaceInstance(
                 id,

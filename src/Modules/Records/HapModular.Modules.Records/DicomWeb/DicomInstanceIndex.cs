@@ -88,7 +88,7 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
     private const string OneEach = " ORDER BY COALESCE(d.instance_uid, d.id::text), d.ingested_at, d.id";
 
     private static string Prefixed(string alias) =>
-        string.Join(", ", DocumentRows.Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(c => alias + "." + c));
+        string.Join(", ", DocumentRows.Names.Select(c => alias + "." + c));
 
     private async Task IndexMissingAsync(Guid patientId, CancellationToken cancellationToken)
     {

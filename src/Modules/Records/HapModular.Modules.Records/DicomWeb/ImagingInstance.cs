@@ -5,8 +5,9 @@ namespace HapModular.Modules.Records.DicomWeb;
 
 /// <summary>
 /// One visible DICOM instance of a patient: its document row and its DICOM JSON metadata — or, for an instance a QIDO
-/// search only counts and orders (<see cref="DicomInstanceIndex.ReadRepresentativesAsync"/>), its summary instead: its
-/// modality, series and instance numbers, and nothing else.
+/// search only counts and orders (<see cref="DicomInstanceIndex.ReadRepresentativesAsync"/>), its summary instead
+/// (<see cref="InstanceSummary"/>: study date and description, modality, series and instance numbers, frames); any other
+/// attribute of it is an error, never a default.
 /// </summary>
 internal sealed class ImagingInstance
 {
@@ -45,15 +46,22 @@ internal sealed class ImagingInstance
     public JsonElement? Attribute(string tag) => Root.TryGetProperty(tag, out var a) ? a : null;
 
     /// <summary>The first value of an attribute as text ("" when absent or empty).</summary>
-    public string Text(string tag) => summary is { } s
-        ? tag == "00080060" ? s.Modality : throw SummaryOnly()
-        : DicomJson.Text(Root, tag);
+    public string Text(string tag) => summary is not { } s ? DicomJson.Text(Root, tag) : tag switch
+    {
+        "00080020" => s.StudyDate,
+        "00081030" => s.StudyDescription,
+        "00080060" => s.Modality,
+        _ => throw SummaryOnly(),
+    };
 
-    public int Number(string tag) => summary is { } s
-        ? tag switch { "00200011" => s.SeriesNumber, "00200013" => s.InstanceNumber, _ => throw SummaryOnly() }
-        : DicomJson.Number(Root, tag);
+    public int Number(string tag) => summary is not { } s ? DicomJson.Number(Root, tag) : tag switch
+    {
+        "00200011" => s.SeriesNumber,
+        "00200013" => s.InstanceNumber,
+        _ => throw SummaryOnly(),
+    };
 
-    public int Frames => summary is null ? DicomJson.Frames(Root) : throw SummaryOnly();
+    public int Frames => summary?.Frames ?? DicomJson.Frames(Root);
 
     private InvalidOperationException SummaryOnly() => new($"Only the summary of instance {SopUid} was read.");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npgsql;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
@@ -10,6 +11,18 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// </summary>
 internal sealed record InstanceSummary(string StudyDate, string StudyDescription, string Modality, int SeriesNumber, int InstanceNumber, int Frames)
 {
+    /// <summary>The summary's columns of <c>records.dicom_instances</c> (alias <c>i</c>), in the order <see cref="Read"/> reads them.</summary>
+    public const string Columns = "i.study_date, i.study_description, i.modality, i.series_number, i.instance_number, i.frames";
+
+    /// <summary>The summary from <see cref="Columns"/>, starting at <paramref name="first"/> (a current summary: none is null).</summary>
+    public static InstanceSummary Read(NpgsqlDataReader reader, int first) => new(
+        reader.GetString(first),
+        reader.GetString(first + 1),
+        reader.GetString(first + 2),
+        reader.GetInt32(first + 3),
+        reader.GetInt32(first + 4),
+        reader.GetInt32(first + 5));
+
     public static InstanceSummary From(string metadataJson)
     {
         using var document = JsonDocument.Parse(metadataJson);

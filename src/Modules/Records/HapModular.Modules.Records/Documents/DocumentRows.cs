@@ -13,6 +13,9 @@ internal static class DocumentRows
         file_patient_name, file_patient_birth_date, file_patient_id, file_identity_source, identity_check
         """;
 
+    /// <summary>The names of <see cref="Columns"/>, in order (their count is where a query's own columns start).</summary>
+    public static readonly string[] Names = Columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public static StoredDocument Read(NpgsqlDataReader r) => new(
         r.GetGuid(0),
         r.GetGuid(1),
