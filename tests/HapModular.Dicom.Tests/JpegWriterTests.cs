@@ -35,6 +35,45 @@ public sealed class JpegWriterTests
         Assert.True(JpegWriter.Encode(rendered, 20).Length < jpeg.Length);
     }
 
+    /// <summary>
+    /// Grey goes to libjpeg-turbo as its luminance plane (no colour-conversion pass): the JPEG must be byte for byte the
+    /// one the packed-pixel entry writes, for real frames and for sizes that are not whole 8×8 blocks (edge padding).
+    /// </summary>
+    [Theory]
+    [InlineData("ct_implicit_le_16bit_signed_rescale", 90)]
+    [InlineData("mr_explicit_le_16bit_signed", 90)]
+    [InlineData("mr_explicit_le_16bit_signed", 100)]
+    [InlineData("ct_implicit_le_16bit_signed_rescale", 1)]
+    public void Grey_given_as_a_plane_encodes_to_the_same_bytes_as_packed_grey(string file, int quality)
+    {
+        var rendered = DicomImage.Create(DicomFile.Open(Corpus.File(file))).Render(0, VoiChoice.Default);
+        Assert.Equal(1, rendered.Channels);
+
+        Assert.Equal(Packed(rendered.Pixels, rendered.Width, rendered.Height, quality), JpegWriter.Encode(rendered, quality));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 13)]
+    [InlineData(17, 9)]
+    [InlineData(509, 511)]
+    public void Grey_of_any_size_encodes_as_a_plane_to_the_same_bytes_as_packed_grey(int width, int height)
+    {
+        var random = new Random(width * 31 + height);
+        var pixels = new byte[width * height];
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            // A gradient with noise: smooth areas and edges, as a frame has.
+            pixels[i] = (byte)(((i % width) * 255 / Math.Max(1, width - 1) + random.Next(-12, 13)) & 0xFF);
+        }
+
+        var image = new RenderedImage(width, height, 1, pixels);
+        Assert.Equal(Packed(pixels, width, height, 90), JpegWriter.Encode(image, 90));
+    }
+
+    private static byte[] Packed(byte[] pixels, int width, int height, int quality) =>
+        HapModular.Dicom.Codecs.TurboJpeg.Encode(pixels, width, height, 1, quality, greyAsPlane: false);
+
     [Theory]
     [InlineData(0)]
     [InlineData(101)]
