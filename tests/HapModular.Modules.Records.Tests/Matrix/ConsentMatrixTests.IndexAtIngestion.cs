@@ -33,6 +33,48 @@ public sealed partial class ConsentMatrixTests
         Assert.Equal(atIngestion, await IndexRowsAsync(connection, patient));
     }
 
+    /// <summary>
+    /// What the index lacks (instances ingested before it existed, rows lost) is looked up in the read's own round trip,
+    /// indexed, and that first read answers in full: the workspace's study list, QIDO's studies, series and instances,
+    /// and one named instance — each exactly as it answers once the index is whole.
+    /// </summary>
+    [Fact]
+    public async Task The_first_read_after_the_index_lost_the_patients_rows_answers_in_full()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var patient = await PatientWithTheCorpusDicomAsync(services, new DateOnly(1962, 5, 9), 19, "Reindex");
+        var index = services.GetRequiredService<DicomInstanceIndex>();
+        var (query, error) = QidoQuery.Parse([], await services.GetRequiredService<DicomKeywords>().GetAsync(default));
+        Assert.True(query is not null, error);
+        const string web = "https://portal.example/dicomweb";
+        var named = (await index.ReadAsync(patient, null, null, null, null, default)).First(i => i.Text("00080060") == "CT");
+        Func<Task<string>>[] reads =
+        [
+            async () => string.Join('\n', await index.ReadSummariesAsync(patient, null, default)),
+            async () => Qido.Studies(await index.ReadRepresentativesAsync(patient, null, null, QidoLevel.Studies, default), query, web),
+            async () => Qido.Series(await index.ReadRepresentativesAsync(patient, null, null, QidoLevel.Series, default), query, web),
+            async () => Qido.Instances(await index.ReadAsync(patient, null, null, null, null, default), query, web),
+            async () => Qido.Instances(await index.ReadAsync(patient, null, named.StudyUid, named.SeriesUid, named.SopUid, default), query, web),
+        ];
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        var rows = await IndexRowsAsync(connection, patient);
+        foreach (var read in reads)
+        {
+            var whole = await read();
+            Assert.True(whole.Length > 100, whole);
+            await using (var clear = new NpgsqlCommand("DELETE FROM records.dicom_instances i USING records.documents d WHERE d.id = i.document_id AND d.patient_id = @p", connection))
+            {
+                clear.Parameters.AddWithValue("p", patient);
+                Assert.Equal(rows.Count, await clear.ExecuteNonQueryAsync());
+            }
+
+            Assert.Equal(whole, await read());
+            Assert.Equal(rows, await IndexRowsAsync(connection, patient));
+        }
+    }
+
     /// <summary>Each index row as one line, by document: everything but the time it was written.</summary>
     private static async Task<List<string>> IndexRowsAsync(NpgsqlConnection connection, Guid patient)
     {

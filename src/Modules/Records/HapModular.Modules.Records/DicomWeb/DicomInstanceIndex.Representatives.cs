@@ -1,5 +1,6 @@
 using System.Text;
 using HapModular.Modules.Records.Documents;
+using Npgsql;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
@@ -15,7 +16,36 @@ internal sealed partial class DicomInstanceIndex
     /// </summary>
     public async Task<IReadOnlyList<ImagingInstance>> ReadRepresentativesAsync(Guid patientId, string? viewerInami, string? studyUid, QidoLevel level, CancellationToken cancellationToken)
     {
-        await IndexMissingAsync(patientId, cancellationToken);
+        // Whole when it is the representative or its summary is not current (then its summary columns are not read).
+        var list = await ReadAfterIndexingAsync(
+            patientId,
+            () => Representatives(patientId, viewerInami, studyUid, level),
+            reader => reader.IsDBNull(reader.FieldCount - 1)
+                ? new ImagingInstance(DocumentRows.Read(reader), InstanceSummary.Read(reader, DocumentRows.Names.Length))
+                : new ImagingInstance(DocumentRows.Read(reader), reader.GetString(reader.FieldCount - 1)),
+            cancellationToken);
+
+        // Every result's representative must be one read whole; else (summaries of another release's indexing, mid-upgrade)
+        // that study is read whole, as before.
+        var groups = level == QidoLevel.Studies ? list.GroupBy(i => (i.StudyUid, string.Empty)) : list.GroupBy(i => (i.StudyUid, i.SeriesUid));
+        var incomplete = groups.Where(g => !Qido.Ordered(g).First().IsWhole).Select(g => g.Key.StudyUid).ToHashSet(StringComparer.Ordinal);
+        if (incomplete.Count == 0)
+        {
+            return list;
+        }
+
+        var result = list.Where(i => !incomplete.Contains(i.StudyUid)).ToList();
+        foreach (var study in incomplete)
+        {
+            result.AddRange(await RunAsync(Instances(patientId, viewerInami, study, null, null), InstanceOf, cancellationToken));
+        }
+
+        return result;
+    }
+
+    /// <summary>The study or series level's query: see <see cref="ReadRepresentativesAsync"/>.</summary>
+    private NpgsqlBatchCommand Representatives(Guid patientId, string? viewerInami, string? studyUid, QidoLevel level)
+    {
         // The representative picked in SQL by the summary columns, in Qido.Ordered's order (numbers, then UIDs in ordinal
         // order: COLLATE "C"); an instance without a current summary brings its metadata, and C# decides below.
         var group = level == QidoLevel.Studies ? "study_uid" : "study_uid, series_key";
@@ -31,7 +61,7 @@ internal sealed partial class DicomInstanceIndex
             i.series_number AS summary_series, i.instance_number AS summary_instance, i.frames AS summary_frames,
             i.summary_of IS DISTINCT FROM i.sha256 AS stale, i.metadata AS full_metadata
             """));
-        await using var command = database.DataSource.CreateCommand();
+        var command = new NpgsqlBatchCommand();
         command.Parameters.AddWithValue("p", patientId);
         if (studyUid is not null)
         {
@@ -42,34 +72,6 @@ internal sealed partial class DicomInstanceIndex
         sql.Append(OneEach).Append(") v");
         command.CommandText = sql.ToString();
         DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
-        var list = new List<ImagingInstance>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var document = DocumentRows.Read(reader);
-                // Whole when it is the representative or its summary is not current (then its summary columns are not read).
-                list.Add(reader.IsDBNull(reader.FieldCount - 1)
-                    ? new ImagingInstance(document, InstanceSummary.Read(reader, DocumentRows.Names.Length))
-                    : new ImagingInstance(document, reader.GetString(reader.FieldCount - 1)));
-            }
-        }
-
-        // Every result's representative must be one read whole; else (summaries of another release's indexing, mid-upgrade)
-        // that study is read whole, as before.
-        var groups = level == QidoLevel.Studies ? list.GroupBy(i => (i.StudyUid, string.Empty)) : list.GroupBy(i => (i.StudyUid, i.SeriesUid));
-        var incomplete = groups.Where(g => !Qido.Ordered(g).First().IsWhole).Select(g => g.Key.StudyUid).ToHashSet(StringComparer.Ordinal);
-        if (incomplete.Count == 0)
-        {
-            return list;
-        }
-
-        var result = list.Where(i => !incomplete.Contains(i.StudyUid)).ToList();
-        foreach (var study in incomplete)
-        {
-            result.AddRange(await ReadIndexedAsync(patientId, viewerInami, study, null, null, cancellationToken));
-        }
-
-        return result;
+        return command;
     }
 }

@@ -1,4 +1,5 @@
 using HapModular.Modules.Records.Documents;
+using Npgsql;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
@@ -12,32 +13,32 @@ internal sealed partial class DicomInstanceIndex
     /// their summaries: a few columns per instance. Only an instance whose summary is missing or describes other content
     /// (indexed by the previous release during an upgrade) brings its metadata, read here as the summary would have been.
     /// </summary>
-    public async Task<IReadOnlyList<WorkspaceInstance>> ReadSummariesAsync(Guid patientId, string? viewerInami, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkspaceInstance>> ReadSummariesAsync(Guid patientId, string? viewerInami, CancellationToken cancellationToken) =>
+        await ReadAfterIndexingAsync(patientId, () => Summaries(patientId, viewerInami), SummaryOf, cancellationToken);
+
+    private NpgsqlBatchCommand Summaries(Guid patientId, string? viewerInami)
     {
-        await IndexMissingAsync(patientId, cancellationToken);
-        await using var command = database.DataSource.CreateCommand(VisibleInstances($"""
+        var command = new NpgsqlBatchCommand(VisibleInstances($"""
             d.id, d.title, d.study_uid, d.series_uid, d.instance_uid, {InstanceSummary.Columns},
             CASE WHEN i.summary_of IS DISTINCT FROM i.sha256 THEN i.metadata END
             """) + OneEach);
         command.Parameters.AddWithValue("p", patientId);
         DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
-        var list = new List<WorkspaceInstance>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var id = reader.GetGuid(0);
-            var summary = reader.IsDBNull(11)
-                ? InstanceSummary.Read(reader, 5)
-                : InstanceSummary.From(reader.GetString(11));
-            list.Add(new WorkspaceInstance(
-                id,
-                reader.GetString(1),
-                reader.GetString(2),
-                reader.IsDBNull(3) ? id.ToString("N") : reader.GetString(3),
-                reader.IsDBNull(4) ? id.ToString("N") : reader.GetString(4),
-                summary));
-        }
+        return command;
+    }
 
-        return list;
+    private static WorkspaceInstance SummaryOf(NpgsqlDataReader reader)
+    {
+        var id = reader.GetGuid(0);
+        var summary = reader.IsDBNull(11)
+            ? InstanceSummary.Read(reader, 5)
+            : InstanceSummary.From(reader.GetString(11));
+        return new WorkspaceInstance(
+            id,
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? id.ToString("N") : reader.GetString(3),
+            reader.IsDBNull(4) ? id.ToString("N") : reader.GetString(4),
+            summary);
     }
 }

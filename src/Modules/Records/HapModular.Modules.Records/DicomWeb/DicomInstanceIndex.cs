@@ -6,6 +6,7 @@ using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Storage;
 using HapModular.Viewers;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
@@ -24,21 +25,21 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
         if (sopUid is not null)
         {
             // One instance (every frame a viewer pulls): indexed already, one round trip; else index the patient's, then read.
-            var indexed = await ReadIndexedAsync(patientId, viewerInami, studyUid, seriesUid, sopUid, cancellationToken);
+            var indexed = await RunAsync(Instances(patientId, viewerInami, studyUid, seriesUid, sopUid), InstanceOf, cancellationToken);
             if (indexed.Count > 0)
             {
                 return indexed;
             }
         }
 
-        await IndexMissingAsync(patientId, cancellationToken);
-        return await ReadIndexedAsync(patientId, viewerInami, studyUid, seriesUid, sopUid, cancellationToken);
+        return await ReadAfterIndexingAsync(patientId, () => Instances(patientId, viewerInami, studyUid, seriesUid, sopUid), InstanceOf, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ImagingInstance>> ReadIndexedAsync(Guid patientId, string? viewerInami, string? studyUid, string? seriesUid, string? sopUid, CancellationToken cancellationToken)
+    /// <summary>The patient's visible indexed instances, optionally of one study / series / instance, with their metadata.</summary>
+    private NpgsqlBatchCommand Instances(Guid patientId, string? viewerInami, string? studyUid, string? seriesUid, string? sopUid)
     {
         var sql = new StringBuilder(VisibleInstances(Prefixed("d") + ", i.metadata"));
-        await using var command = database.DataSource.CreateCommand();
+        var command = new NpgsqlBatchCommand();
         command.Parameters.AddWithValue("p", patientId);
         if (studyUid is not null)
         {
@@ -61,14 +62,69 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
         sql.Append(OneEach);
         command.CommandText = sql.ToString();
         DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
-        var list = new List<ImagingInstance>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        return command;
+    }
+
+    private static ImagingInstance InstanceOf(NpgsqlDataReader reader) => new(DocumentRows.Read(reader), reader.GetString(reader.FieldCount - 1));
+
+    /// <summary>
+    /// The rows of <paramref name="read"/> (a query of the patient's index) once the index holds every DICOM document of the
+    /// patient: the look-up for those it lacks (ingested before the index existed, or whose content changed) goes in the same
+    /// round trip as the read — every metadata, QIDO and workspace-list request waited for it, then for the read, and it
+    /// finds some only the first time after an upgrade. Then they are indexed and <paramref name="read"/> runs again.
+    /// </summary>
+    private async Task<List<T>> ReadAfterIndexingAsync<T>(Guid patientId, Func<NpgsqlBatchCommand> read, Func<NpgsqlDataReader, T> row, CancellationToken cancellationToken)
+    {
+        var missing = new List<(Guid Id, string Sha256, string? FileName)>();
+        var lookUp = new NpgsqlBatchCommand("""
+            SELECT d.id, d.sha256, d.file_name FROM records.documents d LEFT JOIN records.dicom_instances i ON i.document_id = d.id
+            WHERE d.patient_id = @p AND d.media_type = @m AND d.study_uid IS NOT NULL AND (i.document_id IS NULL OR i.sha256 <> d.sha256)
+            """);
+        lookUp.Parameters.AddWithValue("p", patientId);
+        lookUp.Parameters.AddWithValue("m", DicomMediaType);
+        var rows = await RunAsync(read(), row, cancellationToken, (lookUp, r => missing.Add((r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)))));
+        if (missing.Count == 0)
         {
-            list.Add(new ImagingInstance(DocumentRows.Read(reader), reader.GetString(reader.FieldCount - 1)));
+            return rows;
         }
 
-        return list;
+        foreach (var (id, sha256, fileName) in missing)
+        {
+            var (metadata, problem) = await DescribeAsync(sha256, fileName, cancellationToken);
+            await UpsertAsync(id, sha256, metadata, problem, cancellationToken);
+        }
+
+        return await RunAsync(read(), row, cancellationToken);
+    }
+
+    /// <summary>The rows of <paramref name="read"/>, after those of <paramref name="first"/>'s command (given to its row action) in the same round trip.</summary>
+    private async Task<List<T>> RunAsync<T>(NpgsqlBatchCommand read, Func<NpgsqlDataReader, T> row, CancellationToken cancellationToken, (NpgsqlBatchCommand Command, Action<NpgsqlDataReader> Row)? first = null)
+    {
+        await using var batch = database.DataSource.CreateBatch();
+        if (first is { } before)
+        {
+            batch.BatchCommands.Add(before.Command);
+        }
+
+        batch.BatchCommands.Add(read);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (first is { } earlier)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                earlier.Row(reader);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(row(reader));
+        }
+
+        return rows;
     }
 
     /// <summary>
@@ -89,30 +145,6 @@ internal sealed partial class DicomInstanceIndex(RecordsDatabase database, IBlob
 
     private static string Prefixed(string alias) =>
         string.Join(", ", DocumentRows.Names.Select(c => alias + "." + c));
-
-    private async Task IndexMissingAsync(Guid patientId, CancellationToken cancellationToken)
-    {
-        var missing = new List<(Guid Id, string Sha256, string? FileName)>();
-        await using (var command = database.DataSource.CreateCommand("""
-            SELECT d.id, d.sha256, d.file_name FROM records.documents d LEFT JOIN records.dicom_instances i ON i.document_id = d.id
-            WHERE d.patient_id = @p AND d.media_type = @m AND d.study_uid IS NOT NULL AND (i.document_id IS NULL OR i.sha256 <> d.sha256)
-            """))
-        {
-            command.Parameters.AddWithValue("p", patientId);
-            command.Parameters.AddWithValue("m", DicomMediaType);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                missing.Add((reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
-            }
-        }
-
-        foreach (var (id, sha256, fileName) in missing)
-        {
-            var (metadata, problem) = await DescribeAsync(sha256, fileName, cancellationToken);
-            await UpsertAsync(id, sha256, metadata, problem, cancellationToken);
-        }
-    }
 
     /// <summary>The instance's index row (its DICOM JSON and summary, or why it has none), replacing any older one.</summary>
     private async Task UpsertAsync(Guid id, string sha256, string? metadata, string? problem, CancellationToken cancellationToken)
