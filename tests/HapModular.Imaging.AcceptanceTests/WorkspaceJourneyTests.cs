@@ -174,6 +174,26 @@ public sealed partial class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal p
         Assert.Equal("stopped", await page.GetAttributeAsync("#imaging-workspace", "data-cine"));
     }
 
+    [Fact]
+    public async Task The_open_study_is_highlighted_in_view_even_below_the_side_panels_fold()
+    {
+        var page = await SignedInAsync();
+        await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
+        await ReadyAsync(page);
+        // The patient's oldest study: the last of the list (newest first), below the panel's fold while the CT is open.
+        var oldest = await page.GetAttributeAsync("#study-list li:last-child [data-study]", "data-study");
+        var (side, last) = (await page.Locator(".side").BoundingBoxAsync(), await page.Locator("#study-list li:last-child [data-study]").BoundingBoxAsync());
+        Assert.True(last!.Y > side!.Y + side.Height, $"the oldest study at {last.Y} is already in view ({side.Y}–{side.Y + side.Height}): nothing to show");
+
+        await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={oldest}");
+        await ReadyAsync(page);
+        var selector = $"#study-list [data-study='{oldest}']";
+        Assert.Equal("true", await page.GetAttributeAsync(selector, "aria-current"));
+        var (panel, button) = (await page.Locator(".side").BoundingBoxAsync(), await page.Locator(selector).BoundingBoxAsync());
+        Assert.True(button!.Y >= panel!.Y && button.Y + button.Height <= panel.Y + panel.Height, $"the open study at {button.Y}–{button.Y + button.Height}, the panel shows {panel.Y}–{panel.Y + panel.Height}");
+        await Testing.Browser.ScreenshotAsync(page, "imaging-10-oldest-study-in-view");
+    }
+
     private async Task<IPage> SignedInAsync()
     {
         var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Host.BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, StorageState = portal.SignedIn });

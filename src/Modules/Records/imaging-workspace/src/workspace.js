@@ -198,6 +198,8 @@ async function openStudy(study, series, index) {
   const chosen = series ?? text(list[0], '0020000E');
   if (chosen) await showSeries(index, study, chosen);
   document.querySelectorAll('#study-list [data-study]').forEach((b) => b.setAttribute('aria-current', String(b.dataset.study === study)));
+  // The open study shown where the reader sees it: years of priors above it put an old study below the side panel's fold.
+  document.querySelector('#study-list [aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
 }
 
 function renderSeriesPanel(study, list) {
