@@ -191,6 +191,9 @@ public sealed partial class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal p
         Assert.Equal("true", await page.GetAttributeAsync(selector, "aria-current"));
         var (panel, button) = (await page.Locator(".side").BoundingBoxAsync(), await page.Locator(selector).BoundingBoxAsync());
         Assert.True(button!.Y >= panel!.Y && button.Y + button.Height <= panel.Y + panel.Height, $"the open study at {button.Y}–{button.Y + button.Height}, the panel shows {panel.Y}–{panel.Y + panel.Height}");
+        // And its series still in sight above the study list.
+        var series = await page.Locator("#series-list [aria-current='true']").BoundingBoxAsync();
+        Assert.True(series!.Y >= panel.Y && series.Y + series.Height <= panel.Y + panel.Height, $"the open series at {series.Y}–{series.Y + series.Height}, the panel shows {panel.Y}–{panel.Y + panel.Height}");
         await Testing.Browser.ScreenshotAsync(page, "imaging-10-oldest-study-in-view");
     }
 
