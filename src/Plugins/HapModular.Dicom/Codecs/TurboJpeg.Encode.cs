@@ -21,8 +21,9 @@ internal static unsafe partial class TurboJpeg
     /// <param name="greyAsPlane">
     /// Grey handed to the encoder as its one luminance plane (TurboJPEG's raw-data entry, tjCompressFromYUVPlanes) rather
     /// than as packed pixels (tjCompress2). Why: for packed grey, libjpeg's colour converter copies the frame into its own
-    /// buffer byte by byte (a scalar loop: two fifths of the encoder's samples under perf on 512×512 CT frames); the plane goes to the DCT
-    /// as it is. Same samples, same padding of the edges, same DCT: the same JPEG bytes (the tests compare both entries).
+    /// buffer byte by byte (a scalar loop: two fifths of the encoder's samples under perf on 512×512 CT frames); the
+    /// plane goes to the DCT as it is. Same samples, same padding of the edges, same DCT: the same JPEG bytes (the tests
+    /// compare both entries).
     /// </param>
     internal static byte[] Encode(ReadOnlySpan<byte> pixels, int width, int height, int channels, int quality, bool greyAsPlane)
     {
