@@ -6,6 +6,8 @@ using HapModular.Viewers;
 using HapModular.SharedKernel;
 using System.Runtime.CompilerServices;
 using MediatR;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
@@ -14,7 +16,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// reads the patient's visible instances (R6 in SQL, so masked or embargoed instances leave no trace, not even in
 /// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
 /// </summary>
-internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers) :
+internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers, ILogger<ImagingHandlers> logger) :
     IRequestHandler<SearchImaging, IReadOnlyList<ImagingInstance>>,
     IRequestHandler<RetrieveImaging, ImagingResult>
 {
@@ -26,9 +28,31 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
             : index.ReadRepresentativesAsync(request.PatientId, access.ViewerInami, request.StudyUid, request.Level, cancellationToken);
     }
 
+    /// <summary>What a request for stored content that no longer matches its hash (or is gone) gets: an error, never the bytes.</summary>
+    public const string DamagedProblem = "The stored content of this image is damaged or missing: it is not served. The hospital has been told.";
+
     public async Task<ImagingResult> Handle(RetrieveImaging request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            return await RetrieveAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
+        {
+            // An error the client shows and the operations log names (the document, never its content) — not an
+            // unhandled exception: the workspace page that inlines a first image must still open without it.
+            LogDamaged(logger, request.DocumentId, ex.Message);
+            return ImagingResult.Failure(StatusCodes.Status500InternalServerError, DamagedProblem);
+        }
+    }
+
+    // The blob's hash (in the store's message) is what operations need to find the file; never the content.
+    [LoggerMessage(Level = LogLevel.Error, Message = "Imaging content (document {DocumentId}) not served: {Problem}")]
+    private static partial void LogDamaged(ILogger logger, Guid? documentId, string problem);
+
+    private async Task<ImagingResult> RetrieveAsync(RetrieveImaging request, CancellationToken cancellationToken)
+    {
         var t = request.Target;
         var web = request.Web;
         if (request.Resource is ImagingResource.Rendered or ImagingResource.Thumbnail or ImagingResource.Frames && CheckedInstance(request) is { } named)
@@ -139,7 +163,14 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
     {
         foreach (var instance in ordered)
         {
-            var content = await recent.GetAsync(instance.Document.Sha256, cancellationToken);
+            var content = await ContentOrNullAsync(instance, cancellationToken);
+            if (content is null)
+            {
+                // Damaged: its frames are left out (each part names its frame, so the client sees which are missing and
+                // asks for them alone, which answers the error) rather than cutting the whole series' answer short.
+                continue;
+            }
+
             for (var frame = 1; frame <= instance.Frames; frame++)
             {
                 var p = new Dictionary<string, string>(parameters) { ["frame"] = frame.ToString(System.Globalization.CultureInfo.InvariantCulture) };
@@ -154,10 +185,50 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
         }
     }
 
+    /// <summary>
+    /// A study's or series' thumbnail: its first image that renders. One damaged (or without pixels) does not leave the
+    /// series panel without a picture — it only stands for the series; the image itself answers its own error.
+    /// </summary>
+    private async Task<ImagingResult> RepresentativeAsync(RetrieveImaging request, List<ImagingInstance> ordered, CancellationToken cancellationToken)
+    {
+        var p = new Dictionary<string, string>(request.Parameters) { ["frame"] = "1", ["thumbnail"] = "1" };
+        foreach (var instance in ordered.Take(RepresentativeCandidates))
+        {
+            if (await ContentOrNullAsync(instance, cancellationToken) is { } content
+                && await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", p, cancellationToken) is RenderResult.BinaryContent binary)
+            {
+                return new ImagingResult([new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance, request.Web))]);
+            }
+        }
+
+        return ImagingResult.Failure(422, "nothing to render");
+    }
+
+    /// <summary>How far a thumbnail looks for an image that renders (a series of reports has none: not all read).</summary>
+    private const int RepresentativeCandidates = 8;
+
+    private async Task<byte[]?> ContentOrNullAsync(ImagingInstance instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await recent.GetAsync(instance.Document.Sha256, cancellationToken);
+        }
+        catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
+        {
+            LogDamaged(logger, instance.Document.Id, ex.Message);
+            return null;
+        }
+    }
+
     private async Task<ImagingResult> RenderedAsync(RetrieveImaging request, List<ImagingInstance> ordered, CancellationToken cancellationToken)
     {
         // A thumbnail of a study or series is its representative (first) image; rendered study/series: every instance.
         var thumbnail = request.Resource == ImagingResource.Thumbnail;
+        if (thumbnail && request.Target.SopUid is null)
+        {
+            return await RepresentativeAsync(request, ordered, cancellationToken);
+        }
+
         var targets = thumbnail || request.Target.SopUid is not null ? ordered.Take(1) : ordered;
         var parts = new List<ImagingPart>();
         foreach (var instance in targets)
