@@ -1,6 +1,6 @@
 // The imaging workspace: Cornerstone3D stack viewports fed by the portal's DICOMweb (WADO-RS frames in their stored
 // transfer syntax, decoded in the browser by the loader's WebAssembly codecs; the portal's rendered frame when not).
-import { RenderingEngine, Enums, init as coreInit, setUseCPURendering, imageLoader, cache, utilities as csUtils } from '@cornerstonejs/core';
+import { RenderingEngine, Enums, init as coreInit, setUseCPURendering, imageLoader, cache, eventTarget, utilities as csUtils } from '@cornerstonejs/core';
 import * as cst from '@cornerstonejs/tools';
 import dicomImageLoader from '@cornerstonejs/dicom-image-loader';
 import { t } from './i18n.js';
@@ -39,6 +39,7 @@ async function start() {
   state.group.setToolActive(cst.ZoomTool.toolName, { bindings: [{ mouseButton: cst.Enums.MouseBindings.Secondary }, { mouseButton: cst.Enums.MouseBindings.Primary, modifierKey: cst.Enums.KeyboardBindings.Ctrl }] });
   selectTool('window');
   state.sync = cst.synchronizers.createImageSliceSynchronizer('hap-sync');
+  eventTarget.addEventListener(Enums.Events.IMAGE_LOAD_ERROR, (e) => markUnavailable(e.detail?.imageId));
 
   buildToolbar(document.getElementById('toolbar'), api);
   bindKeys(api);
@@ -97,13 +98,19 @@ function addViewport(host, index) {
   const empty = document.createElement('p');
   empty.className = 'viewport-empty';
   empty.textContent = t('dropHere');
+  // Said over the image area when the image the viewport moved to cannot be shown (its content damaged, a refused or
+  // failed request): the canvas would otherwise keep the previous image under the new image's number.
+  const unavailable = document.createElement('p');
+  unavailable.className = 'viewport-unavailable';
+  unavailable.setAttribute('role', 'alert');
+  unavailable.textContent = t('unavailable');
   const bar = document.createElement('input');
   bar.type = 'range';
   bar.className = 'viewport-scrollbar';
   bar.min = '1';
   bar.value = '1';
   bar.setAttribute('aria-label', t('image'));
-  cell.append(element, overlay, empty, bar);
+  cell.append(element, overlay, empty, unavailable, bar);
   host.append(cell);
   const viewportId = 'vp-' + index;
   state.engine.enableElement({ viewportId, type: Enums.ViewportType.STACK, element, defaultOptions: { background: [0, 0, 0] } });
@@ -115,6 +122,7 @@ function addViewport(host, index) {
     element.addEventListener(e, refresh);
   }
 
+  element.addEventListener(Enums.Events.STACK_NEW_IMAGE, () => cell.classList.remove('unavailable'));
   element.addEventListener(Enums.Events.IMAGE_RENDERED, () => {
     if (!hooks.firstRenderedAt && entry.series) {
       hooks.firstRenderedAt = performance.now();
@@ -124,7 +132,7 @@ function addViewport(host, index) {
 
     hooks.rendered++;
   });
-  bar.addEventListener('input', () => entry.viewport.setImageIdIndex(Number(bar.value) - 1));
+  bar.addEventListener('input', () => showImage(entry, Number(bar.value) - 1));
   cell.addEventListener('pointerdown', () => activate(index));
   cell.addEventListener('dragover', (e) => { e.preventDefault(); cell.classList.add('drop'); });
   cell.addEventListener('dragleave', () => cell.classList.remove('drop'));
@@ -135,6 +143,21 @@ function addViewport(host, index) {
     if (study) (series ? showSeries(index, study, series) : openStudy(study, null, index));
   });
   return entry;
+}
+
+/** Moves a viewport to an image; one that cannot be loaded is said unavailable (markUnavailable), not thrown. */
+function showImage(entry, index) {
+  entry.viewport.setImageIdIndex(index).catch(() => {});
+}
+
+/** Every viewport now at this image (not one the reader has already scrolled past) says it cannot be shown. */
+function markUnavailable(imageId) {
+  for (const v of state.viewports) {
+    if (imageId && v.series && v.series.imageIds[v.viewport.getCurrentImageIdIndex()] === imageId) {
+      v.cell.classList.add('unavailable');
+      refreshViewport(v);
+    }
+  }
 }
 
 function refreshViewport(entry) {
@@ -162,7 +185,9 @@ async function showSeries(index, study, series) {
   performance.mark('hap:metadata');
   entry.series = loaded;
   entry.fallback = false;
-  await entry.viewport.setStack(loaded.imageIds, 0);
+  entry.cell.classList.remove('unavailable');
+  // A first image that cannot be shown is said so (markUnavailable); the series stays open and the others read.
+  await entry.viewport.setStack(loaded.imageIds, 0).catch(() => {});
   performance.mark('hap:stack');
   entry.viewport.render();
   cst.utilities.stackPrefetch.enable(entry.element);
@@ -270,11 +295,11 @@ const api = {
     if (!v?.series) return;
     const n = v.series.imageIds.length;
     const next = Math.min(n - 1, Math.max(0, v.viewport.getCurrentImageIdIndex() + delta));
-    v.viewport.setImageIdIndex(next);
+    showImage(v, next);
   },
   jump(end) {
     const v = current();
-    if (v?.series) v.viewport.setImageIdIndex(end ? v.series.imageIds.length - 1 : 0);
+    if (v?.series) showImage(v, end ? v.series.imageIds.length - 1 : 0);
   },
   preset(center, width) {
     const v = current();
