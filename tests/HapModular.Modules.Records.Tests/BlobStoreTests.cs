@@ -31,6 +31,35 @@ public sealed class BlobStoreTests : IDisposable
         await Assert.ThrowsAsync<BlobCorruptedException>(() => store.GetAsync(id, default));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(131_071)]
+    [InlineData(131_072)]
+    [InlineData(131_073)]
+    [InlineData(600_000)]
+    public async Task A_blob_of_any_size_reads_back_whole_and_one_byte_more_or_less_is_corruption(int size)
+    {
+        // Empty, tiny, around a read buffer's size and beyond: each comes back exactly, and a file one byte shorter
+        // (truncated) or longer (appended to) than its name says is never served; a missing one is said missing.
+        var store = new FileSystemBlobStore(root);
+        var content = new byte[size];
+        new Random(size).NextBytes(content);
+        var id = await store.PutAsync(content, default);
+        Assert.Equal(content, await store.GetAsync(id, default));
+
+        if (size > 0)
+        {
+            await File.WriteAllBytesAsync(store.PathOf(id), content[..^1]);
+            await Assert.ThrowsAsync<BlobCorruptedException>(() => store.GetAsync(id, default));
+        }
+
+        await File.WriteAllBytesAsync(store.PathOf(id), [.. content, 0]);
+        await Assert.ThrowsAsync<BlobCorruptedException>(() => store.GetAsync(id, default));
+        File.Delete(store.PathOf(id));
+        await Assert.ThrowsAsync<BlobNotFoundException>(() => store.GetAsync(id, default));
+    }
+
     [Fact]
     public async Task A_damaged_blob_is_written_again_when_its_content_is_stored_again()
     {
