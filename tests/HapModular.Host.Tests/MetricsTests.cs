@@ -75,6 +75,22 @@ public sealed partial class MetricsTests
         Assert.Contains(rendered.Keys, k => k.StartsWith("http_server_request_duration_seconds_count", StringComparison.Ordinal));
         Assert.Contains(rendered.Keys, k => k.StartsWith("db_client_operation_duration_seconds_count", StringComparison.Ordinal) || k.StartsWith("db_client_commands", StringComparison.Ordinal));
 
+        // The document damaged in the store (one byte): its download is refused and counted, by problem, once.
+        var store = (HapModular.Modules.Shared.Storage.FileSystemBlobStore)factory.Services.GetRequiredService<HapModular.Modules.Shared.Storage.IBlobStore>();
+        var pdf = await File.ReadAllBytesAsync(Corpus.File("documents/pdf/discharge_summary_sample.pdf"));
+        var damaged = pdf.ToArray();
+        damaged[^3] ^= 0x20;
+        await File.WriteAllBytesAsync(store.PathOf(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf))), damaged);
+        using (var refusedDownload = await physician.GetAsync(new Uri($"/patients/{marie}/documents/{document}/download", UriKind.Relative)))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, refusedDownload.StatusCode);
+            Assert.NotEqual(damaged, await refusedDownload.Content.ReadAsByteArrayAsync());
+        }
+
+        var unreadable = await ScrapeAsync(scraper);
+        Assert.Equal(1, Delta(rendered, unreadable, "hap_content_unreadable_total", ("problem", "damaged")));
+        Assert.Equal(0, Delta(rendered, unreadable, "hap_content_unreadable_total", ("problem", "missing")));
+
         // Refused: anonymous, a physician, a wrong token; opened: an administrator's session.
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/metrics", UriKind.Relative))).StatusCode);

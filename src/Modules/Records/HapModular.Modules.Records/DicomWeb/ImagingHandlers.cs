@@ -2,6 +2,7 @@ using HapModular.Modules.Records.Access;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Access;
 using HapModular.Modules.Shared.Storage;
+using HapModular.Modules.Shared.Telemetry;
 using HapModular.Viewers;
 using HapModular.SharedKernel;
 using System.Runtime.CompilerServices;
@@ -16,7 +17,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// reads the patient's visible instances (R6 in SQL, so masked or embargoed instances leave no trace, not even in
 /// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
 /// </summary>
-internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers, ILogger<ImagingHandlers> logger) :
+internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers, HapMetrics metrics, ILogger<ImagingHandlers> logger) :
     IRequestHandler<SearchImaging, IReadOnlyList<ImagingInstance>>,
     IRequestHandler<RetrieveImaging, ImagingResult>
 {
@@ -29,7 +30,7 @@ internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientA
     }
 
     /// <summary>What a request for stored content that no longer matches its hash (or is gone) gets: an error, never the bytes.</summary>
-    public const string DamagedProblem = "The stored content of this image is damaged or missing: it is not served. The hospital has been told.";
+    public const string DamagedProblem = "The stored content of this image is damaged or missing: it is not served (recorded in the portal's error log for the hospital's IT).";
 
     public async Task<ImagingResult> Handle(RetrieveImaging request, CancellationToken cancellationToken)
     {
@@ -43,6 +44,7 @@ internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientA
             // An error the client shows and the operations log names (the document, never its content) — not an
             // unhandled exception: the workspace page that inlines a first image must still open without it.
             LogDamaged(logger, request.DocumentId, ex.Message);
+            metrics.ContentUnreadable(ex is BlobNotFoundException);
             return ImagingResult.Failure(StatusCodes.Status500InternalServerError, DamagedProblem);
         }
     }
@@ -216,6 +218,7 @@ internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientA
         catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
         {
             LogDamaged(logger, instance.Document.Id, ex.Message);
+            metrics.ContentUnreadable(ex is BlobNotFoundException);
             return null;
         }
     }

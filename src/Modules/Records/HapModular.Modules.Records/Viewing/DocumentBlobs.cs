@@ -1,6 +1,7 @@
 using HapModular.Modules.Records.Access;
 using HapModular.Modules.Records.Documents;
 using HapModular.Modules.Shared.Storage;
+using HapModular.Modules.Shared.Telemetry;
 using HapModular.SharedKernel;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace HapModular.Modules.Records.Viewing;
 /// The document the guard already loaded (it checked it belongs to the patient and is visible, see
 /// <see cref="PatientAccessScope.Document"/>) and its blobs. Damaged blobs are reported, never served.
 /// </summary>
-internal sealed partial class DocumentBlobs(PatientAccessScope access, IBlobStore blobs, ILogger<DocumentBlobs> logger)
+internal sealed partial class DocumentBlobs(PatientAccessScope access, IBlobStore blobs, HapMetrics metrics, ILogger<DocumentBlobs> logger)
 {
     public StoredDocument Document => access.Document ?? throw new PatientAccessDeniedException();
 
@@ -25,6 +26,7 @@ internal sealed partial class DocumentBlobs(PatientAccessScope access, IBlobStor
         catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
         {
             LogDamaged(logger, documentId, ex.GetType().Name);
+            metrics.ContentUnreadable(ex is BlobNotFoundException);
             return null;
         }
     }

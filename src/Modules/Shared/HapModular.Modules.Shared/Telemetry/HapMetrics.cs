@@ -18,6 +18,7 @@ public sealed partial class HapMetrics
     private readonly Histogram<double> auditAppend;
     private readonly Histogram<double> viewerRender;
     private readonly Counter<long> documentsIngested;
+    private readonly Counter<long> contentUnreadable;
 
     /// <summary>Creates the instruments on the host's meter factory (one meter per host).</summary>
     /// <param name="meters">The host's meter factory.</param>
@@ -29,6 +30,7 @@ public sealed partial class HapMetrics
         auditAppend = meter.CreateHistogram<double>("hap.audit.append.duration", "s", "Time from an audit record's request to its commit in the chain.");
         viewerRender = meter.CreateHistogram<double>("hap.viewer.render.duration", "s", "Time a viewer plugin takes to render a document, by viewer id.");
         documentsIngested = meter.CreateCounter<long>("hap.documents.ingested", "{document}", "Documents offered for ingestion by source system and outcome (created, duplicate, refused).");
+        contentUnreadable = meter.CreateCounter<long>("hap.content.unreadable", "{read}", "Stored content found damaged (its bytes no longer match their SHA-256) or missing when read, and not served.");
     }
 
     /// <summary>One decision of the guard.</summary>
@@ -51,6 +53,13 @@ public sealed partial class HapMetrics
     /// <param name="outcome"><c>created</c>, <c>duplicate</c> or <c>refused</c>.</param>
     public void DocumentIngested(string source, string outcome) =>
         documentsIngested.Add(1, new("source", Code(source)), new("outcome", Code(outcome)));
+
+    /// <summary>
+    /// Stored content that could not be served: an operations team alerts on any, since each is a document a physician
+    /// asked for and did not get (the error log names the blob).
+    /// </summary>
+    /// <param name="missing">The file is gone (else: its bytes no longer match their hash).</param>
+    public void ContentUnreadable(bool missing) => contentUnreadable.Add(1, new KeyValuePair<string, object?>("problem", missing ? "missing" : "damaged"));
 
     /// <summary>
     /// The value itself when it is a short code (a lower-case letter, then letters, digits, '.', '_', '-', ':'), with no
