@@ -60,5 +60,22 @@ public sealed partial class WorkspaceJourneyTests
         await page.Keyboard.PressAsync("ArrowDown");
         await page.WaitForFunctionAsync($"() => document.querySelector(\"{Cell} .viewport-overlay\").dataset.index === '6'");
         await Assertions.Expect(unavailable).ToBeHiddenAsync();
+
+        // A cine loop does not stop at a damaged image: from image 6 it goes round, past images 1 and 5, and on.
+        await page.Keyboard.PressAsync("c");
+        await page.WaitForFunctionAsync(
+            """
+            (cell) => {
+              const index = document.querySelector(cell + ' .viewport-overlay').dataset.index;
+              window.__cineSeen = window.__cineSeen ?? [];
+              if (window.__cineSeen.at(-1) !== index) window.__cineSeen.push(index);
+              const seen = window.__cineSeen.join(',');
+              return seen.includes('8,1,2') && seen.includes('4,5,6');
+            }
+            """,
+            Cell,
+            new PageWaitForFunctionOptions { PollingInterval = 5 });
+        Assert.Equal("playing", await page.GetAttributeAsync("#imaging-workspace", "data-cine"));
+        await page.Keyboard.PressAsync("c");
     }
 }
