@@ -15,13 +15,7 @@ public sealed partial class ConsentMatrixTests
     [Fact]
     public async Task A_frame_of_a_damaged_file_is_never_served()
     {
-        var template = new SyntheticDicom.Slice(SyntheticDicom.NewUid(), SyntheticDicom.NewUid(), string.Empty, 1, PatientId: "HAP-DAMAGE", Size: 32);
-        var slices = SyntheticDicom.Series(2, template);
-        var files = slices.Select(SyntheticDicom.Write).ToList();
-        for (var i = 0; i < slices.Count; i++)
-        {
-            await IngestBytesAsync(W.A.Id, files[i], $"damage-{template.StudyUid}-{i}", null, null);
-        }
+        var (template, slices, files) = await IngestSeriesOfAAsync(2, "damage");
 
         var store = (FileSystemBlobStore)factory.Services.GetRequiredService<IBlobStore>();
         var path = store.PathOf(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files[0])));

@@ -199,6 +199,20 @@ public sealed partial class ConsentMatrixTests
         return new ImagingStudy(slice.StudyUid, slice.SeriesUid, slice.SopUid, string.Empty, string.Empty, bytes);
     }
 
+    /// <summary>A synthetic series of <paramref name="count"/> small slices ingested for patient A, visible to the linked physician.</summary>
+    private async Task<(SyntheticDicom.Slice Template, IReadOnlyList<SyntheticDicom.Slice> Slices, List<byte[]> Files)> IngestSeriesOfAAsync(int count, string tag)
+    {
+        var template = new SyntheticDicom.Slice(SyntheticDicom.NewUid(), SyntheticDicom.NewUid(), string.Empty, 1, PatientId: "HAP-" + tag.ToUpperInvariant(), Size: 32);
+        var slices = SyntheticDicom.Series(count, template);
+        var files = slices.Select(SyntheticDicom.Write).ToList();
+        for (var i = 0; i < slices.Count; i++)
+        {
+            await IngestBytesAsync(W.A.Id, files[i], $"{tag}-{template.StudyUid}-{i}", null, null);
+        }
+
+        return (template, slices, files);
+    }
+
     private async Task IngestBytesAsync(Guid patient, byte[] bytes, string sourceId, string? masked, string? embargo)
     {
         await using var scope = factory.Services.CreateAsyncScope();

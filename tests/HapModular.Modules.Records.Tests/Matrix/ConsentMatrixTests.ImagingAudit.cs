@@ -1,5 +1,4 @@
 using System.Net;
-using HapModular.Testing;
 using Npgsql;
 
 namespace HapModular.Modules.Records.Tests.Matrix;
@@ -15,12 +14,7 @@ public sealed partial class ConsentMatrixTests
     [Fact]
     public async Task A_study_opened_and_its_frames_are_audited_once_per_burst_with_the_image_count()
     {
-        var template = new SyntheticDicom.Slice(SyntheticDicom.NewUid(), SyntheticDicom.NewUid(), string.Empty, 1, PatientId: "HAP-BURST", Size: 32);
-        var slices = SyntheticDicom.Series(3, template);
-        for (var i = 0; i < slices.Count; i++)
-        {
-            await IngestBytesAsync(W.A.Id, SyntheticDicom.Write(slices[i]), $"burst-{template.StudyUid}-{i}", null, null);
-        }
+        var (template, slices, _) = await IngestSeriesOfAAsync(3, "burst");
 
         var client = W.Client(factory, W.Linked);
         var series = $"/dicomweb/studies/{template.StudyUid}/series/{template.SeriesUid}";

@@ -1,14 +1,13 @@
 using HapModular.Modules.Records.Access;
+using HapModular.Modules.Records.Viewing;
 using HapModular.Modules.Shared;
 using HapModular.Modules.Shared.Access;
 using HapModular.Modules.Shared.Storage;
-using HapModular.Modules.Shared.Telemetry;
 using HapModular.Viewers;
 using HapModular.SharedKernel;
 using System.Runtime.CompilerServices;
 using MediatR;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
@@ -17,7 +16,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// reads the patient's visible instances (R6 in SQL, so masked or embargoed instances leave no trace, not even in
 /// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
 /// </summary>
-internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers, HapMetrics metrics, ILogger<ImagingHandlers> logger) :
+internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers, DocumentBlobs documents) :
     IRequestHandler<SearchImaging, IReadOnlyList<ImagingInstance>>,
     IRequestHandler<RetrieveImaging, ImagingResult>
 {
@@ -41,17 +40,12 @@ internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientA
         }
         catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
         {
-            // An error the client shows and the operations log names (the document, never its content) — not an
-            // unhandled exception: the workspace page that inlines a first image must still open without it.
-            LogDamaged(logger, request.DocumentId, ex.Message);
-            metrics.ContentUnreadable(ex is BlobNotFoundException);
+            // An error the client shows and the operations team sees — not an unhandled exception: the workspace page
+            // that inlines a first image must still open without it.
+            documents.ReportUnreadable(request.DocumentId, ex);
             return ImagingResult.Failure(StatusCodes.Status500InternalServerError, DamagedProblem);
         }
     }
-
-    // The blob's hash (in the store's message) is what operations need to find the file; never the content.
-    [LoggerMessage(Level = LogLevel.Error, Message = "Imaging content (document {DocumentId}) not served: {Problem}")]
-    private static partial void LogDamaged(ILogger logger, Guid? documentId, string problem);
 
     private async Task<ImagingResult> RetrieveAsync(RetrieveImaging request, CancellationToken cancellationToken)
     {
@@ -217,8 +211,7 @@ internal sealed partial class ImagingHandlers(DicomInstanceIndex index, PatientA
         }
         catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
         {
-            LogDamaged(logger, instance.Document.Id, ex.Message);
-            metrics.ContentUnreadable(ex is BlobNotFoundException);
+            documents.ReportUnreadable(instance.Document.Id, ex);
             return null;
         }
     }

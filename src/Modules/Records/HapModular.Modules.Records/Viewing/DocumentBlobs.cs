@@ -25,12 +25,23 @@ internal sealed partial class DocumentBlobs(PatientAccessScope access, IBlobStor
         }
         catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
         {
-            LogDamaged(logger, documentId, ex.GetType().Name);
-            metrics.ContentUnreadable(ex is BlobNotFoundException);
+            ReportUnreadable(documentId, ex);
             return null;
         }
     }
 
+    /// <summary>
+    /// Content that could not be served (the store's <see cref="BlobCorruptedException"/> or <see cref="BlobNotFoundException"/>),
+    /// wherever it was read: one error line naming the document and the blob's hash (never the content), one count for
+    /// the operations team (<see cref="HapMetrics.ContentUnreadable"/>).
+    /// </summary>
+    public void ReportUnreadable(Guid? documentId, Exception problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        LogDamaged(logger, documentId, problem.Message);
+        metrics.ContentUnreadable(problem is BlobNotFoundException);
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Content of document {DocumentId} is damaged or missing ({Problem}); not served")]
-    private static partial void LogDamaged(ILogger logger, Guid documentId, string problem);
+    private static partial void LogDamaged(ILogger logger, Guid? documentId, string problem);
 }
