@@ -47,17 +47,59 @@ public sealed class BlobStoreTests : IDisposable
         new Random(size).NextBytes(content);
         var id = await store.PutAsync(content, default);
         Assert.Equal(content, await store.GetAsync(id, default));
+        Assert.Equal(content, await store.UseAsync(id, (bytes, _) => Task.FromResult(bytes), default));
 
         if (size > 0)
         {
             await File.WriteAllBytesAsync(store.PathOf(id), content[..^1]);
             await Assert.ThrowsAsync<BlobCorruptedException>(() => store.GetAsync(id, default));
+            await Assert.ThrowsAsync<BlobCorruptedException>(() => store.UseAsync(id, (bytes, _) => Task.FromResult(bytes.Length), default));
         }
 
         await File.WriteAllBytesAsync(store.PathOf(id), [.. content, 0]);
         await Assert.ThrowsAsync<BlobCorruptedException>(() => store.GetAsync(id, default));
+        await Assert.ThrowsAsync<BlobCorruptedException>(() => store.UseAsync(id, (bytes, _) => Task.FromResult(bytes.Length), default));
         File.Delete(store.PathOf(id));
         await Assert.ThrowsAsync<BlobNotFoundException>(() => store.GetAsync(id, default));
+        await Assert.ThrowsAsync<BlobNotFoundException>(() => store.UseAsync(id, (bytes, _) => Task.FromResult(bytes.Length), default));
+    }
+
+    [Fact]
+    public async Task What_is_made_of_a_damaged_blob_while_its_hash_is_checked_is_never_returned()
+    {
+        // UseAsync hands the bytes over before their hash is known (a viewer's first image decodes while it is checked):
+        // whatever was made of damaged bytes — a result, or the parser's own error — gives way to the damage.
+        var store = new FileSystemBlobStore(root);
+        var content = new byte[300_000];
+        new Random(3).NextBytes(content);
+        var id = await store.PutAsync(content, default);
+        Assert.Equal(content.Sum(b => (long)b), await store.UseAsync(id, (bytes, _) => Task.FromResult(bytes.Sum(b => (long)b)), default));
+
+        var damaged = (byte[])content.Clone();
+        damaged[150_000] ^= 0x01;
+        await File.WriteAllBytesAsync(store.PathOf(id), damaged);
+        var seen = 0;
+        await Assert.ThrowsAsync<BlobCorruptedException>(() => store.UseAsync(id, (bytes, _) =>
+        {
+            seen++;
+            return Task.FromResult(bytes.Sum(b => (long)b));
+        }, default));
+        await Assert.ThrowsAsync<BlobCorruptedException>(() => store.UseAsync<int>(id, async (_, _) =>
+        {
+            seen++;
+            await Task.Yield();
+            throw new InvalidDataException("not a DICOM file");
+        }, default));
+        await Assert.ThrowsAsync<BlobCorruptedException>(() => store.UseAsync<int>(id, (_, _) =>
+        {
+            seen++;
+            throw new InvalidDataException("not a DICOM file");
+        }, default));
+        Assert.Equal(3, seen);
+
+        // Intact again: use's own error is its own.
+        await File.WriteAllBytesAsync(store.PathOf(id), content);
+        await Assert.ThrowsAsync<InvalidDataException>(() => store.UseAsync<int>(id, (_, _) => throw new InvalidDataException("not a DICOM file"), default));
     }
 
     [Fact]

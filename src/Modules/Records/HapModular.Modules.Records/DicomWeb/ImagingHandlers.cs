@@ -136,24 +136,24 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
 
     private const string PixelDataPath = "7fe00010";
 
-    private async Task<ImagingResult> FramesAsync(ImagingInstance instance, IReadOnlyList<int> frames, IReadOnlyDictionary<string, string> parameters, string web, CancellationToken cancellationToken)
-    {
-        var content = await recent.GetAsync(instance.Document.Sha256, cancellationToken);
-        var parts = new List<ImagingPart>(frames.Count);
-        foreach (var frame in frames)
+    private Task<ImagingResult> FramesAsync(ImagingInstance instance, IReadOnlyList<int> frames, IReadOnlyDictionary<string, string> parameters, string web, CancellationToken cancellationToken) =>
+        recent.UseAsync(instance.Document.Sha256, async content =>
         {
-            var p = new Dictionary<string, string>(parameters) { ["frame"] = frame.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-frame", p, cancellationToken);
-            if (result is not RenderResult.BinaryContent binary)
+            var parts = new List<ImagingPart>(frames.Count);
+            foreach (var frame in frames)
             {
-                return ImagingResult.Failure(frame > instance.Frames ? 404 : 422, (result as RenderResult.CannotDisplayResult)?.Reason ?? "no frame");
+                var p = new Dictionary<string, string>(parameters) { ["frame"] = frame.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-frame", p, cancellationToken);
+                if (result is not RenderResult.BinaryContent binary)
+                {
+                    return ImagingResult.Failure(frame > instance.Frames ? 404 : 422, (result as RenderResult.CannotDisplayResult)?.Reason ?? "no frame");
+                }
+
+                parts.Add(new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance, web)}/frames/{frame}"));
             }
 
-            parts.Add(new ImagingPart(binary.Content, binary.MediaType, $"{InstanceUrl(instance, web)}/frames/{frame}"));
-        }
-
-        return new ImagingResult(parts);
-    }
+            return new ImagingResult(parts);
+        }, cancellationToken);
 
     private async IAsyncEnumerable<ImagingPart> BulkFramesAsync(List<ImagingInstance> ordered, IReadOnlyDictionary<string, string> parameters, string web, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -190,8 +190,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
         var p = new Dictionary<string, string>(request.Parameters) { ["frame"] = "1", ["thumbnail"] = "1" };
         foreach (var instance in ordered.Take(RepresentativeCandidates))
         {
-            if (await ContentOrNullAsync(instance, cancellationToken) is { } content
-                && await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", p, cancellationToken) is RenderResult.BinaryContent binary)
+            if (await RenderedOrNullAsync(instance, p, cancellationToken) is RenderResult.BinaryContent binary)
             {
                 return new ImagingResult([new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance, request.Web))]);
             }
@@ -208,6 +207,20 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
         try
         {
             return await recent.GetAsync(instance.Document.Sha256, cancellationToken);
+        }
+        catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
+        {
+            documents.ReportUnreadable(instance.Document.Id, ex);
+            return null;
+        }
+    }
+
+    /// <summary>The instance rendered; null when its stored content is damaged or gone (reported).</summary>
+    private async Task<RenderResult?> RenderedOrNullAsync(ImagingInstance instance, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Rendered(instance, parameters, cancellationToken);
         }
         catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
         {
@@ -235,8 +248,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
                 p["thumbnail"] = "1";
             }
 
-            var content = await recent.GetAsync(instance.Document.Sha256, cancellationToken);
-            var result = await DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", p, cancellationToken);
+            var result = await Rendered(instance, p, cancellationToken);
             if (result is RenderResult.BinaryContent binary)
             {
                 parts.Add(new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance, request.Web)));
@@ -249,4 +261,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
 
         return parts.Count == 0 ? ImagingResult.Failure(422, "nothing to render") : new ImagingResult(parts);
     }
+
+    private Task<RenderResult> Rendered(ImagingInstance instance, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        recent.UseAsync(instance.Document.Sha256, content => DicomInstanceIndex.RenderAsync(viewers, content, instance.Document.FileName, "dicomweb-rendered", parameters, cancellationToken), cancellationToken);
 }

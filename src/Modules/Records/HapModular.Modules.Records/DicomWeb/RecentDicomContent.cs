@@ -19,37 +19,72 @@ internal sealed class RecentDicomContent(IBlobStore blobs)
 
     public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken)
     {
-        lock (gate)
+        if (Recent(sha256) is { } kept)
         {
-            if (entries.TryGetValue(sha256, out var node))
-            {
-                order.Remove(node);
-                order.AddFirst(node);
-                return node.Value.Content;
-            }
+            return kept;
         }
 
         var content = await blobs.GetAsync(sha256, cancellationToken);
+        Keep(sha256, content);
+        return content;
+    }
+
+    /// <summary>
+    /// What <paramref name="use"/> makes of a file's bytes: at once when they were read lately, else while the blob
+    /// store checks their hash beside it (see <see cref="IBlobStore.UseAsync"/>); kept for the next request only once
+    /// checked.
+    /// </summary>
+    public async Task<T> UseAsync<T>(string sha256, Func<byte[], Task<T>> use, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(use);
+        if (Recent(sha256) is { } kept)
+        {
+            return await use(kept);
+        }
+
+        byte[]? read = null;
+        var result = await blobs.UseAsync(sha256, (content, _) => use(read = content), cancellationToken);
+        Keep(sha256, read!);
+        return result;
+    }
+
+    private byte[]? Recent(string sha256)
+    {
+        lock (gate)
+        {
+            if (!entries.TryGetValue(sha256, out var node))
+            {
+                return null;
+            }
+
+            order.Remove(node);
+            order.AddFirst(node);
+            return node.Value.Content;
+        }
+    }
+
+    private void Keep(string sha256, byte[] content)
+    {
         if (content.Length > LargestKept)
         {
-            return content;
+            return;
         }
 
         lock (gate)
         {
-            if (!entries.ContainsKey(sha256))
+            if (entries.ContainsKey(sha256))
             {
-                entries[sha256] = order.AddFirst((sha256, content));
-                size += content.Length;
-                while (size > Budget && order.Last is { } last)
-                {
-                    order.RemoveLast();
-                    entries.Remove(last.Value.Sha256);
-                    size -= last.Value.Content.Length;
-                }
+                return;
+            }
+
+            entries[sha256] = order.AddFirst((sha256, content));
+            size += content.Length;
+            while (size > Budget && order.Last is { } last)
+            {
+                order.RemoveLast();
+                entries.Remove(last.Value.Sha256);
+                size -= last.Value.Content.Length;
             }
         }
-
-        return content;
     }
 }

@@ -15,6 +15,15 @@ public interface IBlobStore
     /// <exception cref="BlobCorruptedException">The stored bytes no longer match their hash; never serve them.</exception>
     Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads a blob and hands its bytes to <paramref name="use"/> while their hash is checked beside it; returns what
+    /// <paramref name="use"/> returned only once the bytes are proven to be the blob's. Nothing <paramref name="use"/>
+    /// makes of them may leave the host before this returns.
+    /// </summary>
+    /// <exception cref="BlobNotFoundException">No such blob.</exception>
+    /// <exception cref="BlobCorruptedException">The stored bytes no longer match their hash, whatever <paramref name="use"/> did.</exception>
+    Task<T> UseAsync<T>(string sha256, Func<byte[], CancellationToken, Task<T>> use, CancellationToken cancellationToken);
+
     /// <summary>Whether a blob exists (no verification).</summary>
     bool Exists(string sha256);
 }
