@@ -3,6 +3,7 @@ using HapModular.Modules.Audit.Verification;
 using HapModular.Testing;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace HapModular.Modules.Audit.Tests;
 
@@ -38,6 +39,47 @@ public sealed class AppendFailureTests(AppendFailureTests.Factory factory) : ICl
 
         Assert.Equal(before.Sequence + 1, after[0].Sequence);
         Assert.Equal(Enumerable.Range(0, 5).Select(i => after[0].Sequence + i), after.Select(r => r.Sequence));
+        Assert.True((await factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync(default)).Intact);
+    }
+
+    [Fact]
+    public async Task When_the_writers_connection_is_lost_no_access_is_recorded_twice_or_half_and_the_chain_goes_on()
+    {
+        // The appender keeps one connection open between batches. PostgreSQL restarted or an administrator ended its
+        // backend: the append that finds it gone is either refused to its caller or written whole, and the next ones
+        // open a new connection and continue the one chain.
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var before = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+
+        await using (var admin = new NpgsqlConnection(factory.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var end = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND usename LIKE '%audit' AND pid <> pg_backend_pid()", admin);
+            Assert.True((long)(await end.ExecuteScalarAsync())! >= 1);
+        }
+
+        var lost = Guid.NewGuid();
+        AuditReceipt? written = null;
+        try
+        {
+            written = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", lost));
+        }
+        catch (NpgsqlException)
+        {
+            // Refused: the caller's access is not served (fail closed).
+        }
+
+        var after = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+        Assert.Equal(before.Sequence + (written is null ? 1 : 2), after.Sequence);
+        await using (var admin = new NpgsqlConnection(factory.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM audit.records WHERE patient_id = $1", admin) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = lost } } };
+            Assert.Equal(written is null ? 0L : 1L, (long)(await count.ExecuteScalarAsync())!);
+        }
+
         Assert.True((await factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync(default)).Intact);
     }
 }

@@ -28,6 +28,15 @@ internal sealed partial class AuditAppender : IAsyncDisposable
 
     private AuditReceipt? head;
 
+    // The writer loop's own, made once (issue 15: a host serving one request at a time paid a pooled connection's
+    // opening, a batch and its fixed commands for every single row). Touched by RunAsync's loop only.
+    private readonly AuditRowWriter rowWriter = new();
+    private readonly NpgsqlBatch appendBatch = new();
+    private readonly NpgsqlBatchCommand begin = new("BEGIN ISOLATION LEVEL READ COMMITTED");
+    private readonly NpgsqlBatchCommand chainLock = new("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } };
+    private readonly NpgsqlBatchCommand commit = new("COMMIT");
+    private NpgsqlConnection? connection;
+
     // Batches left that read the chain's head before writing (after another host was found to have appended).
     private int readHeadFirst;
 
@@ -56,6 +65,12 @@ internal sealed partial class AuditAppender : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await writer;
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+
+        await appendBatch.DisposeAsync();
         if (head is { } last)
         {
             // The head this host wrote last, so a truncation after shutdown is detected too.
@@ -100,18 +115,34 @@ internal sealed partial class AuditAppender : IAsyncDisposable
 
     private async Task<List<AuditReceipt>> WriteAsync(List<Pending> batch)
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
+        // One connection kept open by the writer (a pooled one is opened only when it is gone or broken).
+        if (connection is not { FullState: System.Data.ConnectionState.Open })
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            connection = null;
+            connection = await database.DataSource.OpenConnectionAsync();
+        }
+
+        var open = connection;
         try
         {
-            return await WriteAsync(connection, batch);
+            return await WriteAsync(open, batch);
         }
-        catch when (connection.FullState == System.Data.ConnectionState.Open)
+        catch when (open.FullState == System.Data.ConnectionState.Open)
         {
-            // The transaction is the statements' own (no NpgsqlTransaction): end it before the connection goes back to
-            // the pool, so a failed append leaves neither an open transaction nor the chain's lock behind.
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+            // The transaction is the statements' own (no NpgsqlTransaction): end it, so a failed append leaves neither an
+            // open transaction nor the chain's lock behind on the connection the next batch uses.
+            await using var rollback = new NpgsqlCommand("ROLLBACK", open);
             await rollback.ExecuteNonQueryAsync();
             throw;
+        }
+        finally
+        {
+            appendBatch.BatchCommands.Clear();
         }
     }
 
@@ -125,16 +156,19 @@ internal sealed partial class AuditAppender : IAsyncDisposable
         if (head is { } known && readHeadFirst == 0)
         {
             var receipts = Rows(batch, known.Sequence, known.Hash, out var rows, ifHead: true);
-            await using var guessed = new NpgsqlBatch(connection);
-            guessed.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"));
-            guessed.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } });
+            var guessed = appendBatch;
+            guessed.Connection = connection;
+            guessed.BatchCommands.Clear();
+            guessed.BatchCommands.Add(begin);
+            guessed.BatchCommands.Add(chainLock);
             foreach (var row in rows)
             {
                 guessed.BatchCommands.Add(row);
             }
 
-            guessed.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            guessed.BatchCommands.Add(commit);
             await guessed.ExecuteNonQueryAsync();
+            guessed.BatchCommands.Clear();
             // All or nothing: the first row goes in only on the right head, each next one only after its predecessor.
             if (rows.TrueForAll(r => r.RecordsAffected == 1))
             {
@@ -187,7 +221,15 @@ internal sealed partial class AuditAppender : IAsyncDisposable
             }
 
             insert.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            await insert.ExecuteNonQueryAsync();
+            try
+            {
+                await insert.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                // The row commands are the writer's, kept for the next batch: not this batch's to dispose.
+                insert.BatchCommands.Clear();
+            }
         }
 
         return receipts;
@@ -207,7 +249,7 @@ internal sealed partial class AuditAppender : IAsyncDisposable
             var row = new AuditRow(++last, now, r.Action, r.Outcome.ToString(), r.ActorUserId, r.ActorName, r.ActorInami,
                 r.ClientAddress, r.PatientId, r.DocumentId, r.DocumentTitle, r.Purpose, r.Reason, r.LinkOrGrantId);
             var hash = AuditHash.Compute(keys.Current, previous, row);
-            rows.Add(AuditRowWriter.Command(row, previous, hash, keys.CurrentId, ifHead));
+            rows.Add(rowWriter.Command(rows.Count, row, previous, hash, keys.CurrentId, ifHead));
             receipts.Add(new AuditReceipt(row.Sequence, hash));
             previous = hash;
         }
