@@ -12,7 +12,7 @@ internal sealed record LoadResult(string Name, int Connections, long Requests, l
         $"{Name,-28} conns={Connections,3}  {Throughput,9:F0} req/s  p50={P50Ms,7:F2} ms  p99={P99Ms,7:F2} ms  errors={Errors}"
         + $"  cpu/req: process {HostCpuMs / Requests:F3} ms + PostgreSQL {PostgresCpuMs / Requests:F3} ms"
         + (NginxCpuMs > 0 ? $" + nginx {NginxCpuMs / Requests:F3} ms" : string.Empty)
-        + $"  alloc/req {AllocatedBytes / Requests / 1024:F0} KiB (net of idle {(AllocatedBytes - (LoadLoop.IdleBytesPerSecond * Seconds)) / Requests / 1024:F0} KiB)";
+        + $"  alloc/req {AllocatedBytes / Requests / 1024:F1} KiB (net of idle {(AllocatedBytes - (LoadLoop.IdleBytesPerSecond * Seconds)) / Requests / 1024:F1} KiB)";
 }
 
 /// <summary>A bounded closed loop: N workers, each sending the next request when the previous answered.</summary>

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using HapModular.Modules.Shared;
-using HapModular.SharedKernel;
 
 namespace HapModular.Host.Web;
 
@@ -10,19 +8,19 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     /// <summary>Claim type carrying the physician's INAMI digits.</summary>
     public const string InamiClaim = "hap:inami";
 
-    private ClaimsPrincipal? User => accessor.HttpContext?.User;
+    private UserClaims Claims => accessor.HttpContext is { } context ? UserClaims.Of(context) : UserClaims.Anonymous;
 
-    public bool IsAuthenticated => User?.Identity?.IsAuthenticated == true;
+    public bool IsAuthenticated => Claims.IsAuthenticated;
 
-    public Guid UserId => Guid.TryParse(User?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+    public Guid UserId => Claims.UserId;
 
-    public string DisplayName => User?.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
+    public string DisplayName => Claims.DisplayName;
 
-    public string? Inami => User?.FindFirstValue(InamiClaim);
+    public string? Inami => Claims.Inami;
 
     public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 
-    public Guid? LaunchPatient => Guid.TryParse(User?.FindFirstValue(LaunchContext.PatientClaim), out var id) ? id : null;
+    public Guid? LaunchPatient => Claims.LaunchPatient;
 
-    public bool IsInRole(string role) => User?.IsInRole(role) == true;
+    public bool IsInRole(string role) => Claims.IsInRole(role);
 }

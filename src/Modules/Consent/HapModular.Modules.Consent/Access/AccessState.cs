@@ -2,7 +2,6 @@ using HapModular.Modules.Consent.Domain;
 using HapModular.Modules.Consent.Storage;
 using Marten;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace HapModular.Modules.Consent.Access;
 
@@ -25,12 +24,14 @@ internal sealed class AccessState
         serializer = store.Options.Serializer();
         string Table<T>() => store.Options.FindOrResolveDocumentType(typeof(T)).TableName.QualifiedName;
         // The grants' filter is the computed index Marten keeps on PatientId (ConsentModule); expiry is checked below.
+        // The five ids as one uuid[] (a null element reads nothing): one Npgsql parameter instead of five, a fifth of a
+        // kilobyte each on every guarded request (issue 15).
         sql = $"""
-            SELECT (SELECT data FROM {Table<PatientConsent>()} WHERE id = $1),
-                   (SELECT data FROM {Table<TherapeuticLink>()} WHERE id = $2),
-                   (SELECT data FROM {Table<Exclusion>()} WHERE id = $3),
+            SELECT (SELECT data FROM {Table<PatientConsent>()} WHERE id = $1[1]),
+                   (SELECT data FROM {Table<TherapeuticLink>()} WHERE id = $1[2]),
+                   (SELECT data FROM {Table<Exclusion>()} WHERE id = $1[3]),
                    (SELECT jsonb_agg(data) FROM {Table<EmergencyGrant>()}
-                    WHERE CAST(data ->> 'PatientId' as uuid) = $4 AND CAST(data ->> 'PhysicianUserId' as uuid) = $5)
+                    WHERE CAST(data ->> 'PatientId' as uuid) = $1[4] AND CAST(data ->> 'PhysicianUserId' as uuid) = $1[5])
             """;
     }
 
@@ -39,11 +40,7 @@ internal sealed class AccessState
         Guid consentId, Guid linkId, Guid? exclusionId, Guid patientId, Guid physicianUserId, CancellationToken cancellationToken)
     {
         await using var command = database.DataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = consentId });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = linkId });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = exclusionId is { } id ? id : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = patientId });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = physicianUserId });
+        command.Parameters.Add(new NpgsqlParameter<Guid?[]> { TypedValue = [consentId, linkId, exclusionId, patientId, physicianUserId] });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (

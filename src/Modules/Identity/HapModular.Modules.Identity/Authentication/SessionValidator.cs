@@ -25,23 +25,57 @@ internal sealed class SessionValidator(SessionState state, IdentitySettings sett
 
     private async Task<bool> IsValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id)
-            || !long.TryParse(principal.FindFirstValue(IdentitySchemes.IssuedClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
+        var (userId, issuedAt, ticketId, stamp) = SessionClaims(principal);
+        if (!Guid.TryParse(userId, out var id)
+            || !long.TryParse(issuedAt, NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
             || time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued) > settings.AbsoluteLifetime)
         {
             return false;
         }
 
-        if (principal.FindFirstValue(IdentitySchemes.TicketClaim) is not { Length: > 0 } ticket)
+        if (ticketId is not { Length: > 0 } ticket)
         {
             // Sessions issued before tickets existed cannot be revoked one by one: sign in again.
             return false;
         }
 
         // The account and the ticket's revocation in one round trip: this runs on every request.
-        var (status, stamp, revoked) = await state.ReadAsync(id, ticket, cancellationToken);
-        var valid = !revoked && status == AccountStatus.Active && stamp == principal.FindFirstValue(IdentitySchemes.StampClaim);
+        var (status, accountStamp, revoked) = await state.ReadAsync(id, ticket, cancellationToken);
+        var valid = !revoked && status == AccountStatus.Active && stamp == accountStamp;
         verified.ActiveId = valid ? id : null;
         return valid;
     }
+
+    // The four claims, each the first of its type as FindFirstValue reads it, in one pass: this runs on every request,
+    // and each FindFirstValue walked the claims again.
+    private static (string? UserId, string? Issued, string? Ticket, string? Stamp) SessionClaims(ClaimsPrincipal principal)
+    {
+        string? userId = null, issued = null, ticket = null, stamp = null;
+        foreach (var identity in principal.Identities)
+        {
+            foreach (var claim in identity.Claims)
+            {
+                if (Is(claim, ClaimTypes.NameIdentifier))
+                {
+                    userId ??= claim.Value;
+                }
+                else if (Is(claim, IdentitySchemes.IssuedClaim))
+                {
+                    issued ??= claim.Value;
+                }
+                else if (Is(claim, IdentitySchemes.TicketClaim))
+                {
+                    ticket ??= claim.Value;
+                }
+                else if (Is(claim, IdentitySchemes.StampClaim))
+                {
+                    stamp ??= claim.Value;
+                }
+            }
+        }
+
+        return (userId, issued, ticket, stamp);
+    }
+
+    private static bool Is(Claim claim, string type) => string.Equals(claim.Type, type, StringComparison.OrdinalIgnoreCase);
 }
