@@ -53,13 +53,7 @@ public sealed class AppendFailureTests(AppendFailureTests.Factory factory) : ICl
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         var before = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
 
-        await using (var admin = new NpgsqlConnection(factory.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var end = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND usename LIKE '%audit' AND pid <> pg_backend_pid()", admin);
-            Assert.True((long)(await end.ExecuteScalarAsync())! >= 1);
-        }
-
+        await TerminateAuditBackendsAsync();
         var lost = Guid.NewGuid();
         AuditReceipt? written = null;
         try
@@ -81,5 +75,30 @@ public sealed class AppendFailureTests(AppendFailureTests.Factory factory) : ICl
         }
 
         Assert.True((await factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync(default)).Intact);
+    }
+
+    [Fact]
+    public async Task A_connection_lost_during_a_quiet_spell_costs_no_access()
+    {
+        // Nothing appended for a while (a night): the connection the appender kept was dropped meanwhile (database
+        // restarted, a firewall's idle timeout). The next access is recorded, not refused.
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var before = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+        await TerminateAuditBackendsAsync();
+        factory.Time.Advance(TimeSpan.FromMinutes(10));
+
+        var after = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+        Assert.Equal(before.Sequence + 1, after.Sequence);
+        Assert.True((await factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync(default)).Intact);
+    }
+
+    private async Task TerminateAuditBackendsAsync()
+    {
+        await using var admin = new NpgsqlConnection(factory.ConnectionString);
+        await admin.OpenAsync();
+        await using var end = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND usename LIKE '%audit' AND pid <> pg_backend_pid()", admin);
+        Assert.True((long)(await end.ExecuteScalarAsync())! >= 1);
     }
 }

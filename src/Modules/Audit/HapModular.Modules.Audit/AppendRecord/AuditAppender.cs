@@ -36,6 +36,12 @@ internal sealed partial class AuditAppender : IAsyncDisposable
     private readonly NpgsqlBatchCommand chainLock = new("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } };
     private readonly NpgsqlBatchCommand commit = new("COMMIT");
     private NpgsqlConnection? connection;
+    private long connectionUsed;
+
+    // Idle longer than this, the kept connection is checked (one round trip) before a batch is written on it: a
+    // database restarted or a firewall that dropped the quiet connection must not refuse the first accesses after a
+    // quiet night. While appends keep coming, nothing is checked: a connection lost then fails its batch (fail closed).
+    private static readonly TimeSpan KeptIdle = TimeSpan.FromSeconds(30);
 
     // Batches left that read the chain's head before writing (after another host was found to have appended).
     private int readHeadFirst;
@@ -116,17 +122,19 @@ internal sealed partial class AuditAppender : IAsyncDisposable
     private async Task<List<AuditReceipt>> WriteAsync(List<Pending> batch)
     {
         // One connection kept open by the writer (a pooled one is opened only when it is gone or broken).
-        if (connection is not { FullState: System.Data.ConnectionState.Open })
+        if (connection is not { FullState: System.Data.ConnectionState.Open } || (time.GetElapsedTime(connectionUsed) > KeptIdle && !await IsAliveAsync(connection)))
         {
             if (connection is not null)
             {
                 await connection.DisposeAsync();
             }
 
+            // Not left pointing at the disposed one if opening fails.
             connection = null;
             connection = await database.DataSource.OpenConnectionAsync();
         }
 
+        connectionUsed = time.GetTimestamp();
         var open = connection;
         try
         {
@@ -143,6 +151,20 @@ internal sealed partial class AuditAppender : IAsyncDisposable
         finally
         {
             appendBatch.BatchCommands.Clear();
+        }
+    }
+
+    private static async Task<bool> IsAliveAsync(NpgsqlConnection kept)
+    {
+        try
+        {
+            await using var ping = new NpgsqlCommand("SELECT 1", kept);
+            await ping.ExecuteScalarAsync();
+            return true;
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            return false;
         }
     }
 
