@@ -1,6 +1,9 @@
 using HapModular.Modules.Records.Contracts;
+using HapModular.Modules.Shared.Web.Resources;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
+using Microsoft.Extensions.Localization;
 
 namespace HapModular.Modules.Shared.Web.Banner;
 
@@ -11,7 +14,7 @@ namespace HapModular.Modules.Shared.Web.Banner;
 /// does not repeat it. It renders nothing unless Records' <see cref="GetPatientBanner"/> answers, which it does only
 /// for what the request may already show — so a denial never carries it.
 /// </summary>
-public sealed class PatientBannerViewComponent(IMediator mediator) : ViewComponent
+public sealed class PatientBannerViewComponent(IMediator mediator, IStringLocalizer<BannerText> text) : ViewComponent
 {
     /// <summary>The route value (and the <c>ViewData</c> key) that names the page's patient.</summary>
     public const string PatientIdKey = "patientId";
@@ -38,7 +41,7 @@ public sealed class PatientBannerViewComponent(IMediator mediator) : ViewCompone
         }
 
         HttpContext.Items[ShownKey] = true;
-        return View(banner);
+        return new HtmlContentViewComponentResult(new BannerHtml(banner, text));
     }
 
     private Guid? PagePatient() =>
