@@ -25,7 +25,7 @@ public sealed class AppendFailureTests(AppendFailureTests.Factory factory) : ICl
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var before = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+        var before = await mediator.Send(Read());
 
         // PostgreSQL text cannot hold U+0000: the INSERT fails inside the appender's transaction.
         await Assert.ThrowsAnyAsync<Exception>(() => mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr \0Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid())));
@@ -34,7 +34,7 @@ public sealed class AppendFailureTests(AppendFailureTests.Factory factory) : ICl
         var after = new List<AuditReceipt>();
         for (var i = 0; i < 5; i++)
         {
-            after.Add(await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid())));
+            after.Add(await mediator.Send(Read()));
         }
 
         Assert.Equal(before.Sequence + 1, after[0].Sequence);
@@ -51,21 +51,21 @@ public sealed class AppendFailureTests(AppendFailureTests.Factory factory) : ICl
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var before = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+        var before = await mediator.Send(Read());
 
         await TerminateAuditBackendsAsync();
         var lost = Guid.NewGuid();
         AuditReceipt? written = null;
         try
         {
-            written = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", lost));
+            written = await mediator.Send(Read(lost));
         }
         catch (NpgsqlException)
         {
             // Refused: the caller's access is not served (fail closed).
         }
 
-        var after = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+        var after = await mediator.Send(Read());
         Assert.Equal(before.Sequence + (written is null ? 1 : 2), after.Sequence);
         await using (var admin = new NpgsqlConnection(factory.ConnectionString))
         {
@@ -85,14 +85,17 @@ public sealed class AppendFailureTests(AppendFailureTests.Factory factory) : ICl
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        var before = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+        var before = await mediator.Send(Read());
         await TerminateAuditBackendsAsync();
         factory.Time.Advance(TimeSpan.FromMinutes(10));
 
-        var after = await mediator.Send(new RecordAudit("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", Guid.NewGuid()));
+        var after = await mediator.Send(Read());
         Assert.Equal(before.Sequence + 1, after.Sequence);
         Assert.True((await factory.Services.GetRequiredService<ChainVerifier>().VerifyAsync(default)).Intact);
     }
+
+    // A physician's read of a patient's record (another patient unless given).
+    private static RecordAudit Read(Guid? patient = null) => new("read", AuditOutcome.Allowed, Guid.NewGuid(), "Dr Lenoir", "18334780004", "127.0.0.1", patient ?? Guid.NewGuid());
 
     private async Task TerminateAuditBackendsAsync()
     {

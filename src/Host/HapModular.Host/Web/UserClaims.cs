@@ -26,35 +26,10 @@ internal sealed class UserClaims
         }
 
         IsAuthenticated = principal.Identity?.IsAuthenticated == true;
-        string? id = null, name = null, launch = null;
-        foreach (var identity in principal.Identities)
-        {
-            foreach (var claim in identity.Claims)
-            {
-                if (Is(claim, ClaimTypes.NameIdentifier))
-                {
-                    id ??= claim.Value;
-                }
-                else if (Is(claim, ClaimTypes.Name))
-                {
-                    name ??= claim.Value;
-                }
-                else if (Is(claim, HttpCurrentUser.InamiClaim))
-                {
-                    Inami ??= claim.Value;
-                }
-                else if (Is(claim, LaunchContext.PatientClaim))
-                {
-                    launch ??= claim.Value;
-                }
-
-                if (Is(claim, identity.RoleClaimType))
-                {
-                    roles.Add(claim.Value);
-                }
-            }
-        }
-
+        var values = new string?[4];
+        PrincipalClaims.Read(principal, [ClaimTypes.NameIdentifier, ClaimTypes.Name, HttpCurrentUser.InamiClaim, LaunchContext.PatientClaim], values, roles);
+        var (id, name, launch) = (values[0], values[1], values[3]);
+        Inami = values[2];
         UserId = Guid.TryParse(id, out var userId) ? userId : Guid.Empty;
         DisplayName = name ?? string.Empty;
         LaunchPatient = Guid.TryParse(launch, out var patient) ? patient : null;
@@ -62,8 +37,6 @@ internal sealed class UserClaims
 
     public bool IsAuthenticated { get; }
 
-    // As ClaimsIdentity compares claim types.
-    private static bool Is(Claim claim, string type) => string.Equals(claim.Type, type, StringComparison.OrdinalIgnoreCase);
 
     public Guid UserId { get; }
 

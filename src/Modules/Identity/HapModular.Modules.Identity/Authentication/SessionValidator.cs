@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using HapModular.Modules.Identity.Accounts;
+using HapModular.SharedKernel;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -46,36 +47,11 @@ internal sealed class SessionValidator(SessionState state, IdentitySettings sett
         return valid;
     }
 
-    // The four claims, each the first of its type as FindFirstValue reads it, in one pass: this runs on every request,
-    // and each FindFirstValue walked the claims again.
+    // The four claims in one pass: this runs on every request.
     private static (string? UserId, string? Issued, string? Ticket, string? Stamp) SessionClaims(ClaimsPrincipal principal)
     {
-        string? userId = null, issued = null, ticket = null, stamp = null;
-        foreach (var identity in principal.Identities)
-        {
-            foreach (var claim in identity.Claims)
-            {
-                if (Is(claim, ClaimTypes.NameIdentifier))
-                {
-                    userId ??= claim.Value;
-                }
-                else if (Is(claim, IdentitySchemes.IssuedClaim))
-                {
-                    issued ??= claim.Value;
-                }
-                else if (Is(claim, IdentitySchemes.TicketClaim))
-                {
-                    ticket ??= claim.Value;
-                }
-                else if (Is(claim, IdentitySchemes.StampClaim))
-                {
-                    stamp ??= claim.Value;
-                }
-            }
-        }
-
-        return (userId, issued, ticket, stamp);
+        var values = new string?[4];
+        PrincipalClaims.Read(principal, [ClaimTypes.NameIdentifier, IdentitySchemes.IssuedClaim, IdentitySchemes.TicketClaim, IdentitySchemes.StampClaim], values);
+        return (values[0], values[1], values[2], values[3]);
     }
-
-    private static bool Is(Claim claim, string type) => string.Equals(claim.Type, type, StringComparison.OrdinalIgnoreCase);
 }
