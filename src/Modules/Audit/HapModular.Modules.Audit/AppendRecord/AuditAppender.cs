@@ -35,6 +35,7 @@ internal sealed partial class AuditAppender : IAsyncDisposable
     private readonly NpgsqlBatchCommand begin = new("BEGIN ISOLATION LEVEL READ COMMITTED");
     private readonly NpgsqlBatchCommand chainLock = new("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } };
     private readonly NpgsqlBatchCommand commit = new("COMMIT");
+    private readonly NpgsqlBatchCommand headSelect = new("SELECT seq, hash FROM audit.records ORDER BY seq DESC LIMIT 1");
     private NpgsqlConnection? connection;
     private long connectionUsed;
 
@@ -219,13 +220,16 @@ internal sealed partial class AuditAppender : IAsyncDisposable
     {
         long last = 0;
         var previous = AuditHash.Genesis;
-        await using (var headRead = new NpgsqlBatch(connection))
+        // The writer's own batch and commands again (several hosts appending in turn take this path on most batches).
+        var step = appendBatch;
+        step.Connection = connection;
+        step.BatchCommands.Clear();
+        step.BatchCommands.Add(begin);
+        step.BatchCommands.Add(chainLock);
+        step.BatchCommands.Add(headSelect);
+        await using (var reader = await step.ExecuteReaderAsync())
         {
-            headRead.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL READ COMMITTED"));
-            headRead.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = ChainLock } } });
-            headRead.BatchCommands.Add(new NpgsqlBatchCommand("SELECT seq, hash FROM audit.records ORDER BY seq DESC LIMIT 1"));
             // The reader starts at the first statement that returns rows (the lock's): BEGIN returns none.
-            await using var reader = await headRead.ExecuteReaderAsync();
             await reader.NextResultAsync();
             if (await reader.ReadAsync())
             {
@@ -235,24 +239,15 @@ internal sealed partial class AuditAppender : IAsyncDisposable
         }
 
         var receipts = Rows(batch, last, previous, out var rows, ifHead: false);
-        await using (var insert = new NpgsqlBatch(connection))
+        step.BatchCommands.Clear();
+        foreach (var row in rows)
         {
-            foreach (var row in rows)
-            {
-                insert.BatchCommands.Add(row);
-            }
-
-            insert.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            try
-            {
-                await insert.ExecuteNonQueryAsync();
-            }
-            finally
-            {
-                // The row commands are the writer's, kept for the next batch: not this batch's to dispose.
-                insert.BatchCommands.Clear();
-            }
+            step.BatchCommands.Add(row);
         }
+
+        step.BatchCommands.Add(commit);
+        await step.ExecuteNonQueryAsync();
+        step.BatchCommands.Clear();
 
         return receipts;
     }
