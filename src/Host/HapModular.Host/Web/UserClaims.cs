@@ -46,7 +46,8 @@ internal sealed class UserClaims
 
     public Guid? LaunchPatient { get; }
 
-    public bool IsInRole(string role) => roles.Contains(role, StringComparer.Ordinal);
+    // List.Contains compares ordinally, as ClaimsIdentity compares role values, without LINQ's boxed enumerator.
+    public bool IsInRole(string role) => roles.Contains(role);
 
     /// <summary>The request's user's claims; read again when the request's user changed (sign-in, a rejected session).</summary>
     public static UserClaims Of(HttpContext context)

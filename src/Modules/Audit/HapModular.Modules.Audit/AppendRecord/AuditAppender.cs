@@ -179,11 +179,7 @@ internal sealed partial class AuditAppender : IAsyncDisposable
         if (head is { } known && readHeadFirst == 0)
         {
             var receipts = Rows(batch, known.Sequence, known.Hash, out var rows, ifHead: true);
-            var guessed = appendBatch;
-            guessed.Connection = connection;
-            guessed.BatchCommands.Clear();
-            guessed.BatchCommands.Add(begin);
-            guessed.BatchCommands.Add(chainLock);
+            var guessed = Locked(connection);
             foreach (var row in rows)
             {
                 guessed.BatchCommands.Add(row);
@@ -191,7 +187,6 @@ internal sealed partial class AuditAppender : IAsyncDisposable
 
             guessed.BatchCommands.Add(commit);
             await guessed.ExecuteNonQueryAsync();
-            guessed.BatchCommands.Clear();
             // All or nothing: the first row goes in only on the right head, each next one only after its predecessor.
             if (rows.TrueForAll(r => r.RecordsAffected == 1))
             {
@@ -221,11 +216,7 @@ internal sealed partial class AuditAppender : IAsyncDisposable
         long last = 0;
         var previous = AuditHash.Genesis;
         // The writer's own batch and commands again (several hosts appending in turn take this path on most batches).
-        var step = appendBatch;
-        step.Connection = connection;
-        step.BatchCommands.Clear();
-        step.BatchCommands.Add(begin);
-        step.BatchCommands.Add(chainLock);
+        var step = Locked(connection);
         step.BatchCommands.Add(headSelect);
         await using (var reader = await step.ExecuteReaderAsync())
         {
@@ -247,9 +238,19 @@ internal sealed partial class AuditAppender : IAsyncDisposable
 
         step.BatchCommands.Add(commit);
         await step.ExecuteNonQueryAsync();
-        step.BatchCommands.Clear();
 
         return receipts;
+    }
+
+    // The writer's batch on this connection, emptied (WriteAsync empties it again whatever happens), opening the
+    // transaction and taking the chain's lock.
+    private NpgsqlBatch Locked(NpgsqlConnection connection)
+    {
+        appendBatch.Connection = connection;
+        appendBatch.BatchCommands.Clear();
+        appendBatch.BatchCommands.Add(begin);
+        appendBatch.BatchCommands.Add(chainLock);
+        return appendBatch;
     }
 
     /// <summary>The batch's rows linked after (<paramref name="last"/>, <paramref name="previous"/>), and their receipts.</summary>

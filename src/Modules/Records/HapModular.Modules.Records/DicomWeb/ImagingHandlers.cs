@@ -159,7 +159,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
     {
         foreach (var instance in ordered)
         {
-            var content = await ContentOrNullAsync(instance, cancellationToken);
+            var content = await UnlessUnreadableAsync(instance, recent.GetAsync(instance.Document.Sha256, cancellationToken));
             if (content is null)
             {
                 // Damaged: its frames are left out (each part names its frame, so the client sees which are missing and
@@ -190,7 +190,7 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
         var p = new Dictionary<string, string>(request.Parameters) { ["frame"] = "1", ["thumbnail"] = "1" };
         foreach (var instance in ordered.Take(RepresentativeCandidates))
         {
-            if (await RenderedOrNullAsync(instance, p, cancellationToken) is RenderResult.BinaryContent binary)
+            if (await UnlessUnreadableAsync(instance, Rendered(instance, p, cancellationToken)) is RenderResult.BinaryContent binary)
             {
                 return new ImagingResult([new ImagingPart(binary.Content, binary.MediaType, InstanceUrl(instance, request.Web))]);
             }
@@ -202,25 +202,13 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
     /// <summary>How far a thumbnail looks for an image that renders (a series of reports has none: not all read).</summary>
     private const int RepresentativeCandidates = 8;
 
-    private async Task<byte[]?> ContentOrNullAsync(ImagingInstance instance, CancellationToken cancellationToken)
+    /// <summary>What <paramref name="read"/> gives; null when the instance's stored content is damaged or gone (reported).</summary>
+    private async Task<T?> UnlessUnreadableAsync<T>(ImagingInstance instance, Task<T> read)
+        where T : class
     {
         try
         {
-            return await recent.GetAsync(instance.Document.Sha256, cancellationToken);
-        }
-        catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
-        {
-            documents.ReportUnreadable(instance.Document.Id, ex);
-            return null;
-        }
-    }
-
-    /// <summary>The instance rendered; null when its stored content is damaged or gone (reported).</summary>
-    private async Task<RenderResult?> RenderedOrNullAsync(ImagingInstance instance, IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await Rendered(instance, parameters, cancellationToken);
+            return await read;
         }
         catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
         {
