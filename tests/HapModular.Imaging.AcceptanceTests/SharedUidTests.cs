@@ -31,6 +31,12 @@ public sealed class SharedUidTests(ImagingPortal portal)
         var both = await JsonAsync(http, $"/dicomweb/studies/{uid}/series");
         Assert.Equal(2, both.GetArrayLength());
 
+        // And as one study: each record counted in the database, the two counts and modalities put together on one line.
+        var study = Assert.Single((await JsonAsync(http, $"/dicomweb/studies?StudyInstanceUID={uid}")).EnumerateArray());
+        Assert.Equal(2, study.GetProperty("00201206").GetProperty("Value")[0].GetInt32());
+        Assert.Equal(5, study.GetProperty("00201208").GetProperty("Value")[0].GetInt32());
+        Assert.Equal(["CT", "MR"], study.GetProperty("00080061").GetProperty("Value").EnumerateArray().Select(m => m.GetString()));
+
         // Each patient's base: their own series, with their own count.
         var jeans = await JsonAsync(http, $"/patients/{jean}/dicomweb/studies/{uid}/series");
         Assert.Equal(ofJean.SeriesUid, Assert.Single(jeans.EnumerateArray()).GetProperty("0020000E").GetProperty("Value")[0].GetString());

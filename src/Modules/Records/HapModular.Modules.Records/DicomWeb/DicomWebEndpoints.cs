@@ -105,12 +105,12 @@ internal static partial class DicomWebEndpoints
             : studyUid is not null
             ? await services.GetRequiredService<UidResolver>().PatientsOfStudyAsync(studyUid, http.RequestAborted)
             : await mediator.Send(new GetAccessiblePatients(services.GetRequiredService<ICurrentUser>().UserId), http.RequestAborted);
-        var instances = new List<ImagingInstance>();
+        var results = new List<QidoGroup>();
         foreach (var patient in patients)
         {
             try
             {
-                instances.AddRange(await mediator.Send(new SearchImaging(patient, studyUid, ChannelOf(http), level), http.RequestAborted));
+                results.AddRange(await mediator.Send(new SearchImaging(patient, studyUid, ChannelOf(http), level), http.RequestAborted));
             }
             catch (PatientAccessDeniedException)
             {
@@ -120,9 +120,9 @@ internal static partial class DicomWebEndpoints
 
         var json = level switch
         {
-            QidoLevel.Studies => Qido.Studies(instances, query, WebBase(http)),
-            QidoLevel.Series => Qido.Series(instances, query, WebBase(http)),
-            _ => Qido.Instances(instances, query, WebBase(http)),
+            QidoLevel.Studies => Qido.Studies(results, query, WebBase(http)),
+            QidoLevel.Series => Qido.Series(results, query, WebBase(http)),
+            _ => Qido.Instances(results, query, WebBase(http)),
         };
         http.Response.ContentType = "application/dicom+json";
         await http.Response.WriteAsync(json, http.RequestAborted);

@@ -17,15 +17,15 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
 /// </summary>
 internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers, DocumentBlobs documents) :
-    IRequestHandler<SearchImaging, IReadOnlyList<ImagingInstance>>,
+    IRequestHandler<SearchImaging, IReadOnlyList<QidoGroup>>,
     IRequestHandler<RetrieveImaging, ImagingResult>
 {
-    public Task<IReadOnlyList<ImagingInstance>> Handle(SearchImaging request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QidoGroup>> Handle(SearchImaging request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Level == QidoLevel.Instances
-            ? index.ReadAsync(request.PatientId, access.ViewerInami, request.StudyUid, null, null, cancellationToken)
-            : index.ReadRepresentativesAsync(request.PatientId, access.ViewerInami, request.StudyUid, request.Level, cancellationToken);
+            ? QidoGroup.Of(await index.ReadAsync(request.PatientId, access.ViewerInami, request.StudyUid, null, null, cancellationToken), QidoLevel.Instances)
+            : await index.ReadRepresentativesAsync(request.PatientId, access.ViewerInami, request.StudyUid, request.Level, cancellationToken);
     }
 
     /// <summary>What a request for stored content that no longer matches its hash (or is gone) gets: an error, never the bytes.</summary>

@@ -4,11 +4,11 @@ using MediatR;
 namespace HapModular.Modules.Records.DicomWeb;
 
 /// <summary>
-/// QIDO-RS over one patient: their visible DICOM instances (matching happens on what the guard let through). At the study
-/// and series levels only each result's representative instance (the one whose attributes the result shows) comes with
-/// its whole metadata; the others with what the counts, the order and the modality match need.
+/// QIDO-RS over one patient: the results of the level from their visible DICOM instances (matching happens on what the
+/// guard let through). At the study and series levels each result is its representative instance (the one whose
+/// attributes the result shows) and the counts and modalities of the others (<see cref="QidoGroup"/>).
 /// </summary>
-internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel, QidoLevel Level = QidoLevel.Instances) : IRequest<IReadOnlyList<ImagingInstance>>, IImagingRequest
+internal sealed record SearchImaging(Guid PatientId, string? StudyUid, string Channel, QidoLevel Level = QidoLevel.Instances) : IRequest<IReadOnlyList<QidoGroup>>, IImagingRequest
 {
     public string AuditAction => StudyUid is null ? PatientScopedActions.Search : PatientScopedActions.ImagingOpen;
 }

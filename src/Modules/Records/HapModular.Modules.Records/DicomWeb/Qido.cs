@@ -22,45 +22,50 @@ internal static class Qido
         .ThenBy(i => i.Number("00200013")).ThenBy(i => i.SopUid, StringComparer.Ordinal);
 
     /// <summary>Study results; each RetrieveURL (0008,1190) on <paramref name="web"/>, the base the client searched through.</summary>
-    public static string Studies(IEnumerable<ImagingInstance> instances, QidoQuery q, string web) => Write(
-        instances.GroupBy(i => i.StudyUid)
-            .Select(g => (Representative: Ordered(g).First(), Members: g.ToList()))
-            .Where(s => Matches(s.Representative, q, StudyFields) && MatchesModalities(s.Members, q.Value("00080061")))
+    public static string Studies(IEnumerable<QidoGroup> studies, QidoQuery q, string web) => Write(
+        studies.GroupBy(s => s.Representative.StudyUid, StringComparer.Ordinal).Select(g => QidoGroup.Merge([.. g]))
+            .Where(s => Matches(s.Representative, q) && MatchesModalities(s.Modalities, q.Value("00080061")))
             .OrderByDescending(s => s.Representative.Text("00080020")).ThenBy(s => s.Representative.StudyUid, StringComparer.Ordinal),
         q,
         (json, s) =>
         {
             Copy(json, s.Representative, StudyFields, q);
-            Strings(json, "00080061", "CS", s.Members.Select(i => i.Text("00080060")).Where(m => m.Length > 0).Distinct().Order(StringComparer.Ordinal));
-            Number(json, "00201206", "IS", s.Members.Select(i => i.SeriesUid).Distinct().Count());
-            Number(json, "00201208", "IS", s.Members.Count);
+            Strings(json, "00080061", "CS", s.Modalities.Where(m => m.Length > 0).Order(StringComparer.Ordinal));
+            Number(json, "00201206", "IS", s.SeriesUids.Count);
+            Number(json, "00201208", "IS", s.Instances);
             Strings(json, "00081190", "UR", [$"{web}/studies/{s.Representative.StudyUid}"]);
         });
 
-    public static string Series(IEnumerable<ImagingInstance> instances, QidoQuery q, string web) => Write(
-        instances.GroupBy(i => (i.StudyUid, i.SeriesUid))
-            .Select(g => (Representative: Ordered(g).First(), Members: g.ToList()))
-            .Where(s => Matches(s.Representative, q, [.. SeriesFields, .. StudyFields]))
+    /// <summary>Study results from whole instances.</summary>
+    public static string Studies(IEnumerable<ImagingInstance> instances, QidoQuery q, string web) => Studies(QidoGroup.Of(instances, QidoLevel.Studies), q, web);
+
+    public static string Series(IEnumerable<QidoGroup> series, QidoQuery q, string web) => Write(
+        series.GroupBy(s => (s.Representative.StudyUid, s.Representative.SeriesUid)).Select(g => QidoGroup.Merge([.. g]))
+            .Where(s => Matches(s.Representative, q))
             .OrderBy(s => s.Representative.StudyUid, StringComparer.Ordinal).ThenBy(s => s.Representative.Number("00200011")).ThenBy(s => s.Representative.SeriesUid, StringComparer.Ordinal),
         q,
         (json, s) =>
         {
             Copy(json, s.Representative, ["0020000D", .. SeriesFields], q);
-            Number(json, "00201209", "IS", s.Members.Count);
+            Number(json, "00201209", "IS", s.Instances);
             Strings(json, "00081190", "UR", [$"{web}/studies/{s.Representative.StudyUid}/series/{s.Representative.SeriesUid}"]);
         });
 
+    /// <summary>Series results from whole instances.</summary>
+    public static string Series(IEnumerable<ImagingInstance> instances, QidoQuery q, string web) => Series(QidoGroup.Of(instances, QidoLevel.Series), q, web);
+
+    public static string Instances(IEnumerable<QidoGroup> instances, QidoQuery q, string web) => Instances(instances.Select(i => i.Representative), q, web);
+
     public static string Instances(IEnumerable<ImagingInstance> instances, QidoQuery q, string web) => Write(
-        Ordered(instances).Select(i => (Representative: i, Members: new List<ImagingInstance> { i }))
-            .Where(s => Matches(s.Representative, q, [.. InstanceFields, .. SeriesFields, .. StudyFields])),
+        Ordered(instances).Where(i => Matches(i, q)),
         q,
-        (json, s) =>
+        (json, i) =>
         {
-            Copy(json, s.Representative, ["0020000D", "0020000E", .. InstanceFields], q);
-            Strings(json, "00081190", "UR", [ImagingHandlers.InstanceUrl(s.Representative, web)]);
+            Copy(json, i, ["0020000D", "0020000E", .. InstanceFields], q);
+            Strings(json, "00081190", "UR", [ImagingHandlers.InstanceUrl(i, web)]);
         });
 
-    private static string Write(IEnumerable<(ImagingInstance Representative, List<ImagingInstance> Members)> rows, QidoQuery q, Action<Utf8JsonWriter, (ImagingInstance Representative, List<ImagingInstance> Members)> write)
+    private static string Write<T>(IEnumerable<T> rows, QidoQuery q, Action<Utf8JsonWriter, T> write)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
@@ -124,7 +129,7 @@ internal static class Qido
         json.WriteEndObject();
     }
 
-    private static bool Matches(ImagingInstance i, QidoQuery q, IEnumerable<string> levelFields)
+    private static bool Matches(ImagingInstance i, QidoQuery q)
     {
         foreach (var (tag, wanted) in q.Matches)
         {
@@ -142,8 +147,8 @@ internal static class Qido
         return true;
     }
 
-    private static bool MatchesModalities(List<ImagingInstance> members, string? wanted) =>
-        wanted is null || wanted.Split(',', '\\').Any(m => members.Any(i => string.Equals(i.Text("00080060"), m.Trim(), StringComparison.OrdinalIgnoreCase)));
+    private static bool MatchesModalities(IReadOnlyCollection<string> modalities, string? wanted) =>
+        wanted is null || wanted.Split(',', '\\').Any(m => modalities.Any(modality => string.Equals(modality, m.Trim(), StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>PS3.4 C.2.2.2: single value (with * ? wildcards), list of UIDs, date/time range, empty = universal.</summary>
     public static bool Match(JsonElement? attribute, string wanted)
