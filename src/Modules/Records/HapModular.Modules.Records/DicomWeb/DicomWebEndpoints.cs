@@ -104,7 +104,8 @@ internal static partial class DicomWebEndpoints
             ? [scoped]
             : studyUid is not null
             ? await services.GetRequiredService<UidResolver>().PatientsOfStudyAsync(studyUid, http.RequestAborted)
-            : await mediator.Send(new GetAccessiblePatients(services.GetRequiredService<ICurrentUser>().UserId), http.RequestAborted);
+            : await services.GetRequiredService<UidResolver>().PatientsWithImagingAsync(
+                await mediator.Send(new GetAccessiblePatients(services.GetRequiredService<ICurrentUser>().UserId), http.RequestAborted), http.RequestAborted);
         var results = new List<QidoGroup>();
         foreach (var patient in patients)
         {

@@ -34,6 +34,29 @@ internal sealed class UidResolver(RecordsDatabase database, TimeProvider time)
     }
 
     /// <summary>
+    /// Of <paramref name="patients"/>, those holding any DICOM study (visible or not: the guard and the visible-row read
+    /// still decide for each). A search across every patient a physician may see asked the guard and read the index for
+    /// each one, most of them without any imaging: a general practitioner's study list waited for hundreds of them.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> PatientsWithImagingAsync(IReadOnlyList<Guid> patients, CancellationToken cancellationToken)
+    {
+        await using var command = database.DataSource.CreateCommand("""
+            SELECT p FROM unnest(@p) AS p
+            WHERE EXISTS (SELECT 1 FROM records.documents d WHERE d.patient_id = p AND d.media_type = @m AND d.study_uid IS NOT NULL)
+            """);
+        command.Parameters.AddWithValue("p", patients.ToArray());
+        command.Parameters.AddWithValue("m", DicomInstanceIndex.DicomMediaType);
+        var list = new List<Guid>(patients.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(reader.GetGuid(0));
+        }
+
+        return list;
+    }
+
+    /// <summary>
     /// The documents holding this instance, oldest first (one per patient is usual; an instance sent again in another
     /// encoding adds one), of one patient only when <paramref name="patientId"/> is given (the workspace's own routes).
     /// </summary>
