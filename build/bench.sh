@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks on this machine.
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
-#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--client-in-process]
+#   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--floor] [--client-in-process]
 #   build/bench.sh cstore [--images N]
 #   build/bench.sh imaging [--quick] [--browser-first] [--jit] [--trace FILE] [--server] [--round-trips [--passes N]]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
@@ -13,6 +13,8 @@
 # client talking to nginx only (the session opened on the first host); nginx's CPU per request is printed apart.
 # The measured load client runs in a process of its own, so CPU and allocation per request are the hosts' alone;
 # --client-in-process runs it inside the bench's process (its work then counted with the server's), as before.
+# --floor: also the path's database work alone (its statements, no portal code), with and without the audit, and the
+# page's two reads alone, each beside the bare read: what the ratio could reach if the portal's own code cost nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:-}" in
@@ -46,7 +48,7 @@ case "${1:-}" in
     exec dotnet artifacts/bench/imaging/HapModular.Imaging.Benchmarks.dll "$@"
     ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] | cstore [--images N] | imaging [--quick] [--browser-first] [--server] [--round-trips]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--floor] | cstore [--images N] | imaging [--quick] [--browser-first] [--server] [--round-trips]" >&2
     exit 2
     ;;
 esac

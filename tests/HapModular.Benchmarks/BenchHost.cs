@@ -35,6 +35,18 @@ internal sealed class BenchHost : HapAppFactory
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The floor's stand-in for the audit table (--floor): the same kind of row, indexed by its sequence.</summary>
+    public async Task CreateFloorAuditAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            CREATE TABLE IF NOT EXISTS public.floor_audit (seq bigint PRIMARY KEY, at timestamptz NOT NULL, action text NOT NULL, actor_user_id uuid,
+                actor_name text, patient_id uuid, prev_hash text NOT NULL, hash text NOT NULL)
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     protected override bool UseTestAuthentication => scripted;
 
     protected override bool UseFakeTime => false;
@@ -92,6 +104,7 @@ internal sealed class BenchHost : HapAppFactory
                 http.Response.ContentType = "text/plain";
                 await http.Response.WriteAsync(title, http.RequestAborted);
             }));
+            FloorEndpoint.Map(app, dataSource);
             next(app);
         };
     }

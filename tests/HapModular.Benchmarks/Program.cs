@@ -7,7 +7,7 @@ using Npgsql;
 // PostgreSQL's and nginx's CPU are read from Linux's /proc; nginx is Debian's.
 [assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 
-// build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--client-in-process]
+// build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--floor] [--client-in-process]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (LoadClient.IsChild(args))
 {
@@ -70,6 +70,19 @@ Task<LoadResult> Measure(string name, string url, int conns, TimeSpan warm, Time
 async Task<(LoadResult Timeline, LoadResult Bare)> MeasureAsync(string label)
 {
     var bare = await Measure($"bare indexed read {label}", $"/bench/bare?p={patient}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
+    // --floor: the path's database work alone, right after the bare read (the machine's speed drifts over a run).
+    var floors = string.Empty;
+    if (args.Contains("--floor"))
+    {
+        await host.CreateFloorAuditAsync();
+        var floor = await Measure($"floor: the path's SQL alone {label}", $"/bench/floor?p={patient}&u={physician}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
+        // Without the audit's transaction: a bound above any version of the path that audits each access.
+        var unaudited = await Measure($"floor without the audit {label}", $"/bench/floor?p={patient}&u={physician}&audit=0", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
+        // The page's own two reads alone: no session, no consent, no audit (what a page without any security would cost).
+        var page = await Measure($"floor: the page's reads alone {label}", $"/bench/floor?p={patient}&u={physician}&audit=0&checks=0", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
+        floors = $"{floor}\n{unaudited}\n{page}\nratio floor/bare throughput = {floor.Throughput / bare.Throughput:P0}, without the audit {unaudited.Throughput / bare.Throughput:P0}, the page's reads alone {page.Throughput / bare.Throughput:P0}";
+    }
+
     var timeline = await Measure($"timeline (guard+audit) {label}", $"/patients/{patient}", connections, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(seconds));
     if (args.Contains("--diagnose"))
     {
@@ -92,6 +105,10 @@ async Task<(LoadResult Timeline, LoadResult Bare)> MeasureAsync(string label)
     Console.WriteLine(bare);
     Console.WriteLine(timeline);
     Console.WriteLine(alone);
+    if (floors.Length > 0)
+    {
+        Console.WriteLine(floors);
+    }
     Console.WriteLine($"ratio timeline/bare throughput = {timeline.Throughput / bare.Throughput:P0}   (goal >= 33 %; alloc goal <= 64 KiB/req; p50 goal at 1 connection <= 3 ms)");
     return (timeline, bare);
 }
