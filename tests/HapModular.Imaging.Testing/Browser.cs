@@ -25,6 +25,12 @@ public static class Browser
     /// <summary>Password, then the code Dr Dupont's phone shows (the next step's code if this one was used already).</summary>
     public static async Task SignInDupontAsync(IPage page)
     {
+        ArgumentNullException.ThrowIfNull(page);
+        // A fixture's set-up, not a measurement: on a loaded machine (CI's three test lanes starting at once, each with its
+        // PostgreSQL and browser) one navigation of this sign-in once took over Playwright's default 30 s, and the whole
+        // journey class failed before its first test.
+        page.SetDefaultTimeout(180_000);
+        page.SetDefaultNavigationTimeout(180_000);
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Email", DemoSignIn.Dupont.Email);
         await page.FillAsync("#Password", DemoSignIn.Password);
