@@ -37,7 +37,6 @@ internal sealed class UserClaims
 
     public bool IsAuthenticated { get; }
 
-
     public Guid UserId { get; }
 
     public string DisplayName { get; } = string.Empty;

@@ -100,11 +100,12 @@ internal static partial class DicomWebEndpoints
         var mediator = services.GetRequiredService<IMediator>();
         var studyUid = query.Value("0020000D") is { } s && !s.Contains(',', StringComparison.Ordinal) && !s.Contains('\\', StringComparison.Ordinal) && !s.Contains('*', StringComparison.Ordinal) ? s : null;
         // Candidates only: the guard decides for each, and a refused patient adds nothing (not even to the count).
+        var resolver = services.GetRequiredService<UidResolver>();
         IReadOnlyList<Guid> patients = ScopedPatient(http) is { } scoped
             ? [scoped]
             : studyUid is not null
-            ? await services.GetRequiredService<UidResolver>().PatientsOfStudyAsync(studyUid, http.RequestAborted)
-            : await services.GetRequiredService<UidResolver>().PatientsWithImagingAsync(
+            ? await resolver.PatientsOfStudyAsync(studyUid, http.RequestAborted)
+            : await resolver.PatientsWithImagingAsync(
                 await mediator.Send(new GetAccessiblePatients(services.GetRequiredService<ICurrentUser>().UserId), http.RequestAborted), http.RequestAborted);
         var results = new List<QidoGroup>();
         foreach (var patient in patients)

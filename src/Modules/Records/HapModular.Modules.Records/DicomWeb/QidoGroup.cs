@@ -12,7 +12,7 @@ internal sealed record QidoGroup(ImagingInstance Representative, int Instances, 
     {
         QidoLevel.Studies => [.. instances.GroupBy(i => i.StudyUid, StringComparer.Ordinal).Select(Of)],
         QidoLevel.Series => [.. instances.GroupBy(i => (i.StudyUid, i.SeriesUid)).Select(Of)],
-        _ => [.. instances.Select(i => Of([i]))],
+        _ => [.. instances.Select(i => new QidoGroup(i, 1, [i.SeriesUid], [i.Text("00080060")]))],
     };
 
     private static QidoGroup Of(IEnumerable<ImagingInstance> members)
