@@ -23,6 +23,24 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, await LaunchChromiumAsync(playwright), baseUrl);
     }
 
+    /// <summary>
+    /// A context whose waits (navigation, selectors, expectations) last up to two minutes instead of Playwright's 30 s and 5 s.
+    /// Why: these are limits, not measurements. On CI's loaded machine (three test lanes at once, each with its PostgreSQL and
+    /// browser, on 2 throttled cores) one page load took over 30 s and failed a journey that was right; a journey that is
+    /// wrong still fails, only later.
+    /// </summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(options);
+        context.SetDefaultTimeout(Limit);
+        context.SetDefaultNavigationTimeout(Limit);
+        Assertions.SetDefaultExpectTimeout(Limit);
+        return context;
+    }
+
+    private const float Limit = 120_000;
+
     /// <summary>Debian's Chromium, headless, never a downloaded browser.</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
     {
@@ -38,7 +56,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>A new context (own cookies, French) with this demo user signed in.</summary>
     public async Task<IPage> SignedInPageAsync(DemoUser user)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "fr-BE" });
+        var context = await NewContextAsync(browser, new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "fr-BE" });
         var page = await context.NewPageAsync();
         await SignIn.SignInAsync(page, user);
         return page;

@@ -93,7 +93,7 @@ public sealed class MaskingJourneyTests(MaskingJourneyTests.Portal portal) : ICl
     }
 
     private Task<IBrowserContext> ContextAsync(string header) =>
-        portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        BrowserSession.NewContextAsync(portal.Browser, new BrowserNewContextOptions
         {
             BaseURL = portal.BaseUrl,
             Locale = "fr-BE",

@@ -14,7 +14,7 @@ public sealed partial class ViewerJourneyTests
     public async Task A_portrait_photo_keeps_its_aspect_ratio_on_the_document_page(int width, int height)
     {
         var patientId = await DemoPatientAsync();
-        await using var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await BrowserSession.NewContextAsync(portal.Browser, new BrowserNewContextOptions
         {
             BaseURL = portal.BaseUrl,
             Locale = "fr-BE",

@@ -43,7 +43,7 @@ public class PortalFixture : HapAppFactory
 
     /// <summary>A fresh browser context (own cookies) with a French UI and a tablet-or-desktop viewport.</summary>
     public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        BrowserSession.NewContextAsync(Browser, new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
     /// <summary>Saves a full-page screenshot named after the journey step.</summary>
     public static Task ScreenshotAsync(IPage page, string name)

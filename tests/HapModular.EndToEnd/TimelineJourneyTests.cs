@@ -102,7 +102,7 @@ public sealed class TimelineJourneyTests(TimelineJourneyTests.Portal portal) : I
     }
 
     private Task<IBrowserContext> ContextAsync(Guid user, string name) =>
-        portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        BrowserSession.NewContextAsync(portal.Browser, new BrowserNewContextOptions
         {
             BaseURL = portal.BaseUrl,
             Locale = "fr-BE",

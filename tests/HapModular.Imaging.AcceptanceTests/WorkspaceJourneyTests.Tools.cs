@@ -132,7 +132,7 @@ public sealed partial class WorkspaceJourneyTests
     [Fact]
     public async Task On_a_tablet_one_finger_changes_the_window()
     {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Host.BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1024, Height = 768 }, HasTouch = true, IsMobile = true, StorageState = portal.SignedIn });
+        var context = await Testing.Browser.NewContextAsync(portal.Browser, new BrowserNewContextOptions { BaseURL = portal.Host.BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1024, Height = 768 }, HasTouch = true, IsMobile = true, StorageState = portal.SignedIn });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/patients/{portal.Host.Marie}/imaging?study={portal.Ct.StudyUid}&series={portal.Ct.SeriesUid}");
         await ReadyAsync(page);

@@ -46,7 +46,7 @@ public sealed partial class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal p
             (playwright, Browser) = await Testing.Browser.LaunchAsync();
 
             // Signed in once for real (password + TOTP; a code is accepted only once), the session reused by every journey.
-            await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Host.BaseUrl, Locale = "fr-BE" });
+            await using var context = await Testing.Browser.NewContextAsync(Browser, new BrowserNewContextOptions { BaseURL = Host.BaseUrl, Locale = "fr-BE" });
             var page = await context.NewPageAsync();
             await Testing.Browser.SignInDupontAsync(page);
             SignedIn = await context.StorageStateAsync();
@@ -199,7 +199,7 @@ public sealed partial class WorkspaceJourneyTests(WorkspaceJourneyTests.Portal p
 
     private async Task<IPage> SignedInAsync()
     {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Host.BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, StorageState = portal.SignedIn });
+        var context = await Testing.Browser.NewContextAsync(portal.Browser, new BrowserNewContextOptions { BaseURL = portal.Host.BaseUrl, Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, StorageState = portal.SignedIn });
         var page = await context.NewPageAsync();
         // What the browser said, for the failure message (script errors, refused requests).
         var said = new System.Collections.Concurrent.ConcurrentQueue<string>();

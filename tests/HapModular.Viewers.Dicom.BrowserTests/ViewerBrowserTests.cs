@@ -67,8 +67,9 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
     {
         var (page, errors) = await Open("xa_cine_jpeg_baseline_96frames_fragmented");
         var overlay = page.Locator(".hap-dicom-overlay");
+        var viewer = page.Locator(".hap-dicom");
         await Assertions.Expect(overlay).ToContainTextAsync("Image 1/96");
-        await page.WaitForTimeoutAsync(300);
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-drawn", "1");
         var first = await CanvasHash(page);
         await page.Locator(".hap-dicom").FocusAsync();
         for (var i = 0; i < 20; i++)
@@ -77,12 +78,12 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
         }
 
         await Assertions.Expect(overlay).ToContainTextAsync("Image 21/96");
-        await page.WaitForTimeoutAsync(500);
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-drawn", "21");
         Assert.NotEqual(first, await CanvasHash(page));
         await page.ScreenshotAsync(new() { Path = Paths.Screenshot("dicom-cine-frame21.png") });
 
         await page.Keyboard.PressAsync(" ");
-        await page.WaitForTimeoutAsync(1500);
+        await Assertions.Expect(viewer).Not.ToHaveAttributeAsync("data-drawn", "21");
         await page.Keyboard.PressAsync(" ");
         var text = await overlay.TextContentAsync() ?? string.Empty;
         Assert.DoesNotContain("Image 21/96", text, StringComparison.Ordinal);
@@ -93,6 +94,10 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
     private async Task<(IPage Page, List<string> Errors)> Open(string name)
     {
         var page = await browser!.NewPageAsync(new() { ViewportSize = new() { Width = 900, Height = 800 } });
+        // Limits, not measurements: on CI's loaded machine Playwright's 30 s (5 s for expectations) can run out on a right page.
+        page.SetDefaultTimeout(120_000);
+        page.SetDefaultNavigationTimeout(120_000);
+        Assertions.SetDefaultExpectTimeout(120_000);
         var errors = new List<string>();
         page.Console += (_, m) =>
         {

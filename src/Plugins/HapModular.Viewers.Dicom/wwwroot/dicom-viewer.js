@@ -102,10 +102,13 @@ class DicomViewer {
     this.frame = Math.min(Math.max(index, 0), this.frames - 1);
     this.toolbar.sync();
     this.setOverlay();
+    const shown = this.frame;
     try {
-      this.current = await this.load(this.frame);
+      this.current = await this.load(shown);
       if (!this.window && this.current.kind === 'raw' && this.current.meta.window) this.window = { ...this.current.meta.window };
       this.repaint();
+      // Which frame the canvas holds (the overlay names the one asked for, before it loads): what a test waits for.
+      this.root.dataset.drawn = String(shown + 1);
       if (this.frames > 1) this.load((this.frame + 1) % this.frames).catch(() => {});
     } catch {
       this.overlay.textContent = this.t.error;
