@@ -24,7 +24,7 @@ internal sealed class SchemaMigrator(MigrationPlan plan, IEnumerable<ModuleDocum
     {
         await using var owner = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(plan.OwnerConnectionString) { Pooling = false }.ConnectionString);
         await owner.OpenAsync(cancellationToken);
-        await ExecuteAsync(owner, $"SELECT pg_advisory_lock({Lock})", cancellationToken);
+        await WaitForLockAsync(owner, cancellationToken);
         var results = new List<SchemaMigrationResult>();
         foreach (var target in plan.Targets)
         {
@@ -50,6 +50,22 @@ internal sealed class SchemaMigrator(MigrationPlan plan, IEnumerable<ModuleDocum
 
         await ExecuteAsync(owner, $"SELECT pg_advisory_unlock({Lock})", CancellationToken.None);
         LastRun = results;
+    }
+
+    // Another host's migration may take minutes (a large table's new index; a slow machine): this host waits for it as long
+    // as it takes, never its connection's command timeout (30 s by default, after which it failed to start while the other
+    // host was still migrating). Only its own shutdown ends the wait.
+    private async Task WaitForLockAsync(NpgsqlConnection owner, CancellationToken cancellationToken)
+    {
+        await using var attempt = new NpgsqlCommand($"SELECT pg_try_advisory_lock({Lock})", owner);
+        if (await attempt.ExecuteScalarAsync(cancellationToken) is true)
+        {
+            return;
+        }
+
+        logger.LogInformation("Another host is migrating the database: waiting for it to finish");
+        await using var wait = new NpgsqlCommand($"SELECT pg_advisory_lock({Lock})", owner) { CommandTimeout = 0 };
+        await wait.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // The journal lives in the schema, so the schema comes first. The host's role provisioning makes the modules'
