@@ -165,7 +165,7 @@ public sealed partial class BackupRestoreTests
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(HostProcess.Limit);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout + "\n" + await stderr);
     }
