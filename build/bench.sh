@@ -3,7 +3,7 @@
 #   build/bench.sh checkaccess [--quick | BenchmarkDotNet arguments]
 #   build/bench.sh timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--floor] [--client-in-process]
 #   build/bench.sh cstore [--images N]
-#   build/bench.sh imaging [--quick] [--browser-first] [--jit] [--trace FILE] [--server] [--round-trips [--passes N]]
+#   build/bench.sh imaging [--quick] [--browser-first] [--jit] [--trace FILE] [--server] [--unread N] [--round-trips [--passes N]]
 # "timeline": a bounded C# load loop on 127.0.0.1 against the real host built in Release (Kestrel, embedded
 # PostgreSQL): the authorized, audited timeline of a 200-document patient beside a bare endpoint doing one indexed
 # PostgreSQL read; prints throughput, p50/p99, CPU and allocation per request, their ratio and the timeline's latency at
@@ -48,7 +48,7 @@ case "${1:-}" in
     exec dotnet artifacts/bench/imaging/HapModular.Imaging.Benchmarks.dll "$@"
     ;;
   *)
-    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--floor] | cstore [--images N] | imaging [--quick] [--browser-first] [--server] [--round-trips]" >&2
+    echo "usage: build/bench.sh checkaccess [--quick] | timeline [--seconds N] [--warmup N] [--connections N] [--hosts N] [--large] [--scripted] [--diagnose] [--floor] | cstore [--images N] | imaging [--quick] [--browser-first] [--server] [--unread N] [--round-trips]" >&2
     exit 2
     ;;
 esac

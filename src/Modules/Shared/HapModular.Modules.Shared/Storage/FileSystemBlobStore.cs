@@ -46,17 +46,18 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
     }
 
     /// <inheritdoc />
-    public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken)
-    {
-        var bytes = await ReadAsync(sha256, cancellationToken);
-        return Matches(bytes, sha256) ? bytes : throw new BlobCorruptedException(sha256);
-    }
+    public Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken) =>
+        Started((_, c) =>
+        {
+            var bytes = Read(sha256, c);
+            return Matches(bytes, sha256) ? Task.FromResult(bytes) : throw new BlobCorruptedException(sha256);
+        }, [], cancellationToken);
 
     /// <inheritdoc />
     public async Task<T> UseAsync<T>(string sha256, Func<byte[], CancellationToken, Task<T>> use, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(use);
-        var bytes = await ReadAsync(sha256, cancellationToken);
+        var bytes = Read(sha256, cancellationToken);
 
         // The hash runs on another core beside use: a viewer's first image of a file no longer waits for a third of a
         // millisecond of SHA-256 per half-megabyte before its decoding starts. What use made is returned only once the
@@ -75,8 +76,9 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         return await used;
     }
 
-    // An error use throws before its first await is its task's error too: it must wait for the check like any other.
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "Rethrown by the await of the task, after the hash check.")]
+    // An error use throws before its first await is its task's error too: it must wait for the check like any other (and
+    // GetAsync's errors are its task's, as an async method's are: a caller awaiting it inside its own try sees them there).
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "Rethrown by the await of the task.")]
     private static Task<T> Started<T>(Func<byte[], CancellationToken, Task<T>> use, byte[] bytes, CancellationToken cancellationToken)
     {
         try
@@ -89,12 +91,17 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
         }
     }
 
-    private async Task<byte[]> ReadAsync(string sha256, CancellationToken cancellationToken)
+    // Read on the calling thread. RandomAccess.ReadAsync on a handle opened without FileOptions.Asynchronous (Linux has
+    // no asynchronous file reads .NET uses) only queues the same blocking read to another pool thread: the same thread
+    // blocked, plus a hop each way, on the path of a viewer's every first image of a file.
+    private byte[] Read(string sha256, CancellationToken cancellationToken)
     {
         if (!IsValidId(sha256))
         {
             throw new BlobNotFoundException(sha256);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         try
         {
@@ -111,7 +118,7 @@ public sealed class FileSystemBlobStore(string root) : IBlobStore
             var done = 0;
             while (done < bytes.Length)
             {
-                var read = await RandomAccess.ReadAsync(handle, bytes.AsMemory(done), done, cancellationToken);
+                var read = RandomAccess.Read(handle, bytes.AsSpan(done), done);
                 if (read == 0)
                 {
                     // Shorter than when it was opened: not the blob its name says.
