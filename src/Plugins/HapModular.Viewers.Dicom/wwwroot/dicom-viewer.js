@@ -104,14 +104,18 @@ class DicomViewer {
     this.setOverlay();
     const shown = this.frame;
     try {
-      this.current = await this.load(shown);
+      const loaded = await this.load(shown);
+      // Steps come faster than frames load (a held arrow key, cine): one that a later step superseded is not drawn, or
+      // an older frame could land on the canvas after the newer one while the overlay names the newer.
+      if (shown !== this.frame) return;
+      this.current = loaded;
       if (!this.window && this.current.kind === 'raw' && this.current.meta.window) this.window = { ...this.current.meta.window };
       this.repaint();
       // Which frame the canvas holds (the overlay names the one asked for, before it loads): what a test waits for.
       this.root.dataset.drawn = String(shown + 1);
       if (this.frames > 1) this.load((this.frame + 1) % this.frames).catch(() => {});
     } catch {
-      this.overlay.textContent = this.t.error;
+      if (shown === this.frame) this.overlay.textContent = this.t.error;
     }
   }
 
