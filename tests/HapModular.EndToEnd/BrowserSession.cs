@@ -1,3 +1,4 @@
+using HapModular.Testing;
 using Microsoft.Playwright;
 
 namespace HapModular.EndToEnd;
@@ -23,23 +24,8 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, await LaunchChromiumAsync(playwright), baseUrl);
     }
 
-    /// <summary>
-    /// A context whose waits (navigation, selectors, expectations) last up to two minutes instead of Playwright's 30 s and 5 s.
-    /// Why: these are limits, not measurements. On CI's loaded machine (three test lanes at once, each with its PostgreSQL and
-    /// browser, on 2 throttled cores) one page load took over 30 s and failed a journey that was right; a journey that is
-    /// wrong still fails, only later.
-    /// </summary>
-    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(options);
-        context.SetDefaultTimeout(Limit);
-        context.SetDefaultNavigationTimeout(Limit);
-        Assertions.SetDefaultExpectTimeout(Limit);
-        return context;
-    }
-
-    private const float Limit = 120_000;
+    /// <summary>A new context with the browser tests' limits (<see cref="PlaywrightLimits"/>).</summary>
+    public static Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions options) => PlaywrightLimits.NewContextAsync(browser, options);
 
     /// <summary>Debian's Chromium, headless, never a downloaded browser.</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)

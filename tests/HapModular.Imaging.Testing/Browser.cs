@@ -22,23 +22,8 @@ public static class Browser
         return (playwright, browser);
     }
 
-    /// <summary>
-    /// A context whose waits (navigation, selectors, expectations) last up to three minutes instead of Playwright's 30 s and 5 s.
-    /// Why: these are limits, not measurements (the benchmark times what it measures). On CI's loaded machine (three test lanes
-    /// at once on 2 throttled cores) a workspace once took over 30 s to become ready and four right journeys failed; a wrong
-    /// journey still fails, only later.
-    /// </summary>
-    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(options);
-        context.SetDefaultTimeout(Limit);
-        context.SetDefaultNavigationTimeout(Limit);
-        Assertions.SetDefaultExpectTimeout(Limit);
-        return context;
-    }
-
-    private const float Limit = 180_000;
+    /// <summary>A new context with the browser tests' limits (<see cref="PlaywrightLimits"/>).</summary>
+    public static Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions options) => PlaywrightLimits.NewContextAsync(browser, options);
 
     /// <summary>Password, then the code Dr Dupont's phone shows (the next step's code if this one was used already).</summary>
     public static async Task SignInDupontAsync(IPage page)
@@ -47,8 +32,7 @@ public static class Browser
         // A fixture's set-up, not a measurement: on a loaded machine (CI's three test lanes starting at once, each with its
         // PostgreSQL and browser) one navigation of this sign-in once took over Playwright's default 30 s, and the whole
         // journey class failed before its first test. The page may come from a context opened without NewContextAsync.
-        page.SetDefaultTimeout(Limit);
-        page.SetDefaultNavigationTimeout(Limit);
+        PlaywrightLimits.Apply(page);
         await page.GotoAsync("/account/sign-in");
         await page.FillAsync("#Email", DemoSignIn.Dupont.Email);
         await page.FillAsync("#Password", DemoSignIn.Password);

@@ -1,3 +1,4 @@
+using HapModular.Testing;
 using Microsoft.Playwright;
 
 namespace HapModular.Viewers.Dicom.BrowserTests;
@@ -94,10 +95,7 @@ public sealed class ViewerBrowserTests : IAsyncLifetime
     private async Task<(IPage Page, List<string> Errors)> Open(string name)
     {
         var page = await browser!.NewPageAsync(new() { ViewportSize = new() { Width = 900, Height = 800 } });
-        // Limits, not measurements: on CI's loaded machine Playwright's 30 s (5 s for expectations) can run out on a right page.
-        page.SetDefaultTimeout(120_000);
-        page.SetDefaultNavigationTimeout(120_000);
-        Assertions.SetDefaultExpectTimeout(120_000);
+        PlaywrightLimits.Apply(page);
         var errors = new List<string>();
         page.Console += (_, m) =>
         {
