@@ -22,6 +22,9 @@ class DicomViewer {
     this.urls = { frame: d.frameUrl, raw: d.rawUrl, meta: d.metaUrl };
     this.cache = new Map();
     this.frame = 0;
+    // Steps asked for, and the latest one whose frame is on the canvas (see show).
+    this.asked = 0;
+    this.drawnTicket = 0;
     this.pointers = new Map();
     this.build();
     this.reset();
@@ -103,11 +106,14 @@ class DicomViewer {
     this.toolbar.sync();
     this.setOverlay();
     const shown = this.frame;
+    const ticket = ++this.asked;
     try {
       const loaded = await this.load(shown);
-      // Steps come faster than frames load (a held arrow key, cine): one that a later step superseded is not drawn, or
-      // an older frame could land on the canvas after the newer one while the overlay names the newer.
-      if (shown !== this.frame) return;
+      // Steps come faster than frames load (a held arrow key, cine): frames are drawn in the order they were asked for,
+      // and one that arrives after a later step's frame was drawn is dropped, or an older frame could land on the canvas
+      // over the newer one. (Not only the newest: a cine on a slow first pass still moves.)
+      if (ticket < this.drawnTicket) return;
+      this.drawnTicket = ticket;
       this.current = loaded;
       if (!this.window && this.current.kind === 'raw' && this.current.meta.window) this.window = { ...this.current.meta.window };
       this.repaint();
@@ -115,7 +121,7 @@ class DicomViewer {
       this.root.dataset.drawn = String(shown + 1);
       if (this.frames > 1) this.load((this.frame + 1) % this.frames).catch(() => {});
     } catch {
-      if (shown === this.frame) this.overlay.textContent = this.t.error;
+      if (ticket === this.asked) this.overlay.textContent = this.t.error;
     }
   }
 
