@@ -56,6 +56,7 @@ public sealed class RecordsModule : IModule
         builder.RegisterType<DicomInstanceIndex>().SingleInstance();
         builder.RegisterType<UidResolver>().SingleInstance();
         builder.RegisterType<RecentDicomContent>().SingleInstance();
+        builder.RegisterType<SeriesReadAhead>().SingleInstance();
         builder.RegisterType<DicomKeywords>().SingleInstance();
         builder.RegisterType<Pages.Patients.Imaging.WorkspaceInline>().SingleInstance();
         builder.RegisterType<ImportCommand>().As<IHostCommand>().SingleInstance();

@@ -16,7 +16,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// reads the patient's visible instances (R6 in SQL, so masked or embargoed instances leave no trace, not even in
 /// counts) and answers from them. Nothing visible → the neutral denial, exactly as for an unknown UID.
 /// </summary>
-internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, IViewerCatalog viewers, DocumentBlobs documents) :
+internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessContext access, PatientAccessScope scope, IBlobStore blobs, RecentDicomContent recent, SeriesReadAhead readAhead, IViewerCatalog viewers, DocumentBlobs documents) :
     IRequestHandler<SearchImaging, IReadOnlyList<QidoGroup>>,
     IRequestHandler<RetrieveImaging, ImagingResult>
 {
@@ -56,6 +56,11 @@ internal sealed class ImagingHandlers(DicomInstanceIndex index, PatientAccessCon
             // One named instance (every frame a viewer pulls): the guard's document check has just read and allowed its
             // row (R6), so the pixels come from it without reading that row again. Whatever does not render (an object
             // without pixels, a missing frame) takes the indexed read below, which answers exactly as before.
+            if (named.Document.SeriesUid is { } series)
+            {
+                readAhead.Follow(request.PatientId, access.ViewerInami, named.StudyUid, series, named.Document.Sha256);
+            }
+
             var direct = request.Resource == ImagingResource.Frames
                 ? await FramesAsync(named, t.Frames ?? [1], request.Parameters, web, cancellationToken)
                 : await RenderedAsync(request, [named], cancellationToken);

@@ -14,12 +14,13 @@ internal sealed class RecentDicomContent(IBlobStore blobs)
     private const int LargestKept = 32 * 1024 * 1024;
     private readonly LinkedList<(string Sha256, byte[] Content)> order = new();
     private readonly Dictionary<string, LinkedListNode<(string Sha256, byte[] Content)>> entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<byte[]?>> readingAhead = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private long size;
 
     public async Task<byte[]> GetAsync(string sha256, CancellationToken cancellationToken)
     {
-        if (Recent(sha256) is { } kept)
+        if (await AtHandAsync(sha256, cancellationToken) is { } kept)
         {
             return kept;
         }
@@ -37,7 +38,7 @@ internal sealed class RecentDicomContent(IBlobStore blobs)
     public async Task<T> UseAsync<T>(string sha256, Func<byte[], Task<T>> use, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(use);
-        if (Recent(sha256) is { } kept)
+        if (await AtHandAsync(sha256, cancellationToken) is { } kept)
         {
             return await use(kept);
         }
@@ -46,6 +47,69 @@ internal sealed class RecentDicomContent(IBlobStore blobs)
         var result = await blobs.UseAsync(sha256, (content, _) => use(read = content), cancellationToken);
         Keep(sha256, read!);
         return result;
+    }
+
+    /// <summary>Whether the file's bytes are kept or being read ahead (a request for it would not read the store itself).</summary>
+    public bool IsAtHand(string sha256)
+    {
+        lock (gate)
+        {
+            return entries.ContainsKey(sha256) || readingAhead.ContainsKey(sha256);
+        }
+    }
+
+    /// <summary>
+    /// Reads a file before anyone asks for it and keeps it once its hash is checked. Damaged or missing, it is not kept and
+    /// no error is raised here: the request that asks for it reads it again and answers that error, reported as always.
+    /// </summary>
+    public async Task ReadAheadAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate)
+        {
+            if (entries.ContainsKey(sha256) || !readingAhead.TryAdd(sha256, done.Task))
+            {
+                return;
+            }
+        }
+
+        byte[]? content = null;
+        try
+        {
+            content = await blobs.GetAsync(sha256, cancellationToken);
+            Keep(sha256, content);
+        }
+        catch (Exception ex) when (ex is BlobCorruptedException or BlobNotFoundException)
+        {
+            content = null;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                readingAhead.Remove(sha256);
+            }
+
+            done.SetResult(content);
+        }
+    }
+
+    /// <summary>The file's bytes if kept, or once the read ahead of them ends well; else null (the caller reads the store).</summary>
+    private async Task<byte[]?> AtHandAsync(string sha256, CancellationToken cancellationToken)
+    {
+        if (Recent(sha256) is { } kept)
+        {
+            return kept;
+        }
+
+        Task<byte[]?>? ahead;
+        lock (gate)
+        {
+            ahead = readingAhead.GetValueOrDefault(sha256);
+        }
+
+        // Kept by a read ahead that ended between the two looks: found again here rather than read a second time.
+        return ahead is null ? Recent(sha256) : await ahead.WaitAsync(cancellationToken);
     }
 
     private byte[]? Recent(string sha256)
