@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using HapModular.Imaging.Testing;
+using HapModular.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 // build/bench.sh imaging: one run on this machine, the portal beside Orthanc 1.10 serving the same 100 files.
@@ -518,6 +520,9 @@ async Task FirstReadAsync()
     firstReadDone = true;
     var (portalPass, orthancPass) = (string.Empty, string.Empty);
     var (portalSeconds, orthancSeconds, requests) = (0.0, 0.0, 0);
+    // Where the portal's requests found each file (hap.dicom.content.reads): read ahead while the one before was served
+    // (kept, or awaited: a read under way), or read from the store by the request itself.
+    using var reads = new ContentReads(portal.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
     foreach (var (u, n) in unreadSeries.Select((u, n) => (u, n + 1)))
     {
         var onPortal = await Passes(http, [.. u.Files.Keys.Select(s => $"/dicomweb/studies/{u.StudyUid}/series/{u.SeriesUid}/instances/{s}/frames/1/rendered")], null, f => portalPass = f)();
@@ -530,6 +535,7 @@ async Task FirstReadAsync()
     if (requests > 0)
     {
         Console.WriteLine(string.Create(inv, $"  ratio {"rendered frames, first read of a series",-44}: {orthancSeconds / portalSeconds:0.00}×  ({unreadSeries.Count} series of {count}, {requests / portalSeconds:0} against {requests / orthancSeconds:0} img/s; the JIT warm; goal ≥ 2×)"));
+        Console.WriteLine(string.Create(inv, $"  portal's files on those first reads: {reads.Count("kept")} read ahead and kept, {reads.Count("awaited")} read ahead and awaited, {reads.Count("store")} read by the request itself"));
     }
 }
 

@@ -42,12 +42,17 @@ public sealed partial class ConsentMatrixTests
 
         try
         {
+            using var reads = new ContentReads(factory.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
             foreach (var i in around)
             {
                 using var image = await client.GetAsync(new Uri($"{instances}/{slices[i].SopUid}/frames/1/rendered", UriKind.Relative));
                 Assert.Equal(HttpStatusCode.OK, image.StatusCode);
                 Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
             }
+
+            // What the operations team sees (hap.dicom.content.reads): none of those requests read the store itself.
+            Assert.Equal(around.Length, reads.Count("kept"));
+            Assert.Equal(0, reads.Count("store"));
         }
         finally
         {

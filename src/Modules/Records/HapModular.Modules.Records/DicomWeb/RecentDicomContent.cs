@@ -1,4 +1,5 @@
 using HapModular.Modules.Shared.Storage;
+using HapModular.Modules.Shared.Telemetry;
 
 namespace HapModular.Modules.Records.DicomWeb;
 
@@ -8,7 +9,7 @@ namespace HapModular.Modules.Records.DicomWeb;
 /// would otherwise read and hash the whole file again. Bounded in bytes, least recently used out first. It decides
 /// nothing: every request has passed the guard before it asks.
 /// </summary>
-internal sealed class RecentDicomContent(IBlobStore blobs)
+internal sealed class RecentDicomContent(IBlobStore blobs, HapMetrics metrics)
 {
     private const long Budget = 96L * 1024 * 1024;
     private const int LargestKept = 32 * 1024 * 1024;
@@ -25,6 +26,7 @@ internal sealed class RecentDicomContent(IBlobStore blobs)
             return kept;
         }
 
+        metrics.DicomContentRead("store");
         var content = await blobs.GetAsync(sha256, cancellationToken);
         Keep(sha256, content);
         return content;
@@ -43,6 +45,7 @@ internal sealed class RecentDicomContent(IBlobStore blobs)
             return await use(kept);
         }
 
+        metrics.DicomContentRead("store");
         byte[]? read = null;
         var result = await blobs.UseAsync(sha256, (content, _) => use(read = content), cancellationToken);
         Keep(sha256, read!);
@@ -97,19 +100,25 @@ internal sealed class RecentDicomContent(IBlobStore blobs)
     /// <summary>The file's bytes if kept, or once the read ahead of them ends well; else null (the caller reads the store).</summary>
     private async Task<byte[]?> AtHandAsync(string sha256, CancellationToken cancellationToken)
     {
-        if (Recent(sha256) is { } kept)
+        Task<byte[]?>? ahead = null;
+        var found = Recent(sha256);
+        if (found is null)
         {
-            return kept;
+            lock (gate)
+            {
+                ahead = readingAhead.GetValueOrDefault(sha256);
+            }
+
+            // Kept by a read ahead that ended between the two looks: found again here rather than read a second time.
+            found = ahead is null ? Recent(sha256) : await ahead.WaitAsync(cancellationToken);
         }
 
-        Task<byte[]?>? ahead;
-        lock (gate)
+        if (found is not null)
         {
-            ahead = readingAhead.GetValueOrDefault(sha256);
+            metrics.DicomContentRead(ahead is null ? "kept" : "awaited");
         }
 
-        // Kept by a read ahead that ended between the two looks: found again here rather than read a second time.
-        return ahead is null ? Recent(sha256) : await ahead.WaitAsync(cancellationToken);
+        return found;
     }
 
     private byte[]? Recent(string sha256)

@@ -19,6 +19,7 @@ public sealed partial class HapMetrics
     private readonly Histogram<double> viewerRender;
     private readonly Counter<long> documentsIngested;
     private readonly Counter<long> contentUnreadable;
+    private readonly Counter<long> dicomContentReads;
 
     /// <summary>Creates the instruments on the host's meter factory (one meter per host).</summary>
     /// <param name="meters">The host's meter factory.</param>
@@ -31,6 +32,7 @@ public sealed partial class HapMetrics
         viewerRender = meter.CreateHistogram<double>("hap.viewer.render.duration", "s", "Time a viewer plugin takes to render a document, by viewer id.");
         documentsIngested = meter.CreateCounter<long>("hap.documents.ingested", "{document}", "Documents offered for ingestion by source system and outcome (created, duplicate, refused).");
         contentUnreadable = meter.CreateCounter<long>("hap.content.unreadable", "{read}", "Stored content found damaged (its bytes no longer match their SHA-256) or missing when read, and not served.");
+        dicomContentReads = meter.CreateCounter<long>("hap.dicom.content.reads", "{read}", "DICOM files the imaging routes needed, by where their bytes came from: kept (read lately or read ahead), awaited (a read ahead under way), store (read by the request itself).");
     }
 
     /// <summary>One decision of the guard.</summary>
@@ -60,6 +62,13 @@ public sealed partial class HapMetrics
     /// </summary>
     /// <param name="missing">The file is gone (else: its bytes no longer match their hash).</param>
     public void ContentUnreadable(bool missing) => contentUnreadable.Add(1, new KeyValuePair<string, object?>("problem", missing ? "missing" : "damaged"));
+
+    /// <summary>
+    /// A DICOM file an imaging request needed: how often a viewer's request still reads the store itself tells whether the
+    /// series read ahead and the kept bytes keep up with the viewers.
+    /// </summary>
+    /// <param name="source"><c>kept</c>, <c>awaited</c> or <c>store</c>.</param>
+    public void DicomContentRead(string source) => dicomContentReads.Add(1, new KeyValuePair<string, object?>("source", Code(source)));
 
     /// <summary>
     /// The value itself when it is a short code (a lower-case letter, then letters, digits, '.', '_', '-', ':'), with no
