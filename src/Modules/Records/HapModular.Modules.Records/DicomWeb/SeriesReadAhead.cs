@@ -31,7 +31,12 @@ internal sealed partial class SeriesReadAhead : IDisposable
     // A series' order is read again after this (instances added, masked or embargoed since): it only decides what is read
     // ahead, never what is served.
     private static readonly TimeSpan OrderLife = TimeSpan.FromMinutes(2);
-    private const int OrdersKept = 256;
+
+    // An image missing from a fresh order (not indexed yet) does not read the order again on each of its requests.
+    private static readonly TimeSpan MissingRetry = TimeSpan.FromSeconds(5);
+
+    // A 2,000-slice series' order is a few hundred kilobytes: at most this many in memory.
+    private const int OrdersKept = 64;
 
     private readonly DicomInstanceIndex index;
     private readonly RecentDicomContent recent;
@@ -42,6 +47,7 @@ internal sealed partial class SeriesReadAhead : IDisposable
     private readonly Dictionary<SeriesKey, SeriesOrder> orders = [];
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
+    private int disposed;
 
     public SeriesReadAhead(DicomInstanceIndex index, RecentDicomContent recent, TimeProvider time, ILogger<SeriesReadAhead> logger)
     {
@@ -91,9 +97,12 @@ internal sealed partial class SeriesReadAhead : IDisposable
 
     public void Dispose()
     {
-        // The worker disposes the token's source once it has stopped using it.
-        queue.Writer.TryComplete();
-        stopping.Cancel();
+        // Cancelled before the queue ends: the worker disposes the token's source once it has stopped using it.
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Cancel();
+            queue.Writer.TryComplete();
+        }
     }
 
     private async Task WorkAsync()
@@ -171,9 +180,17 @@ internal sealed partial class SeriesReadAhead : IDisposable
         var now = time.GetUtcNow();
         lock (gate)
         {
-            if (orders.TryGetValue(key, out var known) && known.ReadAt + OrderLife > now && known.Contains(sha256))
+            if (orders.TryGetValue(key, out var known) && known.ReadAt + OrderLife > now)
             {
-                return known;
+                if (known.Contains(sha256))
+                {
+                    return known;
+                }
+
+                if (known.ReadAt + MissingRetry > now)
+                {
+                    return null;
+                }
             }
         }
 
