@@ -1,7 +1,5 @@
 using System.Net;
-using HapModular.Modules.Shared.Storage;
 using HapModular.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HapModular.Modules.Records.Tests.Matrix;
 
@@ -16,13 +14,7 @@ public sealed partial class ConsentMatrixTests
     public async Task A_frame_of_a_damaged_file_is_never_served()
     {
         var (template, slices, files) = await IngestSeriesOfAAsync(2, "damage");
-
-        var store = (FileSystemBlobStore)factory.Services.GetRequiredService<IBlobStore>();
-        var path = store.PathOf(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(files[0])));
-        var damaged = files[0].ToArray();
-        damaged[^7] ^= 0x40;
-        await File.WriteAllBytesAsync(path, damaged);
-        try
+        await using (await DamagedInStoreAsync(files[0]))
         {
             var client = W.Client(factory, W.Linked);
             var series = $"/dicomweb/studies/{template.StudyUid}/series/{template.SeriesUid}/instances";
@@ -67,12 +59,6 @@ public sealed partial class ConsentMatrixTests
             // The whole series rendered is never silently one image short.
             using var whole = await client.GetAsync(new Uri(seriesBase + "/rendered", UriKind.Relative));
             Assert.Equal(HttpStatusCode.InternalServerError, whole.StatusCode);
-        }
-        finally
-        {
-            // The patient's world is shared by the class's tests, in an order that depends on the checkout's path: the file
-            // is put back whole, so no other test meets it damaged.
-            await File.WriteAllBytesAsync(path, files[0]);
         }
     }
 }

@@ -23,21 +23,14 @@ public sealed partial class ConsentMatrixTests
         var (template, slices, files) = await IngestSeriesOfAAsync(13, "ahead");
         var client = W.Client(factory, W.Linked);
         var instances = $"/dicomweb/studies/{template.StudyUid}/series/{template.SeriesUid}/instances";
-        using (var opened = await client.GetAsync(new Uri($"{instances}/{slices[3].SopUid}/frames/1/rendered", UriKind.Relative)))
-        {
-            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        }
-
-        await factory.Services.GetRequiredService<SeriesReadAhead>().WhenIdleAsync();
-        var recent = factory.Services.GetRequiredService<RecentDicomContent>();
+        var recent = await OpenThenWaitForReadAheadAsync(client, instances, slices[3].SopUid);
         Assert.False(recent.IsAtHand(Sha256Of(files[0])));
         Assert.False(recent.IsAtHand(Sha256Of(files[12])));
 
         int[] around = [1, 2, 4, 5, 6, 7, 8, 9, 10, 11];
-        var store = (FileSystemBlobStore)factory.Services.GetRequiredService<IBlobStore>();
         foreach (var i in around)
         {
-            File.Move(store.PathOf(Sha256Of(files[i])), store.PathOf(Sha256Of(files[i])) + ".aside");
+            File.Move(StorePathOf(files[i]), StorePathOf(files[i]) + ".aside");
         }
 
         try
@@ -58,7 +51,7 @@ public sealed partial class ConsentMatrixTests
         {
             foreach (var i in around)
             {
-                File.Move(store.PathOf(Sha256Of(files[i])) + ".aside", store.PathOf(Sha256Of(files[i])));
+                File.Move(StorePathOf(files[i]) + ".aside", StorePathOf(files[i]));
             }
         }
     }
@@ -75,14 +68,8 @@ public sealed partial class ConsentMatrixTests
             await IngestBytesAsync(W.A.Id, files[i], $"aheadmask-{template.StudyUid}-{i}", i == 1 ? "patient" : null, null);
         }
 
-        var client = W.Client(factory, W.Linked);
-        using (var opened = await client.GetAsync(new Uri($"/dicomweb/studies/{template.StudyUid}/series/{template.SeriesUid}/instances/{slices[0].SopUid}/frames/1/rendered", UriKind.Relative)))
-        {
-            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        }
-
-        await factory.Services.GetRequiredService<SeriesReadAhead>().WhenIdleAsync();
-        var recent = factory.Services.GetRequiredService<RecentDicomContent>();
+        var instances = $"/dicomweb/studies/{template.StudyUid}/series/{template.SeriesUid}/instances";
+        var recent = await OpenThenWaitForReadAheadAsync(W.Client(factory, W.Linked), instances, slices[0].SopUid);
         Assert.False(recent.IsAtHand(Sha256Of(files[1])));
         Assert.True(recent.IsAtHand(Sha256Of(files[2])));
     }
@@ -92,33 +79,50 @@ public sealed partial class ConsentMatrixTests
     public async Task A_damaged_image_read_ahead_is_never_served()
     {
         var (template, slices, files) = await IngestSeriesOfAAsync(3, "aheaddamage");
-        var store = (FileSystemBlobStore)factory.Services.GetRequiredService<IBlobStore>();
-        var path = store.PathOf(Sha256Of(files[1]));
-        var damaged = files[1].ToArray();
-        damaged[^5] ^= 0x20;
-        await File.WriteAllBytesAsync(path, damaged);
-        try
+        await using (await DamagedInStoreAsync(files[1]))
         {
             var client = W.Client(factory, W.Linked);
             var instances = $"/dicomweb/studies/{template.StudyUid}/series/{template.SeriesUid}/instances";
-            using (var opened = await client.GetAsync(new Uri($"{instances}/{slices[0].SopUid}/frames/1/rendered", UriKind.Relative)))
-            {
-                Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-            }
-
-            await factory.Services.GetRequiredService<SeriesReadAhead>().WhenIdleAsync();
-            var recent = factory.Services.GetRequiredService<RecentDicomContent>();
+            var recent = await OpenThenWaitForReadAheadAsync(client, instances, slices[0].SopUid);
             Assert.True(recent.IsAtHand(Sha256Of(files[2])));
             Assert.False(recent.IsAtHand(Sha256Of(files[1])));
             using var refused = await client.GetAsync(new Uri($"{instances}/{slices[1].SopUid}/frames/1/rendered", UriKind.Relative));
             Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
             Assert.Equal(ImagingHandlers.DamagedProblem, await refused.Content.ReadAsStringAsync());
         }
-        finally
-        {
-            await File.WriteAllBytesAsync(path, files[1]);
-        }
     }
 
+    /// <summary>One image opened (served), then everything it started reading ahead done: the host's kept DICOM bytes.</summary>
+    private async Task<RecentDicomContent> OpenThenWaitForReadAheadAsync(HttpClient client, string instances, string sop)
+    {
+        using (var opened = await client.GetAsync(new Uri($"{instances}/{sop}/frames/1/rendered", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        }
+
+        await factory.Services.GetRequiredService<SeriesReadAhead>().WhenIdleAsync();
+        return factory.Services.GetRequiredService<RecentDicomContent>();
+    }
+
+    /// <summary>
+    /// The stored file of <paramref name="file"/> with one byte near its end flipped (a pixel byte: it still parses and
+    /// renders) until disposed, then put back whole: the patient's world is shared by the class's tests, in an order that
+    /// depends on the checkout's path, so no other test meets it damaged.
+    /// </summary>
+    private async Task<IAsyncDisposable> DamagedInStoreAsync(byte[] file)
+    {
+        var damaged = file.ToArray();
+        damaged[^7] ^= 0x40;
+        await File.WriteAllBytesAsync(StorePathOf(file), damaged);
+        return new PutBack(StorePathOf(file), file);
+    }
+
+    private string StorePathOf(byte[] file) => ((FileSystemBlobStore)factory.Services.GetRequiredService<IBlobStore>()).PathOf(Sha256Of(file));
+
     private static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private sealed class PutBack(string path, byte[] whole) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await File.WriteAllBytesAsync(path, whole);
+    }
 }
