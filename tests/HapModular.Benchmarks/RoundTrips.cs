@@ -11,7 +11,7 @@ namespace HapModular.Benchmarks;
 /// </summary>
 internal sealed class RoundTrips : IDisposable
 {
-    private readonly ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Count, double Ms)> counts = new(StringComparer.Ordinal);
     private readonly ActivityListener listener;
 
     public RoundTrips()
@@ -24,7 +24,8 @@ internal sealed class RoundTrips : IDisposable
             {
                 var text = a.GetTagItem("db.query.text") as string ?? a.GetTagItem("db.statement") as string ?? a.DisplayName;
                 var key = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                counts.AddOrUpdate(key.Length <= 90 ? key : key[..90] + "…", 1, (_, n) => n + 1);
+                var ms = a.Duration.TotalMilliseconds;
+                counts.AddOrUpdate(key.Length <= 90 ? key : key[..90] + "…", (1, ms), (_, n) => (n.Count + 1, n.Ms + ms));
             },
         };
         ActivitySource.AddActivityListener(listener);
@@ -32,10 +33,11 @@ internal sealed class RoundTrips : IDisposable
 
     public void Print(int requests)
     {
-        Console.WriteLine($"Npgsql round trips per request ({requests} requests, one at a time): {counts.Values.Sum() / (double)requests:F1}");
-        foreach (var (text, n) in counts.OrderByDescending(p => p.Value))
+        Console.WriteLine($"Npgsql round trips per request ({requests} requests, one at a time): {counts.Values.Sum(c => c.Count) / (double)requests:F1}");
+        foreach (var (text, n) in counts.OrderByDescending(p => p.Value.Count))
         {
-            Console.WriteLine($"  {n / (double)requests,5:F1} x  {text}");
+            // The time from the command's start to its reader's end: the round trip and the reading of its rows.
+            Console.WriteLine($"  {n.Count / (double)requests,5:F1} x {n.Ms / n.Count,7:F2} ms  {text}");
         }
     }
 

@@ -182,6 +182,24 @@ if (args.Contains("--round-trips"))
         trips.Print(urls.Count);
     }
 
+    // The first image of a study nobody opened yet (its audit record written before it is served), then the next image
+    // of its series.
+    if (unreadSeries.FirstOrDefault() is { } unread)
+    {
+        foreach (var (sop, n) in unread.Files.Keys.Take(2).Select((s, n) => (s, n + 1)))
+        {
+            using var trips = new HapModular.Benchmarks.RoundTrips();
+            var watch = Stopwatch.StartNew();
+            using (var response = await http.GetAsync(new Uri($"/dicomweb/studies/{unread.StudyUid}/series/{unread.SeriesUid}/instances/{sop}/frames/1/rendered", UriKind.Relative)))
+            {
+                response.EnsureSuccessStatusCode();
+            }
+
+            Console.WriteLine(string.Create(inv, $"Image {n} of a study opened for the first time: {watch.Elapsed.TotalMilliseconds:0.0} ms"));
+            trips.Print(1);
+        }
+    }
+
     return;
 }
 

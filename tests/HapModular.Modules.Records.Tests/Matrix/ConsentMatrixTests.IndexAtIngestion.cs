@@ -29,7 +29,7 @@ public sealed partial class ConsentMatrixTests
             Assert.Equal(atIngestion.Count, await clear.ExecuteNonQueryAsync());
         }
 
-        await scope.ServiceProvider.GetRequiredService<DicomInstanceIndex>().ReadSummariesAsync(patient, null, default);
+        await scope.ServiceProvider.GetRequiredService<DicomInstanceIndex>().ReadSummariesAsync(patient, null, null, default);
         Assert.Equal(atIngestion, await IndexRowsAsync(connection, patient));
     }
 
@@ -51,7 +51,7 @@ public sealed partial class ConsentMatrixTests
         var named = (await index.ReadAsync(patient, null, null, null, null, default)).First(i => i.Text("00080060") == "CT");
         Func<Task<string>>[] reads =
         [
-            async () => string.Join('\n', await index.ReadSummariesAsync(patient, null, default)),
+            async () => string.Join('\n', await index.ReadSummariesAsync(patient, null, null, default)),
             async () => Qido.Studies(await index.ReadRepresentativesAsync(patient, null, null, QidoLevel.Studies, default), query, web),
             async () => Qido.Series(await index.ReadRepresentativesAsync(patient, null, null, QidoLevel.Series, default), query, web),
             async () => Qido.Instances(await index.ReadAsync(patient, null, null, null, null, default), query, web),

@@ -71,7 +71,7 @@ public sealed partial class ConsentMatrixTests
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             patient = await PatientWithTheCorpusDicomAsync(scope.ServiceProvider, new DateOnly(1961, 3, 14), 13, "Summary");
-            await scope.ServiceProvider.GetRequiredService<DicomInstanceIndex>().ReadSummariesAsync(patient, null, default);
+            await scope.ServiceProvider.GetRequiredService<DicomInstanceIndex>().ReadSummariesAsync(patient, null, null, default);
         }
 
         await using var connection = new NpgsqlConnection(factory.ConnectionString);

@@ -12,17 +12,23 @@ internal sealed partial class DicomInstanceIndex
     /// The patient's visible instances (R6 in SQL; one per SOP Instance UID, as <see cref="ReadAsync"/> keeps them) with
     /// their summaries: a few columns per instance. Only an instance whose summary is missing or describes other content
     /// (indexed by the previous release during an upgrade) brings its metadata, read here as the summary would have been.
+    /// Optionally of one study only.
     /// </summary>
-    public async Task<IReadOnlyList<WorkspaceInstance>> ReadSummariesAsync(Guid patientId, string? viewerInami, CancellationToken cancellationToken) =>
-        await ReadAfterIndexingAsync(patientId, () => Summaries(patientId, viewerInami), SummaryOf, cancellationToken);
+    public async Task<IReadOnlyList<WorkspaceInstance>> ReadSummariesAsync(Guid patientId, string? viewerInami, string? studyUid, CancellationToken cancellationToken) =>
+        await ReadAfterIndexingAsync(patientId, () => Summaries(patientId, viewerInami, studyUid), SummaryOf, cancellationToken);
 
-    private NpgsqlBatchCommand Summaries(Guid patientId, string? viewerInami)
+    private NpgsqlBatchCommand Summaries(Guid patientId, string? viewerInami, string? studyUid)
     {
         var command = new NpgsqlBatchCommand(VisibleInstances($"""
             d.id, d.title, d.study_uid, d.series_uid, d.instance_uid, {InstanceSummary.Columns},
             CASE WHEN i.summary_of IS DISTINCT FROM i.sha256 THEN i.metadata END
-            """) + OneEach);
+            """) + (studyUid is null ? string.Empty : " AND d.study_uid = @s") + OneEach);
         command.Parameters.AddWithValue("p", patientId);
+        if (studyUid is not null)
+        {
+            command.Parameters.AddWithValue("s", studyUid);
+        }
+
         DocumentVisibility.Bind(command.Parameters, viewerInami, time.GetUtcNow());
         return command;
     }

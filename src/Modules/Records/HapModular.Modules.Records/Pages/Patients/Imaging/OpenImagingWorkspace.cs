@@ -56,7 +56,7 @@ internal sealed class OpenImagingWorkspaceHandler(DicomInstanceIndex index, Pati
     {
         ArgumentNullException.ThrowIfNull(request);
         var patient = await headers.GetAsync(request.PatientId, cancellationToken) ?? throw new PatientAccessDeniedException();
-        var instances = await index.ReadSummariesAsync(request.PatientId, access.ViewerInami, cancellationToken);
+        var instances = await index.ReadSummariesAsync(request.PatientId, access.ViewerInami, null, cancellationToken);
         var studies = instances.GroupBy(i => i.StudyUid)
             .Select(g =>
             {
